@@ -1,0 +1,263 @@
+// Package diag holds the one error type of tiendo: a problem found in a site's
+// input, at a file, line and column, with a message for the staff member who
+// will read it in Vietnamese (default) or English.
+//
+// Every stage of the pipeline (load → validate → compute → render → write)
+// reports problems into a *List instead of stopping at the first one, so a
+// build prints all of them at once, sorted by file and position.
+//
+// Staff-facing words live in Text values that carry both languages side by
+// side, at the place the problem is found; developer detail (a wrapped Go
+// error) never reaches the printed message.
+package diag
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Lang is the language of messages.
+type Lang string
+
+const (
+	VI Lang = "vi"
+	EN Lang = "en"
+)
+
+// Text is a staff-facing sentence in both languages.
+type Text struct {
+	Vi string
+	En string
+}
+
+// T makes a Text. Both languages are required so that no message exists in one
+// language only.
+func T(vi, en string) Text { return Text{Vi: vi, En: en} }
+
+// Tf formats both languages with the same arguments.
+func Tf(vi, en string, args ...any) Text {
+	return Text{Vi: fmt.Sprintf(vi, args...), En: fmt.Sprintf(en, args...)}
+}
+
+// In returns the sentence in lang, falling back to Vietnamese.
+func (t Text) In(lang Lang) string {
+	if lang == EN && t.En != "" {
+		return t.En
+	}
+	return t.Vi
+}
+
+// IsZero reports whether the text is empty in both languages.
+func (t Text) IsZero() bool { return t.Vi == "" && t.En == "" }
+
+// Pos is a place in a file of the site. File is relative to the site root
+// and uses forward slashes. Line and Col are 1-based; 0 means unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return p.File
+	}
+}
+
+// Severity tells errors, which stop publishing, from warnings, which do not.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+// Diagnostic is one problem.
+type Diagnostic struct {
+	Pos
+	Severity Severity
+	// Code is a stable identifier for tools (tiendo check --format json),
+	// such as "csv-number" or "link-missing".
+	Code string
+	Msg  Text
+	Hint Text
+}
+
+// Error implements error in Vietnamese, so a Diagnostic can travel as an error.
+func (d *Diagnostic) Error() string { return d.Format(VI) }
+
+// Format renders "path:line:col: message" and, indented below, the hint.
+func (d *Diagnostic) Format(lang Lang) string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	if d.Severity == Warning {
+		if lang == EN {
+			b.WriteString("warning: ")
+		} else {
+			b.WriteString("cảnh báo: ")
+		}
+	}
+	b.WriteString(d.Msg.In(lang))
+	if !d.Hint.IsZero() {
+		b.WriteString("\n    ")
+		if lang == EN {
+			b.WriteString("hint: ")
+		} else {
+			b.WriteString("gợi ý: ")
+		}
+		b.WriteString(d.Hint.In(lang))
+	}
+	return b.String()
+}
+
+// New makes an error diagnostic.
+func New(pos Pos, code string, msg, hint Text) *Diagnostic {
+	return &Diagnostic{Pos: pos, Severity: Error, Code: code, Msg: msg, Hint: hint}
+}
+
+// NewWarning makes a warning diagnostic.
+func NewWarning(pos Pos, code string, msg, hint Text) *Diagnostic {
+	return &Diagnostic{Pos: pos, Severity: Warning, Code: code, Msg: msg, Hint: hint}
+}
+
+// List collects diagnostics from any number of goroutines.
+type List struct {
+	mu    sync.Mutex
+	items []*Diagnostic
+}
+
+// Add appends diagnostics; nil ones are ignored.
+func (l *List) Add(ds ...*Diagnostic) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range ds {
+		if d != nil {
+			l.items = append(l.items, d)
+		}
+	}
+}
+
+// Errorf adds an error at pos.
+func (l *List) Errorf(pos Pos, code string, msg, hint Text) {
+	l.Add(New(pos, code, msg, hint))
+}
+
+// Warnf adds a warning at pos.
+func (l *List) Warnf(pos Pos, code string, msg, hint Text) {
+	l.Add(NewWarning(pos, code, msg, hint))
+}
+
+// Merge adds every diagnostic of other.
+func (l *List) Merge(other *List) {
+	if other == nil {
+		return
+	}
+	l.Add(other.All()...)
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range l.items {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Len is the number of diagnostics.
+func (l *List) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.items)
+}
+
+// All returns the diagnostics sorted by file, line, column, then message, with
+// exact duplicates removed.
+func (l *List) All() []*Diagnostic {
+	l.mu.Lock()
+	out := slices.Clone(l.items)
+	l.mu.Unlock()
+	slices.SortStableFunc(out, compare)
+	return slices.CompactFunc(out, func(a, b *Diagnostic) bool { return compare(a, b) == 0 })
+}
+
+// Counts returns the number of errors and warnings.
+func (l *List) Counts() (errors, warnings int) {
+	for _, d := range l.All() {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return
+}
+
+func compare(a, b *Diagnostic) int {
+	return cmp.Or(
+		cmp.Compare(a.File, b.File),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
+		cmp.Compare(a.Severity, b.Severity),
+		cmp.Compare(a.Code, b.Code),
+		cmp.Compare(a.Msg.Vi, b.Msg.Vi),
+	)
+}
+
+// Format renders all diagnostics, one per line, then a count line.
+func (l *List) Format(lang Lang) string {
+	var b strings.Builder
+	for _, d := range l.All() {
+		b.WriteString(d.Format(lang))
+		b.WriteByte('\n')
+	}
+	e, w := l.Counts()
+	if e+w > 0 {
+		if lang == EN {
+			fmt.Fprintf(&b, "%d error(s), %d warning(s)\n", e, w)
+		} else {
+			fmt.Fprintf(&b, "%d lỗi, %d cảnh báo\n", e, w)
+		}
+	}
+	return b.String()
+}
+
+// JSON is the machine-readable form used by `tiendo check --format json`.
+type JSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+}
+
+// MarshalJSON renders all diagnostics as a JSON array in lang.
+func (l *List) MarshalJSONIn(lang Lang) ([]byte, error) {
+	out := []JSON{}
+	for _, d := range l.All() {
+		sev := "error"
+		if d.Severity == Warning {
+			sev = "warning"
+		}
+		out = append(out, JSON{
+			File: d.File, Line: d.Line, Column: d.Col, Severity: sev,
+			Code: d.Code, Message: d.Msg.In(lang), Hint: d.Hint.In(lang),
+		})
+	}
+	return json.MarshalIndent(out, "", "  ")
+}
