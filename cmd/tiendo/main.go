@@ -1,0 +1,13 @@
+// Command tiendo builds the public progress site of a government plan from
+// Markdown content and CSV indicator data. See README.md.
+package main
+
+import (
+	"os"
+
+	"github.com/tiendo/tiendo/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+}

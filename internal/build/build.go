@@ -1,0 +1,344 @@
+// Package build runs the stages of a build in order — the one place the
+// pipeline is written down:
+//
+//	load     config.toml, content/, data/, the theme
+//	validate links between pages, anchors, files, units and columns
+//	compute  sections, menus, indicator status, task status
+//	render   every page through its layout
+//	write    static files, sitemap, feed, aliases; then swap public/ in
+//
+// Every stage reports problems into one diag.List instead of stopping, so a
+// build prints all of them at once. Nothing is published while an error
+// remains: the output goes to a temporary folder that replaces public/ only
+// at the very end.
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/config"
+	"github.com/tiendo/tiendo/internal/content"
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/markdown"
+	"github.com/tiendo/tiendo/internal/output"
+	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/theme"
+	"github.com/tiendo/tiendo/themes"
+)
+
+// Options describe one build.
+type Options struct {
+	// Source is the site root on disk. FS, when set, is read instead (tests).
+	Source string
+	FS     fs.FS
+	// Destination is the output folder; default public/ under Source.
+	Destination string
+	// Sink receives the output instead of Destination (tests, check).
+	Sink output.Sink
+	// BaseURL overrides the config's baseURL when set.
+	BaseURL string
+	// Now is the raw --now value ("YYYY-MM-DD[THH:MM]"); empty means the
+	// config's asOf, else the wall clock in the site's time zone.
+	Now string
+	// Clock gives the wall clock; default time.Now.
+	Clock  func() time.Time
+	Drafts bool
+	// ThemeFS holds built-in themes by name; default the embedded themes.
+	ThemeFS fs.FS
+}
+
+// Result is what a build did.
+type Result struct {
+	Diags    *diag.List
+	Site     *site.Site
+	Pages    int
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+	// Output is the in-memory output when Options.Sink was an *output.Mem.
+	Output *output.Mem
+}
+
+// OK reports whether the build published.
+func (r *Result) OK() bool { return !r.Diags.HasErrors() }
+
+// builder holds one build's state between stages.
+type builder struct {
+	o     Options
+	fsys  fs.FS
+	diags *diag.List
+	cfg   config.Config
+	site  *site.Site
+	theme *theme.Theme
+	md    *markdown.Converter
+	sink  output.Sink
+	set   interface {
+		Has(string) bool
+		Len() int
+		Bytes() int64
+	}
+	// links to check once every file is written
+	checks []linkCheck
+	mu     sync.Mutex
+}
+
+type linkCheck struct {
+	pos  diag.Pos
+	file string // output file that must exist
+	dest string
+}
+
+// Run builds the site.
+func Run(o Options) *Result {
+	start := time.Now()
+	b := &builder{o: o, diags: &diag.List{}}
+	res := &Result{Diags: b.diags}
+	if o.FS != nil {
+		b.fsys = o.FS
+	} else {
+		b.fsys = os.DirFS(o.Source)
+	}
+	if o.ThemeFS == nil {
+		b.o.ThemeFS = themes.FS
+	}
+	if b.o.Clock == nil {
+		b.o.Clock = time.Now
+	}
+
+	stages := []struct {
+		name string
+		fn   func()
+	}{
+		{"load", b.load},
+		{"validate", b.validate},
+		{"compute", b.compute},
+		{"render", b.render},
+		{"write", b.write},
+	}
+	var dir *output.Dir
+	for i, st := range stages {
+		if b.diags.HasErrors() {
+			break
+		}
+		if st.name == "render" {
+			// Open the output only once the input is known to be good.
+			if err := b.openSink(&dir, res); err != nil {
+				b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-open",
+					diag.Tf("không tạo được thư mục kết quả: %v", "cannot create the output folder: %v", err), diag.Text{})
+				break
+			}
+		}
+		b.safely(stages[i].name, st.fn)
+	}
+	if b.sink != nil && !b.diags.HasErrors() {
+		b.safely("check links", b.checkLinks)
+	}
+	if dir != nil {
+		if b.diags.HasErrors() {
+			_ = dir.Abort()
+		} else if err := dir.Commit(); err != nil {
+			_ = dir.Abort()
+			b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-commit",
+				diag.Tf("không thay được thư mục kết quả: %v", "cannot replace the output folder: %v", err), diag.Text{})
+		}
+	}
+	if b.site != nil {
+		res.Site = b.site
+		res.Pages = len(b.site.Pages)
+	}
+	if b.set != nil {
+		res.Files, res.Bytes = b.set.Len(), b.set.Bytes()
+	}
+	res.Duration = time.Since(start)
+	return res
+}
+
+func (b *builder) openSink(dir **output.Dir, res *Result) error {
+	switch s := b.o.Sink.(type) {
+	case nil:
+		dest := b.o.Destination
+		if dest == "" {
+			dest = filepath.Join(b.o.Source, "public")
+		}
+		d, err := output.NewDir(dest)
+		if err != nil {
+			return err
+		}
+		*dir, b.sink, b.set = d, d, d
+	case *output.Mem:
+		b.sink, b.set, res.Output = s, s, s
+	default:
+		return fmt.Errorf("unsupported sink %T", s)
+	}
+	return nil
+}
+
+func (b *builder) destLabel() string {
+	if b.o.Destination != "" {
+		return b.o.Destination
+	}
+	return "public"
+}
+
+// safely runs a stage and turns a panic into an error, so no panic reaches
+// the user.
+func (b *builder) safely(stage string, fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			b.diags.Errorf(diag.Pos{File: stage}, "internal",
+				diag.Tf("lỗi nội bộ ở bước %s: %v", "internal error in stage %s: %v", stage, r),
+				diag.Tf("Vui lòng báo lỗi này kèm nội dung sau: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 12)))
+		}
+	}()
+	fn()
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, " | ")
+}
+
+// load reads config.toml, content/ and the theme.
+func (b *builder) load() {
+	src, err := fs.ReadFile(b.fsys, config.File)
+	if err != nil && !isNotExist(err) {
+		b.diags.Errorf(diag.Pos{File: config.File}, "config-read", diag.T("không đọc được config.toml", "cannot read config.toml"), diag.Text{})
+	}
+	b.cfg = config.Parse(config.File, src, b.diags)
+	if b.o.BaseURL != "" && !b.cfg.SetBaseURL(b.o.BaseURL) {
+		b.diags.Errorf(diag.Pos{File: "--baseURL"}, "flag-baseurl",
+			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), diag.Text{})
+	}
+	now := b.o.Clock().In(b.cfg.Location)
+	switch {
+	case b.o.Now != "":
+		t, ok := config.ParseMoment(b.o.Now, b.cfg.Location)
+		if !ok {
+			b.diags.Errorf(diag.Pos{File: "--now"}, "flag-now",
+				diag.Tf("--now %q không phải ngày hợp lệ", "--now %q is not a valid date", b.o.Now),
+				diag.T("Dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM.", "Use YYYY-MM-DD or YYYY-MM-DDTHH:MM."))
+		}
+		now = t
+	case b.cfg.AsOf != "":
+		now, _ = config.ParseMoment(b.cfg.AsOf, b.cfg.Location)
+	}
+	b.site = &site.Site{
+		Config: b.cfg,
+		Now:    now,
+		URLs:   site.URLs{BasePath: b.cfg.BasePath, Origin: b.cfg.Origin(), Relative: b.cfg.RelativeURLs},
+		ByFile: map[string]*site.Page{},
+		ByPath: map[string]*site.Page{},
+	}
+	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Markup.Unsafe, Typographer: b.cfg.Markup.Typographer})
+
+	pages := content.Load(b.fsys, content.Options{
+		DefaultLang: b.cfg.LanguageCode, Languages: b.cfg.Languages, Drafts: b.o.Drafts, Location: b.cfg.Location,
+	}, b.diags)
+	b.addPages(pages...)
+
+	b.loadTheme()
+	if _, ok := b.site.ByPath["/404/"]; !ok && b.theme != nil {
+		b.addPages(&site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: b.cfg.LanguageCode,
+			Title: b.theme.T(b.cfg.LanguageCode, "notFoundTitle")})
+	}
+}
+
+func (b *builder) addPages(pages ...*site.Page) {
+	for _, p := range pages {
+		if other, dup := b.site.ByPath[p.Path]; dup {
+			b.diags.Errorf(diag.Pos{File: cmpFile(p, other)}, "content-duplicate-url",
+				diag.Tf("hai trang cùng địa chỉ %s: %s và %s", "two pages at one URL %s: %s and %s", p.Path, label(other), label(p)),
+				diag.T("Đổi tên tệp hoặc đặt slug khác.", "Rename the file or set another slug."))
+			continue
+		}
+		b.site.ByPath[p.Path] = p
+		if p.File != "" {
+			b.site.ByFile[p.File] = p
+		}
+		if p.Path == "/" {
+			b.site.Home = p
+		}
+		b.site.Pages = append(b.site.Pages, p)
+	}
+}
+
+func label(p *site.Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return "(" + p.Path + ")"
+}
+
+func cmpFile(a, b *site.Page) string {
+	if a.File != "" {
+		return a.File
+	}
+	return b.File
+}
+
+func (b *builder) loadTheme() {
+	name := b.cfg.Theme
+	var src theme.Source
+	if fi, err := fs.Stat(b.fsys, path.Join("themes", name)); err == nil && fi.IsDir() {
+		sub, _ := fs.Sub(b.fsys, path.Join("themes", name))
+		src = theme.Source{FS: sub, Name: path.Join("themes", name)}
+	} else if sub, err := fs.Sub(b.o.ThemeFS, name); err == nil && exists(sub, "layouts/base.html") {
+		src = theme.Source{FS: sub, Name: "(tiendo) themes/" + name}
+	} else {
+		b.diags.Errorf(diag.Pos{File: config.File, Line: 1, Col: 1}, "theme-missing",
+			diag.Tf("không tìm thấy giao diện %q", "theme %q not found", name),
+			diag.T("Dùng theme = \"default\" hoặc tạo thư mục themes/<tên>.", "Use theme = \"default\" or create themes/<name>."))
+		return
+	}
+	var layouts, i18n *theme.Source
+	if sub, err := fs.Sub(b.fsys, "layouts"); err == nil && exists(b.fsys, "layouts") {
+		layouts = &theme.Source{FS: sub, Name: "layouts"}
+	}
+	if sub, err := fs.Sub(b.fsys, "i18n"); err == nil && exists(b.fsys, "i18n") {
+		i18n = &theme.Source{FS: sub, Name: "i18n"}
+	}
+	b.theme = theme.Load(src, layouts, i18n, theme.Funcs(), b.diags)
+}
+
+func exists(fsys fs.FS, p string) bool {
+	_, err := fs.Stat(fsys, p)
+	return err == nil
+}
+
+func isNotExist(err error) bool { return err != nil && (os.IsNotExist(err) || strings.Contains(err.Error(), "not exist")) }
+
+// parallel runs fn over items on every core.
+func parallel[T any](items []T, fn func(T)) {
+	n := runtime.GOMAXPROCS(0)
+	if n > len(items) {
+		n = len(items)
+	}
+	var wg sync.WaitGroup
+	ch := make(chan T)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range ch {
+				fn(it)
+			}
+		}()
+	}
+	for _, it := range items {
+		ch <- it
+	}
+	close(ch)
+	wg.Wait()
+}

@@ -1,0 +1,393 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/config"
+	"github.com/tiendo/tiendo/internal/content"
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/output"
+	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/theme"
+)
+
+// validate parses every body and resolves its links: links to .md files and
+// their anchors now, links to other files once the output is written.
+func (b *builder) validate() {
+	var withBody []*site.Page
+	for _, p := range b.site.Pages {
+		if p.File != "" {
+			withBody = append(withBody, p)
+		}
+	}
+	parallel(withBody, func(p *site.Page) {
+		p.Doc = b.md.Parse(p.Body)
+		p.Headings = p.Doc.Headings
+		p.Plain = p.Doc.PlainText()
+		if p.Summary == "" {
+			p.Summary = truncate(p.Doc.FirstParagraph(), 220)
+		}
+	})
+	for _, p := range withBody {
+		b.resolveLinks(p)
+	}
+}
+
+// allowedSchemes are the link schemes a page may carry; javascript:, data:
+// and the like are refused.
+var allowedSchemes = []string{"http", "https", "mailto", "tel"}
+
+func (b *builder) resolveLinks(p *site.Page) {
+	for _, l := range p.Doc.Links {
+		pos := diag.Pos{File: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
+		dest := strings.TrimSpace(l.Dest)
+		switch {
+		case dest == "":
+			b.diags.Errorf(pos, "link-empty", diag.T("liên kết không có địa chỉ", "link without a destination"), diag.Text{})
+		case site.IsExternal(dest):
+			scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')+1])
+			if strings.HasPrefix(dest, "//") {
+				scheme = "https:"
+			}
+			if !slices.Contains(allowedSchemes, strings.TrimSuffix(scheme, ":")) {
+				b.diags.Errorf(pos, "link-scheme",
+					diag.Tf("liên kết dạng %q không được phép", "links of the form %q are not allowed", scheme),
+					diag.T("Chỉ dùng http:, https:, mailto: hoặc tel:.", "Use only http:, https:, mailto: or tel:."))
+				l.SetDest("#")
+			}
+		case strings.HasPrefix(dest, "#"):
+			if !hasAnchor(p, dest[1:]) {
+				b.diags.Errorf(pos, "link-anchor",
+					diag.Tf("không có mục %q trong trang này", "no heading %q on this page", dest),
+					anchorHint(p))
+			}
+		default:
+			target, frag, _ := strings.Cut(dest, "#")
+			if q := strings.IndexByte(target, '?'); q >= 0 {
+				target = target[:q]
+			}
+			if strings.HasSuffix(strings.ToLower(target), ".md") {
+				b.resolvePageLink(p, l.SetDest, pos, target, frag)
+				continue
+			}
+			sitePath := target
+			if !strings.HasPrefix(target, "/") {
+				sitePath = path.Join(p.Path, target)
+				if strings.HasSuffix(target, "/") {
+					sitePath += "/"
+				}
+			}
+			if strings.Contains(sitePath, "..") || !strings.HasPrefix(path.Clean(sitePath), "/") {
+				b.diags.Errorf(pos, "link-outside", diag.Tf("liên kết %q ra ngoài trang web", "link %q leaves the site", dest), diag.Text{})
+				continue
+			}
+			file := strings.TrimPrefix(sitePath, "/")
+			if file == "" || strings.HasSuffix(file, "/") {
+				file += "index.html"
+			}
+			b.checks = append(b.checks, linkCheck{pos: pos, file: file, dest: dest})
+			if frag != "" {
+				sitePath += "#" + frag
+			}
+			l.SetDest(b.site.URLs.Link(p.Path, sitePath))
+		}
+	}
+}
+
+func (b *builder) resolvePageLink(p *site.Page, set func(string), pos diag.Pos, target, frag string) {
+	file := path.Clean(path.Join(path.Dir(p.File), target))
+	if strings.HasPrefix(target, "/") {
+		file = path.Clean(path.Join(content.Dir, target))
+	}
+	tp, ok := b.site.ByFile[file]
+	if !ok {
+		hint := diag.T("Kiểm tra tên tệp và đường dẫn tương đối (../).", "Check the file name and the relative path (../).")
+		if strings.HasPrefix(file, content.Dir+"/") {
+			var names []string
+			for f := range b.site.ByFile {
+				if path.Dir(f) == path.Dir(file) {
+					names = append(names, path.Base(f))
+				}
+			}
+			slices.Sort(names)
+			if len(names) > 0 {
+				hint = diag.Tf("Các tệp trong thư mục đó: %s.", "Files in that folder: %s.", strings.Join(names, ", "))
+			}
+		}
+		b.diags.Errorf(pos, "link-missing",
+			diag.Tf("liên kết tới trang không tồn tại: %s", "link to a page that does not exist: %s", target), hint)
+		return
+	}
+	if frag != "" && !hasAnchor(tp, frag) {
+		b.diags.Errorf(pos, "link-anchor",
+			diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
+		return
+	}
+	dest := tp.Path
+	if frag != "" {
+		dest += "#" + frag
+	}
+	set(b.site.URLs.Link(p.Path, dest))
+}
+
+func hasAnchor(p *site.Page, id string) bool {
+	for _, h := range p.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return strings.HasPrefix(id, "fn-") || strings.HasPrefix(id, "fnref")
+}
+
+func anchorHint(p *site.Page) diag.Text {
+	var ids []string
+	for _, h := range p.Headings {
+		ids = append(ids, "#"+h.ID)
+	}
+	if len(ids) == 0 {
+		return diag.T("Trang đó không có tiêu đề mục nào.", "That page has no headings.")
+	}
+	if len(ids) > 12 {
+		ids = append(ids[:12], "…")
+	}
+	return diag.Tf("Các mục có: %s.", "Headings there: %s.", strings.Join(ids, ", "))
+}
+
+// compute builds menus and orders sections.
+func (b *builder) compute() {
+	menus := map[string][]site.MenuItem{}
+	for name, entries := range b.cfg.Menus {
+		for _, e := range entries {
+			item := site.MenuItem{Name: e.Name, Weight: e.Weight}
+			switch {
+			case e.Page != "":
+				p, ok := b.site.ByFile[path.Join(content.Dir, e.Page)]
+				if !ok {
+					b.diags.Errorf(diag.Pos{File: config.File, Line: 1}, "menu-page",
+						diag.Tf("menu %q trỏ tới trang không tồn tại %s", "menu %q points to a missing page %s", name, e.Page), diag.Text{})
+					continue
+				}
+				item.Path = p.Path
+			case site.IsExternal(e.URL):
+				item.Path, item.External = e.URL, true
+			default:
+				item.Path = e.URL
+				if !strings.HasPrefix(item.Path, "/") {
+					item.Path = "/" + item.Path
+				}
+				file := strings.TrimPrefix(item.Path, "/")
+				if file == "" || strings.HasSuffix(file, "/") {
+					file += "index.html"
+				}
+				b.checks = append(b.checks, linkCheck{pos: diag.Pos{File: config.File, Line: 1}, file: file, dest: e.URL})
+			}
+			menus[name] = append(menus[name], item)
+		}
+	}
+	for _, p := range b.site.Pages {
+		if p.Menu != "" && p.Lang == b.cfg.LanguageCode {
+			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.Title, Path: p.Path, Weight: p.Weight})
+		}
+	}
+	for name := range menus {
+		slices.SortStableFunc(menus[name], func(a, c site.MenuItem) int {
+			if a.Weight != c.Weight {
+				return a.Weight - c.Weight
+			}
+			return strings.Compare(a.Path, c.Path)
+		})
+	}
+	b.site.Menus = menus
+	slices.SortFunc(b.site.Pages, func(a, c *site.Page) int { return strings.Compare(a.Path, c.Path) })
+}
+
+// render writes every page through its layout, in parallel.
+func (b *builder) render() {
+	parallel(b.site.Pages, b.renderPage)
+}
+
+func (b *builder) renderPage(p *site.Page) {
+	defer func() {
+		if r := recover(); r != nil {
+			b.diags.Errorf(diag.Pos{File: label(p)}, "internal",
+				diag.Tf("lỗi nội bộ khi dựng trang: %v", "internal error rendering the page: %v", r),
+				diag.Tf("Vui lòng báo lỗi này kèm: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 10)))
+		}
+	}()
+	if p.Doc != nil {
+		body, err := b.md.Render(p.Doc)
+		if err != nil {
+			b.diags.Errorf(diag.Pos{File: p.File}, "markdown", diag.Tf("lỗi Markdown: %v", "Markdown error: %v", err), diag.Text{})
+			return
+		}
+		p.Content = template.HTML(body)
+		p.Doc = nil // the AST is no longer needed; free it
+	}
+	layout := p.Layout
+	if layout == "" {
+		switch p.Kind {
+		case site.KindHome:
+			layout = "home"
+		case site.KindSection:
+			layout = "section"
+		default:
+			layout = "single"
+		}
+	}
+	if !strings.HasSuffix(layout, ".html") {
+		layout += ".html"
+	}
+	if !b.theme.HasLayout(layout) {
+		b.diags.Errorf(diag.Pos{File: label(p), Line: 1, Col: 1}, "layout-missing",
+			diag.Tf("không có mẫu giao diện %q", "no layout %q", layout),
+			diag.T("Tạo layouts/"+layout+" hoặc bỏ khóa layout.", "Create layouts/"+layout+" or remove the layout key."))
+		return
+	}
+	var buf bytes.Buffer
+	ctx := &theme.Ctx{Site: b.site, Page: p, Theme: b.theme, Extra: p.Data}
+	if err := b.theme.Render(&buf, layout, ctx); err != nil {
+		b.diags.Add(b.theme.RenderError(err, label(p)))
+		return
+	}
+	if err := b.sink.Write(p.OutputFile(), buf.Bytes()); err != nil {
+		b.diags.Errorf(diag.Pos{File: label(p)}, "output-write", diag.Tf("không ghi được tệp: %v", "cannot write file: %v", err), diag.Text{})
+	}
+}
+
+// write adds everything that is not a page: static files, aliases, the
+// sitemap, robots.txt and the Atom feed.
+func (b *builder) write() {
+	for _, st := range b.theme.Static {
+		if err := output.CopyFS(b.sink, st, ".", nil); err != nil {
+			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Tf("không chép được tệp tĩnh: %v", "cannot copy static files: %v", err), diag.Text{})
+		}
+	}
+	if sub, err := fs.Sub(b.fsys, "static"); err == nil && exists(b.fsys, "static") {
+		if err := output.CopyFS(b.sink, sub, ".", nil); err != nil {
+			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Tf("không chép được tệp tĩnh: %v", "cannot copy static files: %v", err), diag.Text{})
+		}
+	}
+	b.writeAliases()
+	b.writeFeeds()
+}
+
+func (b *builder) writeAliases() {
+	for _, p := range b.site.Pages {
+		for _, a := range p.Aliases {
+			ap, ok := content.CleanAlias(a)
+			if !ok {
+				continue
+			}
+			if other, taken := b.site.ByPath[ap]; taken {
+				b.diags.Errorf(diag.Pos{File: p.File, Line: 1}, "alias-taken",
+					diag.Tf("alias %s trùng địa chỉ của trang %s", "alias %s is the URL of page %s", a, label(other)), diag.Text{})
+				continue
+			}
+			file := strings.TrimPrefix(ap, "/") + "index.html"
+			if strings.HasSuffix(ap, ".html") {
+				file = strings.TrimPrefix(ap, "/")
+			}
+			from := "/" + strings.TrimSuffix(file, "index.html")
+			target := b.site.URLs.Link(from, p.Path)
+			lang := p.Lang
+			page := fmt.Sprintf(`<!DOCTYPE html>
+<html lang="%s">
+<head>
+<meta charset="utf-8">
+<title>%s</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="%s">
+<meta http-equiv="refresh" content="0; url=%s">
+</head>
+<body>
+<p><a href="%s">%s</a></p>
+</body>
+</html>
+`, lang, html.EscapeString(p.Title), html.EscapeString(b.site.URLs.Abs(p.Path)), html.EscapeString(target),
+				html.EscapeString(target), html.EscapeString(p.Title))
+			if err := b.sink.Write(file, []byte(page)); err != nil {
+				b.diags.Errorf(diag.Pos{File: p.File}, "output-write", diag.Tf("không ghi được alias: %v", "cannot write alias: %v", err), diag.Text{})
+			}
+		}
+	}
+}
+
+func (b *builder) writeFeeds() {
+	urls := b.site.URLs
+	var sm []output.SitemapURL
+	var entries []output.FeedEntry
+	for _, p := range b.site.Pages {
+		if p.Path == "/404/" {
+			continue
+		}
+		u := output.SitemapURL{Loc: urls.Abs(p.Path)}
+		if t := lastmod(p); !t.IsZero() {
+			u.Lastmod = t.Format("2006-01-02")
+		}
+		sm = append(sm, u)
+		if p.Kind == site.KindPage && !p.Date.IsZero() && p.File != "" && p.Lang == b.cfg.LanguageCode {
+			entries = append(entries, output.FeedEntry{Title: p.Title, URL: urls.Abs(p.Path), Summary: p.Summary, Updated: lastmod(p)})
+		}
+	}
+	slices.SortStableFunc(entries, func(a, c output.FeedEntry) int {
+		if d := c.Updated.Compare(a.Updated); d != 0 {
+			return d
+		}
+		return strings.Compare(a.URL, c.URL)
+	})
+	if len(entries) > 30 {
+		entries = entries[:30]
+	}
+	write := func(name string, data []byte) {
+		if err := b.sink.Write(name, data); err != nil {
+			b.diags.Errorf(diag.Pos{File: name}, "output-write", diag.Tf("không ghi được %s: %v", "cannot write %s: %v", name, err), diag.Text{})
+		}
+	}
+	write("sitemap.xml", output.Sitemap(sm))
+	write("robots.txt", output.Robots(urls.Abs("/sitemap.xml")))
+	author := b.cfg.Organisation.Name
+	if author == "" {
+		author = b.cfg.Title
+	}
+	write("atom.xml", output.Atom(b.cfg.LanguageCode, b.cfg.Title, author, urls.Abs("/"), urls.Abs("/atom.xml"), entries))
+}
+
+func lastmod(p *site.Page) time.Time {
+	if !p.Lastmod.IsZero() {
+		return p.Lastmod
+	}
+	return p.Date
+}
+
+// checkLinks verifies that every internal link found in content and menus
+// names a file the build wrote.
+func (b *builder) checkLinks() {
+	for _, c := range b.checks {
+		if !b.set.Has(c.file) {
+			b.diags.Errorf(c.pos, "link-missing",
+				diag.Tf("liên kết tới tệp hoặc trang không tồn tại: %s", "link to a file or page that does not exist: %s", c.dest),
+				diag.T("Tệp tĩnh đặt trong static/; liên kết tới trang viết dạng ../trang.md.", "Put static files in static/; link to pages as ../page.md."))
+		}
+	}
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

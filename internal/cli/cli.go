@@ -1,0 +1,176 @@
+// Package cli is the tiendo command line: it parses arguments, runs a
+// command and returns the exit code (0 success, 1 site errors, 2 usage
+// error). main only wires it to the process, so tests run commands without
+// one.
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/tiendo/tiendo/internal/diag"
+)
+
+// Version is set at link time (-ldflags "-X …/cli.Version=v1.2.3"); otherwise
+// the module version from the build info is used.
+var Version = ""
+
+// App runs one command.
+type App struct {
+	Stdout, Stderr io.Writer
+	// Getenv reads the environment (NO_COLOR, TIENDO_LANG); default os.Getenv.
+	Getenv func(string) string
+}
+
+// Main runs tiendo with args (without the program name) and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	return (&App{Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}).Run(args)
+}
+
+// Run dispatches to a command.
+func (a *App) Run(args []string) int {
+	if len(args) == 0 {
+		a.usage(a.Stderr, langFromArgs(args))
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return a.build(rest)
+	case "check":
+		return a.check(rest)
+	case "help", "-h", "--help", "-help":
+		a.usage(a.Stdout, langFromArgs(rest))
+		return 0
+	case "version", "--version", "-version":
+		fmt.Fprintln(a.Stdout, "tiendo", version())
+		return 0
+	default:
+		lang := langFromArgs(rest)
+		fmt.Fprintln(a.Stderr, diag.Tf("lệnh không có: %q", "unknown command: %q", cmd).In(lang))
+		a.usage(a.Stderr, lang)
+		return 2
+	}
+}
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// langFromArgs finds --lang before flags are parsed, so usage errors are in
+// the right language too.
+func langFromArgs(args []string) diag.Lang {
+	for i, a := range args {
+		v := ""
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 < len(args) {
+				v = args[i+1]
+			}
+		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+			v = a[strings.IndexByte(a, '=')+1:]
+		}
+		if v == "en" {
+			return diag.EN
+		}
+	}
+	return diag.VI
+}
+
+func (a *App) usage(w io.Writer, lang diag.Lang) {
+	if lang == diag.EN {
+		fmt.Fprint(w, `tiendo — static site generator for the public progress of a government plan
+
+Usage:
+  tiendo build [flags]   build the site into public/
+  tiendo check [flags]   check everything build checks, writing nothing
+  tiendo version         print the version
+  tiendo help            this help
+
+Flags of build and check:
+  -s, --source DIR         site root (default .)
+  -d, --destination DIR    output folder (default public/ under the source)
+      --baseURL URL        override baseURL of config.toml
+      --now YYYY-MM-DD[THH:MM]  the moment statuses are judged at
+      --drafts             include pages with draft = true
+      --lang vi|en         language of messages (default vi)
+      --format text|json   (check) output format
+
+Exit codes: 0 success, 1 the site has errors, 2 usage error.
+`)
+		return
+	}
+	fmt.Fprint(w, `tiendo — tạo trang web tĩnh công khai tiến độ kế hoạch
+
+Cách dùng:
+  tiendo build [tùy chọn]   dựng trang web vào public/
+  tiendo check [tùy chọn]   kiểm tra như build nhưng không ghi gì
+  tiendo version            in phiên bản
+  tiendo help               trợ giúp này
+
+Tùy chọn của build và check:
+  -s, --source THƯ_MỤC       thư mục gốc của trang (mặc định .)
+  -d, --destination THƯ_MỤC  thư mục kết quả (mặc định public/ trong thư mục gốc)
+      --baseURL URL          thay baseURL trong config.toml
+      --now YYYY-MM-DD[THH:MM]  thời điểm dùng để đánh giá tiến độ
+      --drafts               đưa cả các trang nháp (draft = true)
+      --lang vi|en           ngôn ngữ thông báo (mặc định vi)
+      --format text|json     (check) dạng kết quả
+
+Mã thoát: 0 thành công, 1 trang web có lỗi, 2 dùng lệnh sai.
+`)
+}
+
+// siteFlags are the flags build and check share.
+type siteFlags struct {
+	source, dest, baseURL, now, lang, format string
+	drafts, quiet                            bool
+}
+
+func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlags, diag.Lang, bool) {
+	lang := langFromArgs(args)
+	f := &siteFlags{}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&f.source, "s", ".", "")
+	fs.StringVar(&f.source, "source", ".", "")
+	fs.StringVar(&f.dest, "d", "", "")
+	fs.StringVar(&f.dest, "destination", "", "")
+	fs.StringVar(&f.baseURL, "baseURL", "", "")
+	fs.StringVar(&f.now, "now", "", "")
+	fs.StringVar(&f.lang, "lang", "vi", "")
+	fs.BoolVar(&f.drafts, "drafts", false, "")
+	fs.BoolVar(&f.quiet, "quiet", false, "")
+	fs.BoolVar(&f.quiet, "q", false, "")
+	if withFormat {
+		fs.StringVar(&f.format, "format", "text", "")
+	}
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintln(a.Stderr, diag.Tf("tùy chọn không hợp lệ: %v", "invalid option: %v", err).In(lang))
+		fmt.Fprintln(a.Stderr, diag.T("Xem: tiendo help", "See: tiendo help --lang en").In(lang))
+		return nil, lang, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(a.Stderr, diag.Tf("đối số thừa: %s", "unexpected argument: %s", strings.Join(fs.Args(), " ")).In(lang))
+		return nil, lang, false
+	}
+	if f.lang != "vi" && f.lang != "en" {
+		fmt.Fprintln(a.Stderr, diag.Tf("--lang phải là vi hoặc en, không phải %q", "--lang must be vi or en, not %q", f.lang).In(lang))
+		return nil, lang, false
+	}
+	if withFormat && f.format != "text" && f.format != "json" {
+		fmt.Fprintln(a.Stderr, diag.Tf("--format phải là text hoặc json, không phải %q", "--format must be text or json, not %q", f.format).In(lang))
+		return nil, lang, false
+	}
+	return f, lang, true
+}

@@ -1,0 +1,285 @@
+// Package config loads config.toml — the load stage for site settings.
+//
+// Every key is declared in Config; an unknown or mistyped key is an error at
+// file:line:col with the closest known key as a hint. Defaults are filled
+// before decoding, so an empty config.toml gives a working site.
+package config
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/tomlx"
+)
+
+// File is the config file name at the site root.
+const File = "config.toml"
+
+// Config is the whole of config.toml.
+type Config struct {
+	Title        string `toml:"title"`
+	Description  string `toml:"description"`
+	BaseURL      string `toml:"baseURL"`
+	LanguageCode string `toml:"languageCode"`
+	TimeZone     string `toml:"timeZone"`
+	Theme        string `toml:"theme"`
+	// Sample marks every page with a visible notice that the figures are
+	// illustrative ("Số liệu minh họa").
+	Sample bool `toml:"sample"`
+	// SampleNote replaces the default wording of that notice.
+	SampleNote string `toml:"sampleNote"`
+	// RelativeURLs makes every link relative, so public/ works opened from disk.
+	RelativeURLs bool `toml:"relativeURLs"`
+	// AsOf is the reporting moment the site is judged at, "YYYY-MM-DD" or
+	// "YYYY-MM-DDTHH:MM", in TimeZone. Overridden by --now.
+	AsOf string `toml:"asOf"`
+	// Languages lists the languages of a bilingual site beside LanguageCode,
+	// e.g. ["en"]; a page may then have a translation file.en.md.
+	Languages []string `toml:"languages"`
+
+	Organisation Organisation           `toml:"organisation"`
+	Menus        map[string][]MenuEntry `toml:"menus"`
+	Markup       Markup                 `toml:"markup"`
+	Tasks        Tasks                  `toml:"tasks"`
+	Indicators   Indicators             `toml:"indicators"`
+	Reports      Reports                `toml:"reports"`
+
+	// Derived fields, set by Load.
+	Location *time.Location `toml:"-"`
+	// BasePath is the URL path of baseURL, always beginning and ending in "/".
+	BasePath string `toml:"-"`
+}
+
+// Organisation is who publishes the site, shown in every footer.
+type Organisation struct {
+	Name    string `toml:"name"`
+	Address string `toml:"address"`
+	Phone   string `toml:"phone"`
+	Email   string `toml:"email"`
+	Website string `toml:"website"`
+}
+
+// MenuEntry is a link in a menu. URL is a site path ("/chi-tieu/") or an
+// absolute URL; Page names a content file instead ("huong-dan/_index.md").
+type MenuEntry struct {
+	Name   string `toml:"name"`
+	URL    string `toml:"url"`
+	Page   string `toml:"page"`
+	Weight int    `toml:"weight"`
+}
+
+// Markup holds Markdown options.
+type Markup struct {
+	// Unsafe lets raw HTML in Markdown through. Off by default.
+	Unsafe      bool `toml:"unsafe"`
+	Typographer bool `toml:"typographer"`
+	// TOCStart and TOCEnd bound the heading levels in a table of contents.
+	TOCStart int `toml:"tocStart"`
+	TOCEnd   int `toml:"tocEnd"`
+}
+
+// Tasks holds settings of the task tracker.
+type Tasks struct {
+	// SoonDays is how many days before its due date a task is "sắp đến hạn".
+	SoonDays int `toml:"soonDays"`
+	// PlanDate is the date the plan was issued, the start of "Thực hiện ngay".
+	PlanDate string `toml:"planDate"`
+}
+
+// Indicators holds the progress-status method's thresholds.
+type Indicators struct {
+	// OnTrack is the share of the expected value at or above which an
+	// indicator is "đúng tiến độ" (e.g. 0.95).
+	OnTrack float64 `toml:"onTrack"`
+	// AtRisk is the share below which it is "có nguy cơ không đạt" (e.g. 0.8).
+	AtRisk float64 `toml:"atRisk"`
+}
+
+// Reports holds the reporting deadline rules, in the plan's words.
+type Reports struct {
+	Weekly   string `toml:"weekly"`
+	Monthly  string `toml:"monthly"`
+	HalfYear string `toml:"halfYear"`
+}
+
+// Defaults returns the configuration of a site with an empty config.toml.
+func Defaults() Config {
+	return Config{
+		Title:        "tiendo",
+		LanguageCode: "vi",
+		TimeZone:     "Asia/Ho_Chi_Minh",
+		Theme:        "default",
+		BaseURL:      "/",
+		Markup:       Markup{Typographer: true, TOCStart: 2, TOCEnd: 3},
+		Tasks:        Tasks{SoonDays: 14},
+		Indicators:   Indicators{OnTrack: 0.95, AtRisk: 0.8},
+		Reports: Reports{
+			Weekly:   "trước 09h ngày Thứ 3 hàng tuần",
+			Monthly:  "trước ngày 13 hàng tháng",
+			HalfYear: "trước ngày 14/06 và 14/12 hàng năm",
+		},
+	}
+}
+
+// Parse decodes config.toml's bytes, fills defaults and checks values.
+// Problems are reported into l with positions in file.
+func Parse(file string, src []byte, l *diag.List) Config {
+	c := Defaults()
+	md := tomlx.Decode(file, 0, src, &c, l)
+	pos := func(key ...string) diag.Pos {
+		if md == nil {
+			return diag.Pos{File: file, Line: 1, Col: 1}
+		}
+		return diag.Pos{File: file, Line: lineOf(src, key[len(key)-1]), Col: 1}
+	}
+
+	switch c.LanguageCode {
+	case "vi", "en":
+	default:
+		l.Errorf(pos("languageCode"), "config-lang",
+			diag.Tf("languageCode %q không được hỗ trợ", "languageCode %q is not supported", c.LanguageCode),
+			diag.T("Dùng \"vi\" hoặc \"en\".", "Use \"vi\" or \"en\"."))
+		c.LanguageCode = "vi"
+	}
+	for _, lang := range c.Languages {
+		if lang != "vi" && lang != "en" {
+			l.Errorf(pos("languages"), "config-lang",
+				diag.Tf("ngôn ngữ %q không được hỗ trợ", "language %q is not supported", lang),
+				diag.T("Dùng \"vi\" hoặc \"en\".", "Use \"vi\" or \"en\"."))
+		}
+	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		l.Errorf(pos("timeZone"), "config-timezone",
+			diag.Tf("múi giờ %q không tồn tại", "unknown time zone %q", c.TimeZone),
+			diag.T("Ví dụ: timeZone = \"Asia/Ho_Chi_Minh\".", "For example: timeZone = \"Asia/Ho_Chi_Minh\"."))
+		loc = time.FixedZone("ICT", 7*3600)
+	}
+	c.Location = loc
+	if c.AsOf != "" {
+		if _, ok := ParseMoment(c.AsOf, loc); !ok {
+			l.Errorf(pos("asOf"), "config-asof",
+				diag.Tf("asOf %q không phải ngày hợp lệ", "asOf %q is not a valid date", c.AsOf),
+				diag.T("Dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM, ví dụ \"2023-06-30\".",
+					"Use YYYY-MM-DD or YYYY-MM-DDTHH:MM, for example \"2023-06-30\"."))
+		}
+	}
+	if c.Tasks.PlanDate != "" {
+		if _, ok := ParseMoment(c.Tasks.PlanDate, loc); !ok {
+			l.Errorf(pos("tasks", "planDate"), "config-date",
+				diag.Tf("planDate %q không phải ngày hợp lệ", "planDate %q is not a valid date", c.Tasks.PlanDate),
+				diag.T("Dạng YYYY-MM-DD, ví dụ \"2023-03-21\".", "Use YYYY-MM-DD, for example \"2023-03-21\"."))
+		}
+	}
+	if bp, ok := basePath(c.BaseURL); ok {
+		c.BasePath = bp
+	} else {
+		l.Errorf(pos("baseURL"), "config-baseurl",
+			diag.Tf("baseURL %q không hợp lệ", "baseURL %q is not valid", c.BaseURL),
+			diag.T("Ví dụ: \"https://example.gov.vn/de-an-06/\" hoặc \"/\".",
+				"For example: \"https://example.gov.vn/de-an-06/\" or \"/\"."))
+		c.BasePath = "/"
+	}
+	if c.Markup.TOCStart < 1 || c.Markup.TOCEnd > 6 || c.Markup.TOCStart > c.Markup.TOCEnd {
+		l.Errorf(pos("markup", "tocStart"), "config-toc",
+			diag.T("tocStart/tocEnd phải nằm trong 1–6 và tocStart ≤ tocEnd", "tocStart/tocEnd must be within 1–6 with tocStart ≤ tocEnd"),
+			diag.Text{})
+		c.Markup.TOCStart, c.Markup.TOCEnd = 2, 3
+	}
+	for name, entries := range c.Menus {
+		for _, e := range entries {
+			if e.Name == "" || (e.URL == "" && e.Page == "") {
+				l.Errorf(pos("menus", name), "config-menu",
+					diag.Tf("mục menu %q cần name và url (hoặc page)", "menu entry in %q needs name and url (or page)", name),
+					diag.T("Ví dụ: [[menus.main]] name = \"Chỉ tiêu\" url = \"/chi-tieu/\".",
+						"For example: [[menus.main]] name = \"Indicators\" url = \"/chi-tieu/\"."))
+			}
+		}
+	}
+	return c
+}
+
+// SetBaseURL overrides baseURL (the --baseURL flag).
+func (c *Config) SetBaseURL(u string) bool {
+	bp, ok := basePath(u)
+	if !ok {
+		return false
+	}
+	c.BaseURL, c.BasePath = u, bp
+	return true
+}
+
+// Absolute reports whether baseURL names a host, so feeds and the sitemap can
+// carry absolute URLs.
+func (c *Config) Absolute() bool {
+	u, err := url.Parse(c.BaseURL)
+	return err == nil && u.Scheme != "" && u.Host != ""
+}
+
+// Origin is scheme://host of baseURL, or "" when baseURL is a bare path.
+func (c *Config) Origin() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+func basePath(raw string) (string, bool) {
+	if raw == "" {
+		return "/", true
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
+		return "", false
+	}
+	if u.Scheme != "" && u.Host == "" {
+		return "", false
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	if strings.Contains(p, "..") {
+		return "", false
+	}
+	return p, true
+}
+
+// ParseMoment reads "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" in loc. A date alone
+// means the end of that day (23:59:59), the moment a report "as of 30/06"
+// is judged at.
+func ParseMoment(s string, loc *time.Location) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if t, err := time.ParseInLocation("2006-01-02T15:04", s, loc); err == nil {
+		return t, true
+	}
+	if t, err := time.ParseInLocation("2006-01-02T15:04:05", s, loc); err == nil {
+		return t, true
+	}
+	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
+		return t.Add(24*time.Hour - time.Second), true
+	}
+	return time.Time{}, false
+}
+
+// lineOf returns the first line assigning key, for value errors found after
+// decoding.
+func lineOf(src []byte, key string) int {
+	for i, line := range strings.Split(string(src), "\n") {
+		k, _, ok := strings.Cut(strings.TrimSpace(line), "=")
+		if ok && strings.TrimSpace(k) == key {
+			return i + 1
+		}
+		if strings.TrimSpace(line) == "["+key+"]" || strings.HasPrefix(strings.TrimSpace(line), "[["+key+".") ||
+			strings.HasPrefix(strings.TrimSpace(line), "["+key+".") {
+			return i + 1
+		}
+	}
+	return 1
+}

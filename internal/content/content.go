@@ -1,0 +1,533 @@
+// Package content loads content/**/*.md into pages — the load stage for
+// Markdown.
+//
+// # Files and URLs
+//
+// Folders are sections; a folder's _index.md holds the section's own text and
+// content/_index.md is the home page. Every other .md file is a page at a
+// pretty URL built from Vietnamese-correct slugs of its folder and file names
+// (content/Hướng dẫn/Đăng ký.md → /huong-dan/dang-ky/); the slug key replaces
+// the last segment. A file named x.en.md is the English translation of x.md,
+// published under /en/.
+//
+// # Front matter
+//
+// TOML between +++ lines, or YAML between --- lines. Keys: title,
+// description, date, lastmod, weight, draft, slug, aliases, menu, summary,
+// layout, toc. Any other key is an error at its line.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/tomlx"
+	"github.com/tiendo/tiendo/internal/vi"
+)
+
+// Dir is the content folder under the site root.
+const Dir = "content"
+
+// MaxFileSize bounds one content file; larger files are refused.
+const MaxFileSize = 8 << 20
+
+// Options control loading.
+type Options struct {
+	DefaultLang string
+	Languages   []string // other languages of a bilingual site
+	Drafts      bool
+	Location    *time.Location
+}
+
+// FrontMatter is the set of keys a page may set.
+type FrontMatter struct {
+	Title       string   `toml:"title" yaml:"title"`
+	Description string   `toml:"description" yaml:"description"`
+	Date        any      `toml:"date" yaml:"date"`
+	Lastmod     any      `toml:"lastmod" yaml:"lastmod"`
+	Weight      int      `toml:"weight" yaml:"weight"`
+	Draft       bool     `toml:"draft" yaml:"draft"`
+	Slug        string   `toml:"slug" yaml:"slug"`
+	Aliases     []string `toml:"aliases" yaml:"aliases"`
+	Menu        string   `toml:"menu" yaml:"menu"`
+	Summary     string   `toml:"summary" yaml:"summary"`
+	Layout      string   `toml:"layout" yaml:"layout"`
+	TOC         bool     `toml:"toc" yaml:"toc"`
+}
+
+var knownKeys = []string{"title", "description", "date", "lastmod", "weight", "draft", "slug", "aliases", "menu", "summary", "layout", "toc"}
+
+// Load reads every .md file under content/ in fsys (the site root) and
+// returns the pages, sections and home page with parents and children set.
+// Pages are sorted by path. Problems are reported into l.
+func Load(fsys fs.FS, o Options, l *diag.List) []*site.Page {
+	var files []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir {
+				return fs.SkipDir
+			}
+			l.Errorf(diag.Pos{File: p}, "content-read",
+				diag.T("không đọc được tệp hoặc thư mục", "cannot read file or folder"), diag.Text{})
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && p != Dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.Errorf(diag.Pos{File: p}, "content-symlink",
+				diag.T("liên kết tượng trưng (symlink) không được dùng trong content/", "symbolic links are not allowed in content/"),
+				diag.T("Chép tệp thật vào thư mục content/.", "Copy the real file into content/."))
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(strings.ToLower(name), ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		l.Errorf(diag.Pos{File: Dir}, "content-read", diag.T("không đọc được thư mục content/", "cannot read the content/ folder"), diag.Text{})
+	}
+
+	byPath := map[string]*site.Page{}
+	var pages []*site.Page
+	for _, f := range files {
+		p := loadFile(fsys, f, o, l)
+		if p == nil || (p.Draft && !o.Drafts) {
+			continue
+		}
+		if other, dup := byPath[p.Path]; dup {
+			l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "content-duplicate-url",
+				diag.Tf("hai trang cùng địa chỉ %s: %s và %s", "two pages at one URL %s: %s and %s", p.Path, other.File, p.File),
+				diag.T("Đổi tên tệp hoặc đặt slug khác cho một trong hai trang.", "Rename one file or give one page another slug."))
+			continue
+		}
+		byPath[p.Path] = p
+		pages = append(pages, p)
+	}
+
+	// Every folder is a section, with or without an _index.md.
+	for _, p := range slices.Clone(pages) {
+		for dir := parentPath(p.Path); dir != ""; dir = parentPath(dir) {
+			if _, ok := byPath[dir]; ok {
+				continue
+			}
+			s := &site.Page{Kind: site.KindSection, Path: dir, Lang: langOf(dir, o), Title: titleFromPath(dir)}
+			if dir == "/" || dir == "/en/" {
+				s.Kind = site.KindHome
+			}
+			byPath[dir] = s
+			pages = append(pages, s)
+		}
+	}
+	if _, ok := byPath["/"]; !ok {
+		home := &site.Page{Kind: site.KindHome, Path: "/", Lang: o.DefaultLang}
+		byPath["/"] = home
+		pages = append(pages, home)
+	}
+	for _, p := range pages {
+		if p.Path == "/" {
+			continue
+		}
+		par := byPath[parentPath(p.Path)]
+		p.Parent = par
+		p.SectionPath = par.Path
+		par.Pages = append(par.Pages, p)
+	}
+	// Translations: same path once the /en prefix is taken off.
+	for _, p := range pages {
+		if p.Lang == o.DefaultLang {
+			continue
+		}
+		if orig, ok := byPath[strings.TrimPrefix(p.Path, "/"+p.Lang)]; ok {
+			orig.Translations = append(orig.Translations, p)
+			p.Translations = append(p.Translations, orig)
+		}
+	}
+	slices.SortFunc(pages, func(a, b *site.Page) int { return strings.Compare(a.Path, b.Path) })
+	for _, p := range pages {
+		SortPages(p.Pages)
+	}
+	return pages
+}
+
+// SortPages orders a section's pages: by weight (pages without one last),
+// then newest date first, then title in Vietnamese order.
+func SortPages(ps []*site.Page) {
+	slices.SortStableFunc(ps, func(a, b *site.Page) int {
+		wa, wb := a.Weight, b.Weight
+		if (wa == 0) != (wb == 0) {
+			if wa == 0 {
+				return 1
+			}
+			return -1
+		}
+		if wa != wb {
+			return wa - wb
+		}
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		if c := vi.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
+}
+
+func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		l.Errorf(diag.Pos{File: file}, "content-read", diag.T("không đọc được tệp", "cannot read file"), diag.Text{})
+		return nil
+	}
+	if len(src) > MaxFileSize {
+		l.Errorf(diag.Pos{File: file}, "content-too-large",
+			diag.Tf("tệp quá lớn (%d MB, tối đa %d MB)", "file too large (%d MB, at most %d MB)", len(src)>>20, MaxFileSize>>20),
+			diag.T("Chia nội dung thành nhiều trang.", "Split the content into several pages."))
+		return nil
+	}
+	if bad := firstBadByte(src); bad >= 0 {
+		line, col := lineCol(src, bad)
+		l.Errorf(diag.Pos{File: file, Line: line, Col: col}, "content-encoding",
+			diag.T("tệp không phải văn bản UTF-8 hợp lệ", "the file is not valid UTF-8 text"),
+			diag.T("Lưu lại tệp với bảng mã UTF-8.", "Save the file again as UTF-8."))
+		return nil
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+
+	rel := strings.TrimPrefix(file, Dir+"/")
+	p := &site.Page{File: file, Kind: site.KindPage, Lang: o.DefaultLang}
+	base := path.Base(rel)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	for _, lang := range o.Languages {
+		if strings.HasSuffix(stem, "."+lang) && lang != o.DefaultLang {
+			p.Lang = lang
+			stem = strings.TrimSuffix(stem, "."+lang)
+		}
+	}
+
+	fm, body, bodyLine := splitFrontMatter(file, src, l)
+	if fm == nil {
+		return nil
+	}
+	p.Title = vi.NFC(strings.TrimSpace(fm.Title))
+	p.Description = vi.NFC(strings.TrimSpace(fm.Description))
+	p.Summary = vi.NFC(strings.TrimSpace(fm.Summary))
+	p.Weight, p.Draft, p.Slug, p.Menu, p.Layout, p.TOC = fm.Weight, fm.Draft, fm.Slug, fm.Menu, fm.Layout, fm.TOC
+	p.Body, p.BodyLine = body, bodyLine
+	p.Date = parseDate(file, src, "date", fm.Date, o.Location, l)
+	p.Lastmod = parseDate(file, src, "lastmod", fm.Lastmod, o.Location, l)
+	if p.Title == "" {
+		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "content-title",
+			diag.T("trang thiếu title", "the page has no title"),
+			diag.T("Thêm title = \"…\" vào phần đầu trang (front matter).", "Add title = \"…\" to the front matter."))
+	}
+	if p.Slug != "" && (vi.Slug(p.Slug) != p.Slug) {
+		l.Errorf(diag.Pos{File: file, Line: keyLine(src, "slug"), Col: 1}, "content-slug",
+			diag.Tf("slug %q không hợp lệ", "slug %q is not valid", p.Slug),
+			diag.Tf("Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.", "Use lower-case ASCII letters, digits and hyphens, e.g. %q.", vi.Slug(p.Slug)))
+		p.Slug = vi.Slug(p.Slug)
+	}
+	for _, a := range p.Aliases {
+		if _, ok := CleanAlias(a); !ok {
+			l.Errorf(diag.Pos{File: file, Line: keyLine(src, "aliases"), Col: 1}, "content-alias",
+				diag.Tf("alias %q không hợp lệ", "alias %q is not valid", a),
+				diag.T("Alias là đường dẫn trong trang web, ví dụ \"/huong-dan/cu/\".", "An alias is a path within the site, e.g. \"/huong-dan/old/\"."))
+		}
+	}
+
+	// URL from slugs of each folder and the file name.
+	dir := path.Dir(rel)
+	var segs []string
+	if p.Lang != o.DefaultLang {
+		segs = append(segs, p.Lang)
+	}
+	if dir != "." {
+		for _, s := range strings.Split(dir, "/") {
+			segs = append(segs, vi.Slug(s))
+		}
+	}
+	switch {
+	case stem == "_index" && len(segs) == 0 || (stem == "_index" && len(segs) == 1 && p.Lang != o.DefaultLang):
+		p.Kind = site.KindHome
+	case stem == "_index":
+		p.Kind = site.KindSection
+		if p.Slug != "" {
+			segs[len(segs)-1] = p.Slug
+		}
+	default:
+		seg := vi.Slug(stem)
+		if p.Slug != "" {
+			seg = p.Slug
+		}
+		if seg == "" {
+			l.Errorf(diag.Pos{File: file}, "content-slug",
+				diag.T("không tạo được địa chỉ từ tên tệp", "cannot make a URL from the file name"),
+				diag.T("Đặt tên tệp bằng chữ cái hoặc thêm slug.", "Name the file with letters or add a slug."))
+			return nil
+		}
+		segs = append(segs, seg)
+	}
+	p.Path = "/"
+	if len(segs) > 0 {
+		p.Path = "/" + strings.Join(segs, "/") + "/"
+	}
+	return p
+}
+
+// CleanAlias checks an alias path: within the site, no "..", no scheme.
+func CleanAlias(a string) (string, bool) {
+	if a == "" || strings.Contains(a, "://") || strings.Contains(a, "\\") || strings.ContainsAny(a, "?#\x00") {
+		return "", false
+	}
+	for _, seg := range strings.Split(a, "/") {
+		if seg == ".." || seg == "." {
+			return "", false
+		}
+	}
+	c := path.Clean("/" + a)
+	if c != "/" {
+		c += "/"
+	}
+	if strings.HasSuffix(a, ".html") {
+		c = strings.TrimSuffix(c, "/")
+	}
+	return c, c != "/"
+}
+
+// splitFrontMatter separates and decodes the front matter. It returns nil
+// when the front matter is broken.
+func splitFrontMatter(file string, src []byte, l *diag.List) (*FrontMatter, []byte, int) {
+	fm := &FrontMatter{}
+	var delim string
+	switch {
+	case bytes.HasPrefix(src, []byte("+++\n")):
+		delim = "+++"
+	case bytes.HasPrefix(src, []byte("---\n")):
+		delim = "---"
+	default:
+		return fm, src, 1
+	}
+	rest := src[4:]
+	end := -1
+	lines := 1
+	for off := 0; off < len(rest); {
+		nl := bytes.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		if nl >= 0 {
+			line = rest[off : off+nl]
+		}
+		lines++
+		if string(bytes.TrimRight(line, " \t")) == delim {
+			end = off
+			break
+		}
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	if end < 0 {
+		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "frontmatter-unclosed",
+			diag.Tf("phần đầu trang mở bằng %s nhưng không có dòng %s đóng lại", "front matter opened with %s is never closed", delim, delim),
+			diag.Tf("Thêm một dòng chỉ có %s sau phần đầu trang.", "Add a line with only %s after the front matter.", delim))
+		return nil, nil, 0
+	}
+	block := rest[:end]
+	body := rest[end:]
+	if nl := bytes.IndexByte(body, '\n'); nl >= 0 {
+		body = body[nl+1:]
+	} else {
+		body = nil
+	}
+	bodyLine := lines + 1
+	var sub diag.List
+	if delim == "+++" {
+		tomlx.Decode(file, 1, block, fm, &sub)
+	} else {
+		decodeYAML(file, block, fm, &sub)
+	}
+	l.Merge(&sub)
+	if sub.HasErrors() {
+		return nil, nil, 0
+	}
+	return fm, body, bodyLine
+}
+
+func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
+	var node yaml.Node
+	if err := yaml.Unmarshal(block, &node); err != nil {
+		line := 2
+		msg := err.Error()
+		var n int
+		if _, e := fmt.Sscanf(strings.TrimPrefix(msg, "yaml: "), "line %d:", &n); e == nil {
+			line = n + 1
+		}
+		l.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "frontmatter-yaml",
+			diag.T("cú pháp YAML của phần đầu trang không hợp lệ", "invalid YAML in the front matter"),
+			diag.Tf("Kiểm tra dấu : và thụt lề (chi tiết: %s).", "Check colons and indentation (detail: %s).", msg))
+		return
+	}
+	if len(node.Content) == 0 {
+		return
+	}
+	m := node.Content[0]
+	if m.Kind != yaml.MappingNode {
+		l.Errorf(diag.Pos{File: file, Line: m.Line + 1, Col: m.Column}, "frontmatter-yaml",
+			diag.T("phần đầu trang YAML phải là các cặp khóa: giá trị", "YAML front matter must be key: value pairs"), diag.Text{})
+		return
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if !slices.Contains(knownKeys, k.Value) {
+			hint := diag.Tf("Các khóa hợp lệ: %s.", "Valid keys: %s.", strings.Join(knownKeys, ", "))
+			if c := vi.Closest(k.Value, knownKeys, 1); len(c) > 0 {
+				hint = diag.Tf("Có phải là %q?", "Did you mean %q?", c[0])
+			}
+			l.Errorf(diag.Pos{File: file, Line: k.Line + 1, Col: k.Column}, "toml-unknown-key",
+				diag.Tf("khóa %q không được hỗ trợ", "unknown key %q", k.Value), hint)
+			continue
+		}
+		if err := m.Content[i+1].Decode(fieldPtr(fm, k.Value)); err != nil {
+			v := m.Content[i+1]
+			l.Errorf(diag.Pos{File: file, Line: v.Line + 1, Col: v.Column}, "toml-type",
+				diag.Tf("giá trị của khóa %q sai kiểu", "the value of key %q has the wrong type", k.Value), diag.Text{})
+		}
+	}
+}
+
+func fieldPtr(fm *FrontMatter, key string) any {
+	switch key {
+	case "title":
+		return &fm.Title
+	case "description":
+		return &fm.Description
+	case "date":
+		return &fm.Date
+	case "lastmod":
+		return &fm.Lastmod
+	case "weight":
+		return &fm.Weight
+	case "draft":
+		return &fm.Draft
+	case "slug":
+		return &fm.Slug
+	case "aliases":
+		return &fm.Aliases
+	case "menu":
+		return &fm.Menu
+	case "summary":
+		return &fm.Summary
+	case "layout":
+		return &fm.Layout
+	case "toc":
+		return &fm.TOC
+	}
+	return new(any)
+}
+
+func parseDate(file string, src []byte, key string, v any, loc *time.Location, l *diag.List) time.Time {
+	switch v := v.(type) {
+	case nil:
+		return time.Time{}
+	case time.Time:
+		if v.Location() == time.Local || v.Location().String() == "" || isTOMLLocal(v) {
+			return time.Date(v.Year(), v.Month(), v.Day(), v.Hour(), v.Minute(), v.Second(), 0, loc)
+		}
+		return v
+	case string:
+		for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02T15:04:05", time.RFC3339, "02/01/2006"} {
+			if t, err := time.ParseInLocation(layout, strings.TrimSpace(v), loc); err == nil {
+				return t
+			}
+		}
+	}
+	l.Errorf(diag.Pos{File: file, Line: keyLine(src, key), Col: 1}, "content-date",
+		diag.Tf("%s %v không phải ngày hợp lệ", "%s %v is not a valid date", key, v),
+		diag.T("Dạng 2023-06-30 hoặc 2023-06-30T09:00.", "Use 2023-06-30 or 2023-06-30T09:00."))
+	return time.Time{}
+}
+
+// isTOMLLocal reports whether t came from a TOML local date or date-time,
+// which BurntSushi/toml gives a named "local" zone.
+func isTOMLLocal(t time.Time) bool {
+	name, _ := t.Zone()
+	return strings.HasPrefix(t.Location().String(), "local") || name == ""
+}
+
+func keyLine(src []byte, key string) int {
+	for i, line := range strings.Split(string(src), "\n") {
+		s := strings.TrimSpace(line)
+		if strings.HasPrefix(s, key+" ") || strings.HasPrefix(s, key+"=") || strings.HasPrefix(s, key+":") {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+func parentPath(p string) string {
+	if p == "/" {
+		return ""
+	}
+	t := strings.TrimSuffix(p, "/")
+	i := strings.LastIndexByte(t, '/')
+	return t[:i+1]
+}
+
+func langOf(p string, o Options) string {
+	for _, l := range o.Languages {
+		if strings.HasPrefix(p, "/"+l+"/") && l != o.DefaultLang {
+			return l
+		}
+	}
+	return o.DefaultLang
+}
+
+func titleFromPath(p string) string {
+	t := strings.TrimSuffix(p, "/")
+	seg := t[strings.LastIndexByte(t, '/')+1:]
+	seg = strings.ReplaceAll(seg, "-", " ")
+	if seg == "" {
+		return ""
+	}
+	return strings.ToUpper(seg[:1]) + seg[1:]
+}
+
+func firstBadByte(src []byte) int {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return i
+	}
+	if utf8.Valid(src) {
+		return -1
+	}
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+func lineCol(src []byte, off int) (int, int) {
+	line := 1 + bytes.Count(src[:off], []byte("\n"))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return line, utf8.RuneCount(src[start:off]) + 1
+}

@@ -1,0 +1,94 @@
+package output
+
+import (
+	"bytes"
+	"encoding/xml"
+	"time"
+)
+
+// SitemapURL is one entry of sitemap.xml.
+type SitemapURL struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+// Sitemap renders sitemap.xml for absolute URLs in the given order.
+func Sitemap(urls []SitemapURL) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, u := range urls {
+		b.WriteString("  <url><loc>")
+		xml.EscapeText(&b, []byte(u.Loc))
+		b.WriteString("</loc>")
+		if u.Lastmod != "" {
+			b.WriteString("<lastmod>" + u.Lastmod + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// Robots renders robots.txt pointing at the sitemap.
+func Robots(sitemapURL string) []byte {
+	return []byte("User-agent: *\nAllow: /\nSitemap: " + sitemapURL + "\n")
+}
+
+// FeedEntry is one entry of an Atom feed.
+type FeedEntry struct {
+	Title   string
+	URL     string // absolute
+	Summary string
+	Updated time.Time
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	Link    atomLink `xml:"link"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Summary string   `xml:"summary,omitempty"`
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Author  string      `xml:"author>name"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+// Atom renders an Atom feed. updated is the newest entry's time (never the
+// wall clock, so builds stay byte-identical).
+func Atom(lang, title, author, siteURL, feedURL string, entries []FeedEntry) []byte {
+	f := atomFeed{
+		Lang: lang, Title: title, ID: siteURL, Author: author,
+		Links: []atomLink{{Href: feedURL, Rel: "self", Type: "application/atom+xml"}, {Href: siteURL}},
+	}
+	var newest time.Time
+	for _, e := range entries {
+		if e.Updated.After(newest) {
+			newest = e.Updated
+		}
+		f.Entries = append(f.Entries, atomEntry{
+			Title: e.Title, Link: atomLink{Href: e.URL}, ID: e.URL,
+			Updated: e.Updated.Format(time.RFC3339), Summary: e.Summary,
+		})
+	}
+	if newest.IsZero() {
+		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f.Updated = newest.Format(time.RFC3339)
+	out, _ := xml.MarshalIndent(f, "", "  ")
+	return append([]byte(xml.Header), append(out, '\n')...)
+}

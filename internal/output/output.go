@@ -1,0 +1,205 @@
+// Package output writes the built site — the write stage.
+//
+// A Dir writes every file into a fresh temporary folder beside the
+// destination and swaps it in only when the whole build succeeded (on Linux
+// with one atomic rename-exchange), so a failed build leaves the previous
+// public/ exactly as it was and a page removed from content/ disappears from
+// the output. A Mem keeps the files in memory, for tests and `tiendo check`.
+package output
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Sink receives the files of a build.
+type Sink interface {
+	// Write stores data at rel, a slash-separated path below the output root.
+	Write(rel string, data []byte) error
+}
+
+// CleanPath checks an output path: relative, no "..", no empty segments.
+func CleanPath(rel string) (string, error) {
+	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") || strings.ContainsRune(rel, 0) {
+		return "", fmt.Errorf("invalid output path %q", rel)
+	}
+	c := path.Clean(rel)
+	if c != rel || c == "." || strings.HasPrefix(c, "../") || c == ".." {
+		return "", fmt.Errorf("invalid output path %q", rel)
+	}
+	return c, nil
+}
+
+// Set records which paths a build wrote, for link checks.
+type Set struct {
+	mu    sync.Mutex
+	paths map[string]int64
+	bytes atomic.Int64
+}
+
+func (s *Set) add(rel string, n int) {
+	s.mu.Lock()
+	if s.paths == nil {
+		s.paths = map[string]int64{}
+	}
+	s.paths[rel] = int64(n)
+	s.mu.Unlock()
+	s.bytes.Add(int64(n))
+}
+
+// Has reports whether rel was written.
+func (s *Set) Has(rel string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.paths[rel]
+	return ok
+}
+
+// Len is the number of files written.
+func (s *Set) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.paths)
+}
+
+// Bytes is the number of bytes written.
+func (s *Set) Bytes() int64 { return s.bytes.Load() }
+
+// Paths returns the written paths, sorted.
+func (s *Set) Paths() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.paths))
+	for p := range s.paths {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Mem is an in-memory Sink.
+type Mem struct {
+	Set
+	mu    sync.Mutex
+	Files map[string][]byte
+}
+
+// NewMem makes an empty Mem.
+func NewMem() *Mem { return &Mem{Files: map[string][]byte{}} }
+
+func (m *Mem) Write(rel string, data []byte) error {
+	rel, err := CleanPath(rel)
+	if err != nil {
+		return err
+	}
+	m.mu.Lock()
+	m.Files[rel] = slices.Clone(data)
+	m.mu.Unlock()
+	m.add(rel, len(data))
+	return nil
+}
+
+// Dir writes into a temporary folder and swaps it in on Commit.
+type Dir struct {
+	Set
+	dest string
+	tmp  string
+	dirs sync.Map
+}
+
+// NewDir prepares a build of dest: a new empty temporary folder beside it.
+func NewDir(dest string) (*Dir, error) {
+	dest = filepath.Clean(dest)
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: tmp}, nil
+}
+
+func (d *Dir) Write(rel string, data []byte) error {
+	rel, err := CleanPath(rel)
+	if err != nil {
+		return err
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(rel))
+	dir := filepath.Dir(full)
+	if _, ok := d.dirs.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		d.dirs.Store(dir, true)
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	d.add(rel, len(data))
+	return nil
+}
+
+// Abort removes the temporary folder, leaving the destination untouched.
+func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+
+// Commit swaps the new site in place of the old one.
+func (d *Dir) Commit() error {
+	fi, err := os.Lstat(d.dest)
+	switch {
+	case os.IsNotExist(err):
+		return os.Rename(d.tmp, d.dest)
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return fmt.Errorf("destination %s is not a folder", d.dest)
+	}
+	if err := exchange(d.tmp, d.dest); err == nil {
+		return os.RemoveAll(d.tmp) // now holds the old site
+	}
+	// Fallback: two renames, with the old site kept until the new is in place.
+	old := d.tmp + ".old"
+	if err := os.Rename(d.dest, old); err != nil {
+		return err
+	}
+	if err := os.Rename(d.tmp, d.dest); err != nil {
+		_ = os.Rename(old, d.dest)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// CopyFS copies every regular file of fsys into sink under prefix,
+// skipping paths for which skip returns true.
+func CopyFS(sink Sink, fsys fs.FS, prefix string, skip func(string) bool) error {
+	return fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if de.IsDir() {
+			if strings.HasPrefix(de.Name(), ".") && p != "." {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !de.Type().IsRegular() || strings.HasPrefix(de.Name(), ".") || (skip != nil && skip(p)) {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return sink.Write(path.Join(prefix, p), b)
+	})
+}

@@ -1,0 +1,134 @@
+// Package site is tiendo's shared model: the pages of a site and the menus
+// and sections that tie them together. Loaders fill it, later stages read it.
+package site
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/config"
+	"github.com/tiendo/tiendo/internal/markdown"
+)
+
+// Kind is what a page is.
+type Kind string
+
+const (
+	KindHome    Kind = "home"
+	KindSection Kind = "section"
+	KindPage    Kind = "page"
+	// KindGenerated is a page made from data (indicators, tasks, reports),
+	// rendered with its own layout.
+	KindGenerated Kind = "generated"
+)
+
+// Page is one page of the site.
+type Page struct {
+	Kind Kind
+	// File is the source path relative to the site root, "" for generated pages.
+	File string
+	Lang string
+
+	Title       string
+	Description string
+	Summary     string
+	Layout      string
+	Date        time.Time
+	Lastmod     time.Time
+	Weight      int
+	Draft       bool
+	TOC         bool
+	Slug        string
+	Aliases     []string
+	Menu        string
+
+	// Path is the URL path below the site's base path, beginning and ending
+	// with "/": "/huong-dan/vneid/". The home page is "/".
+	Path string
+	// SectionPath is the Path of the section holding the page ("/" for the
+	// home page's children).
+	SectionPath string
+	Parent      *Page
+	// Pages are a section's children, sorted for listing.
+	Pages []*Page
+	// Translations are the same page in the site's other languages.
+	Translations []*Page
+
+	// Body is the Markdown body; BodyLine the file line its first line is on.
+	Body     []byte
+	BodyLine int
+	Doc      *markdown.Doc
+	Content  template.HTML
+	Headings []markdown.Heading
+	Plain    string
+
+	// Data carries what a generated page's layout needs.
+	Data any
+}
+
+// IsSection reports whether the page lists others (home or a section).
+func (p *Page) IsSection() bool { return p.Kind == KindHome || p.Kind == KindSection }
+
+// Ancestors returns the chain from the home page down to the page's parent.
+func (p *Page) Ancestors() []*Page {
+	var out []*Page
+	for a := p.Parent; a != nil; a = a.Parent {
+		out = append([]*Page{a}, out...)
+	}
+	return out
+}
+
+// TOCHeadings returns the headings between levels from and to.
+func (p *Page) TOCHeadings(from, to int) []markdown.Heading {
+	var out []markdown.Heading
+	for _, h := range p.Headings {
+		if h.Level >= from && h.Level <= to {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// OutputFile is where the page is written, relative to the output root.
+func (p *Page) OutputFile() string {
+	if p.Path == "/404/" {
+		return "404.html"
+	}
+	return strings.TrimPrefix(p.Path, "/") + "index.html"
+}
+
+// MenuItem is a link in a menu, resolved to a site path or external URL.
+type MenuItem struct {
+	Name   string
+	Path   string
+	Weight int
+	// External is set when Path is a full URL.
+	External bool
+}
+
+// Site is everything a layout can see of the whole site.
+type Site struct {
+	Config config.Config
+	// Now is the moment everything time-dependent is judged at (--now).
+	Now   time.Time
+	URLs  URLs
+	Home  *Page
+	Pages []*Page
+	Menus map[string][]MenuItem
+	// ByFile finds a content page by its source path.
+	ByFile map[string]*Page
+	// ByPath finds any page by its URL path.
+	ByPath map[string]*Page
+}
+
+// Languages returns the site's languages, the default first.
+func (s *Site) Languages() []string {
+	out := []string{s.Config.LanguageCode}
+	for _, l := range s.Config.Languages {
+		if l != s.Config.LanguageCode {
+			out = append(out, l)
+		}
+	}
+	return out
+}

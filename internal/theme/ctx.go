@@ -1,0 +1,126 @@
+package theme
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/vi"
+)
+
+// Ctx is the data every layout executes with: the site, the page, and
+// helpers that depend on which page is rendered (relative links, language).
+// Layouts call them as {{ .URL "/css/site.css" }} or, inside range, with $.
+type Ctx struct {
+	Site  *site.Site
+	Page  *site.Page
+	Theme *Theme
+	// Extra carries data of a generated page's own kind.
+	Extra any
+}
+
+// Lang is the page's language.
+func (c *Ctx) Lang() string {
+	if c.Page != nil && c.Page.Lang != "" {
+		return c.Page.Lang
+	}
+	return c.Site.Config.LanguageCode
+}
+
+// URL returns the link to a site path as seen from this page.
+func (c *Ctx) URL(target string) string { return c.Site.URLs.Link(c.Page.Path, target) }
+
+// Abs returns the absolute URL of a site path.
+func (c *Ctx) Abs(target string) string { return c.Site.URLs.Abs(target) }
+
+// LangPath prefixes a site path with the page's language folder (for the
+// English interface of a bilingual site: "/en/…").
+func (c *Ctx) LangPath(p string) string {
+	if c.Lang() == c.Site.Config.LanguageCode {
+		return p
+	}
+	return "/" + c.Lang() + p
+}
+
+// T returns the interface string key in the page's language.
+func (c *Ctx) T(key string) string { return c.Theme.T(c.Lang(), key) }
+
+// Date formats a date the page's way: 30/06/2023 in Vietnamese.
+func (c *Ctx) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return vi.LocaleFor(c.Lang()).Date(t)
+}
+
+// ISODate formats a date for datetime attributes.
+func (c *Ctx) ISODate(t time.Time) string { return t.Format("2006-01-02") }
+
+// Int formats a whole number: 50.000.
+func (c *Ctx) Int(n int64) string { return vi.LocaleFor(c.Lang()).Int(n) }
+
+// Num formats a number with the given decimals: 94,0.
+func (c *Ctx) Num(x float64, decimals int) string { return vi.LocaleFor(c.Lang()).Float(x, decimals) }
+
+// Pct formats a percentage: 94,0%.
+func (c *Ctx) Pct(x float64, decimals int) string { return vi.LocaleFor(c.Lang()).Percent(x, decimals) }
+
+// Menu returns the named menu in the page's language.
+func (c *Ctx) Menu(name string) []site.MenuItem { return c.Site.Menus[name] }
+
+// Active reports whether a menu item is the page or one of its sections.
+func (c *Ctx) Active(item site.MenuItem) bool {
+	if item.External || c.Page == nil {
+		return false
+	}
+	if item.Path == "/" {
+		return c.Page.Path == "/"
+	}
+	return strings.HasPrefix(c.Page.Path, item.Path)
+}
+
+// Current reports whether a menu item is exactly this page.
+func (c *Ctx) Current(item site.MenuItem) bool { return !item.External && c.Page != nil && c.Page.Path == item.Path }
+
+// IsHome reports whether the page is the home page.
+func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == site.KindHome }
+
+// Title is the page title for <title>: "Page – Site", or the site's on the home page.
+func (c *Ctx) Title() string {
+	if c.Page == nil || c.Page.Title == "" || c.IsHome() {
+		return c.Site.Config.Title
+	}
+	return c.Page.Title + " – " + c.Site.Config.Title
+}
+
+// Description is the page's description, else its summary, else the site's.
+func (c *Ctx) Description() string {
+	for _, s := range []string{c.Page.Description, c.Page.Summary, c.Site.Config.Description} {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// SafeHTML marks trusted, already-escaped HTML made by the generator.
+func SafeHTML(s string) template.HTML { return template.HTML(s) }
+
+// Funcs are the functions every layout may call.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		"safeHTML": SafeHTML,
+		"add":      func(a, b int) int { return a + b },
+		"slug":     vi.Slug,
+		"join":     strings.Join,
+		"hasPrefix": strings.HasPrefix,
+		"seq": func(n int) []int {
+			out := make([]int, n)
+			for i := range out {
+				out[i] = i
+			}
+			return out
+		},
+	}
+}

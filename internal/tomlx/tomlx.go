@@ -1,0 +1,206 @@
+// Package tomlx decodes the TOML files staff write (config.toml, front matter,
+// data/*.toml) strictly: a syntax error, a value of the wrong type and an
+// unknown or mistyped key each become a diag.Diagnostic at file:line:col,
+// with the closest known key as a hint.
+//
+// github.com/BurntSushi/toml reports undecoded keys but not where they are,
+// so this package finds each key's line by scanning the source's table
+// headers and key/value lines — enough for the flat, hand-written files of a
+// site.
+package tomlx
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/vi"
+)
+
+// Decode decodes src into v. file is the path relative to the site root;
+// lineOffset is added to every line (for front matter inside a Markdown file).
+// It returns the metadata (nil on a syntax error) and reports problems into l.
+func Decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.MetaData {
+	md, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(v)
+	if err != nil {
+		var pe toml.ParseError
+		pos := diag.Pos{File: file, Line: lineOffset + 1, Col: 1}
+		detail := err.Error()
+		if errors.As(err, &pe) {
+			if pe.Position.Line > 0 {
+				pos.Line = lineOffset + pe.Position.Line
+				pos.Col = max(pe.Position.Col, 1)
+			}
+			detail = pe.Message
+		}
+		l.Add(translate(pos, detail, pe.LastKey))
+		return nil
+	}
+	for _, key := range md.Undecoded() {
+		line, col := locate(src, key)
+		known := knownKeys(reflect.TypeOf(v), key[:len(key)-1])
+		hint := diag.T("Xem danh sách khóa hợp lệ trong README.", "See the list of valid keys in the README.")
+		if c := vi.Closest(key[len(key)-1], known, 1); len(c) > 0 {
+			hint = diag.Tf("Có phải là %q?", "Did you mean %q?", c[0])
+		} else if len(known) > 0 {
+			hint = diag.Tf("Các khóa hợp lệ ở đây: %s.", "Valid keys here: %s.", strings.Join(known, ", "))
+		}
+		l.Errorf(diag.Pos{File: file, Line: lineOffset + line, Col: col}, "toml-unknown-key",
+			diag.Tf("khóa %q không được hỗ trợ", "unknown key %q", key.String()), hint)
+	}
+	return &md
+}
+
+func translate(pos diag.Pos, detail, lastKey string) *diag.Diagnostic {
+	if strings.Contains(detail, "incompatible types") || strings.Contains(detail, "cannot") {
+		want := ""
+		if i := strings.LastIndex(detail, "destination has type "); i >= 0 {
+			want = strings.TrimSpace(detail[i+len("destination has type "):])
+		}
+		return diag.New(pos, "toml-type",
+			diag.Tf("giá trị của khóa %q sai kiểu", "the value of key %q has the wrong type", lastKey),
+			diag.Tf("Cần kiểu %s (chuỗi trong dấu \"\", số, true/false, hoặc ngày như 2023-06-30).",
+				"Expected %s (a \"quoted\" string, a number, true/false, or a date like 2023-06-30).", typeWord(want)))
+	}
+	return diag.New(pos, "toml-syntax",
+		diag.T("cú pháp TOML không hợp lệ", "invalid TOML syntax"),
+		diag.Tf("Kiểm tra dấu ngoặc kép, dấu = và dấu [ ] quanh đây (chi tiết: %s).",
+			"Check quotes, '=' and [ ] around here (detail: %s).", detail))
+}
+
+func typeWord(goType string) string {
+	switch {
+	case strings.Contains(goType, "string"):
+		return "chuỗi / string"
+	case strings.Contains(goType, "int"), strings.Contains(goType, "float"):
+		return "số / number"
+	case strings.Contains(goType, "bool"):
+		return "true/false"
+	case strings.HasPrefix(goType, "[]"), strings.Contains(goType, "slice"):
+		return "mảng [ ] / array"
+	case goType == "":
+		return "?"
+	}
+	return goType
+}
+
+// knownKeys lists the TOML keys of the struct reached by path from t.
+func knownKeys(t reflect.Type, path toml.Key) []string {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+		t = t.Elem()
+	}
+	if t == nil {
+		return nil
+	}
+	for _, p := range path {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Map:
+			t = t.Elem()
+			continue
+		case reflect.Struct:
+			f, ok := fieldByKey(t, p)
+			if !ok {
+				return nil
+			}
+			t = f.Type
+		default:
+			return nil
+		}
+	}
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []string
+	for i := range t.NumField() {
+		if k := tomlName(t.Field(i)); k != "" && k != "-" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func fieldByKey(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if tomlName(f) == key || strings.EqualFold(f.Name, key) {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func tomlName(f reflect.StructField) string {
+	if !f.IsExported() {
+		return ""
+	}
+	tag := f.Tag.Get("toml")
+	if name, _, _ := strings.Cut(tag, ","); name != "" {
+		return name
+	}
+	return f.Name
+}
+
+// locate finds the line and column where key is defined in src: the key/value
+// line of its last component under a table header matching the rest, or the
+// table header itself. It falls back to line 1.
+func locate(src []byte, key toml.Key) (line, col int) {
+	table := key[:len(key)-1]
+	last := key[len(key)-1]
+	var current []string
+	for i, raw := range strings.Split(string(src), "\n") {
+		s := strings.TrimSpace(raw)
+		indent := len(raw) - len(strings.TrimLeft(raw, " \t"))
+		if strings.HasPrefix(s, "[") {
+			name := strings.Trim(s, "[] \t\r")
+			if j := strings.Index(name, "#"); j >= 0 && !strings.Contains(name[:j], "\"") {
+				name = strings.TrimSpace(strings.TrimRight(name[:j], "] \t"))
+			}
+			current = splitKey(name)
+			if equalKeys(current, key) {
+				return i + 1, indent + 1
+			}
+			continue
+		}
+		k, _, ok := strings.Cut(s, "=")
+		if !ok {
+			continue
+		}
+		full := append(append([]string{}, current...), splitKey(strings.TrimSpace(k))...)
+		if equalKeys(full[:len(full)-1], table) && full[len(full)-1] == last {
+			return i + 1, indent + 1
+		}
+		if equalKeys(full, key) {
+			return i + 1, indent + 1
+		}
+	}
+	return 1, 1
+}
+
+func splitKey(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ".") {
+		out = append(out, strings.Trim(strings.TrimSpace(p), `"'`))
+	}
+	return out
+}
+
+func equalKeys(a []string, b toml.Key) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
