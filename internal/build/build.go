@@ -126,7 +126,9 @@ func Run(o Options) *Result {
 	}
 	var dir *output.Dir
 	for i, st := range stages {
-		if b.diags.HasErrors() {
+		// Input stages run even after errors, so every problem is reported
+		// at once; nothing is rendered or written while one remains.
+		if (st.name == "render" || st.name == "write") && b.diags.HasErrors() {
 			break
 		}
 		if st.name == "render" {
@@ -317,7 +319,9 @@ func exists(fsys fs.FS, p string) bool {
 	return err == nil
 }
 
-func isNotExist(err error) bool { return err != nil && (os.IsNotExist(err) || strings.Contains(err.Error(), "not exist")) }
+func isNotExist(err error) bool {
+	return err != nil && (os.IsNotExist(err) || strings.Contains(err.Error(), "not exist"))
+}
 
 // parallel runs fn over items on every core.
 func parallel[T any](items []T, fn func(T)) {

@@ -145,7 +145,7 @@ func hasAnchor(p *site.Page, id string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(id, "fn-") || strings.HasPrefix(id, "fnref")
+	return strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
 }
 
 func anchorHint(p *site.Page) diag.Text {

@@ -230,6 +230,7 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	p.Description = vi.NFC(strings.TrimSpace(fm.Description))
 	p.Summary = vi.NFC(strings.TrimSpace(fm.Summary))
 	p.Weight, p.Draft, p.Slug, p.Menu, p.Layout, p.TOC = fm.Weight, fm.Draft, fm.Slug, fm.Menu, fm.Layout, fm.TOC
+	p.Aliases = fm.Aliases
 	p.Body, p.BodyLine = body, bodyLine
 	p.Date = parseDate(file, src, "date", fm.Date, o.Location, l)
 	p.Lastmod = parseDate(file, src, "lastmod", fm.Lastmod, o.Location, l)
@@ -468,7 +469,7 @@ func parseDate(file string, src []byte, key string, v any, loc *time.Location, l
 // which BurntSushi/toml gives a named "local" zone.
 func isTOMLLocal(t time.Time) bool {
 	name, _ := t.Zone()
-	return strings.HasPrefix(t.Location().String(), "local") || name == ""
+	return strings.Contains(t.Location().String(), "local") || name == ""
 }
 
 func keyLine(src []byte, key string) int {

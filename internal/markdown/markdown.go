@@ -46,7 +46,7 @@ func New(o Options) *Converter {
 	exts := []goldmark.Extender{
 		extension.Strikethrough, extension.Linkify, extension.TaskList,
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
-		extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(func(ast.Node) []byte { return []byte("fn-") })),
+		extension.Footnote,
 		extension.DefinitionList,
 	}
 	if o.Typographer {

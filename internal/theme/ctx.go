@@ -81,7 +81,9 @@ func (c *Ctx) Active(item site.MenuItem) bool {
 }
 
 // Current reports whether a menu item is exactly this page.
-func (c *Ctx) Current(item site.MenuItem) bool { return !item.External && c.Page != nil && c.Page.Path == item.Path }
+func (c *Ctx) Current(item site.MenuItem) bool {
+	return !item.External && c.Page != nil && c.Page.Path == item.Path
+}
 
 // IsHome reports whether the page is the home page.
 func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == site.KindHome }
@@ -113,7 +115,15 @@ func Funcs() template.FuncMap {
 		"safeHTML": SafeHTML,
 		"add":      func(a, b int) int { return a + b },
 		"slug":     vi.Slug,
-		"join":     strings.Join,
+		"tel": func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' || r == '+' {
+					return r
+				}
+				return -1
+			}, s)
+		},
+		"join":      strings.Join,
 		"hasPrefix": strings.HasPrefix,
 		"seq": func(n int) []int {
 			out := make([]int, n)

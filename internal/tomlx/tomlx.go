@@ -12,6 +12,8 @@ package tomlx
 import (
 	"errors"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -29,14 +31,22 @@ func Decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 		var pe toml.ParseError
 		pos := diag.Pos{File: file, Line: lineOffset + 1, Col: 1}
 		detail := err.Error()
+		lastKey := ""
 		if errors.As(err, &pe) {
 			if pe.Position.Line > 0 {
 				pos.Line = lineOffset + pe.Position.Line
 				pos.Col = max(pe.Position.Col, 1)
 			}
-			detail = pe.Message
+			detail, lastKey = pe.Message, pe.LastKey
+		} else if m := typeErrRe.FindStringSubmatch(detail); m != nil {
+			// Type mismatches come as plain errors: "toml: line 3 (last key "weight"): …".
+			n, _ := strconv.Atoi(m[1])
+			pos.Line, lastKey = lineOffset+n, m[2]
+			if line, col := locate(src, strings.Split(m[2], ".")); line == n {
+				pos.Col = col
+			}
 		}
-		l.Add(translate(pos, detail, pe.LastKey))
+		l.Add(translate(pos, detail, lastKey))
 		return nil
 	}
 	for _, key := range md.Undecoded() {
@@ -54,8 +64,10 @@ func Decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 	return &md
 }
 
+var typeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\)`)
+
 func translate(pos diag.Pos, detail, lastKey string) *diag.Diagnostic {
-	if strings.Contains(detail, "incompatible types") || strings.Contains(detail, "cannot") {
+	if strings.Contains(detail, "incompatible types") {
 		want := ""
 		if i := strings.LastIndex(detail, "destination has type "); i >= 0 {
 			want = strings.TrimSpace(detail[i+len("destination has type "):])

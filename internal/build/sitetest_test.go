@@ -1,0 +1,105 @@
+package build
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/tiendo/tiendo/internal/output"
+)
+
+// siteTest is a whole-site test in the style of Hugo's integration tests:
+// the files of a small site in one txtar string, built in memory.
+type siteTest struct {
+	tb  testing.TB
+	res *Result
+}
+
+// buildTxtar builds the site described by archive with extra options.
+func buildTxtar(tb testing.TB, archive string, o Options) *siteTest {
+	tb.Helper()
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	o.FS = fsys
+	o.Sink = output.NewMem()
+	if o.Now == "" {
+		o.Now = "2023-06-30"
+	}
+	return &siteTest{tb: tb, res: Run(o)}
+}
+
+func (s *siteTest) ok() *siteTest {
+	s.tb.Helper()
+	if !s.res.OK() {
+		s.tb.Fatalf("build failed:\n%s", s.res.Diags.Format("vi"))
+	}
+	return s
+}
+
+// failsWith asserts the build failed and its messages contain each want.
+func (s *siteTest) failsWith(wants ...string) {
+	s.tb.Helper()
+	if s.res.OK() {
+		s.tb.Fatalf("build succeeded, want errors %q", wants)
+	}
+	got := s.res.Diags.Format("vi")
+	for _, w := range wants {
+		if !strings.Contains(got, w) {
+			s.tb.Errorf("errors do not contain %q; got:\n%s", w, got)
+		}
+	}
+}
+
+func (s *siteTest) file(name string) string {
+	s.tb.Helper()
+	b, ok := s.res.Output.Files[name]
+	if !ok {
+		s.tb.Fatalf("no file %s in output; have %s", name, strings.Join(s.res.Output.Paths(), ", "))
+	}
+	return string(b)
+}
+
+func (s *siteTest) noFile(name string) {
+	s.tb.Helper()
+	if _, ok := s.res.Output.Files[name]; ok {
+		s.tb.Errorf("file %s exists, want none", name)
+	}
+}
+
+// contains asserts file name holds every want.
+func (s *siteTest) contains(name string, wants ...string) {
+	s.tb.Helper()
+	got := s.file(name)
+	for _, w := range wants {
+		if !strings.Contains(got, w) {
+			s.tb.Errorf("%s does not contain %q; got:\n%s", name, w, got)
+		}
+	}
+}
+
+func (s *siteTest) notContains(name string, unwanted ...string) {
+	s.tb.Helper()
+	got := s.file(name)
+	for _, w := range unwanted {
+		if strings.Contains(got, w) {
+			s.tb.Errorf("%s contains %q, want not", name, w)
+		}
+	}
+}
+
+type txtarFile struct {
+	name string
+	data []byte
+}
+
+func txtarFiles(archive string) []txtarFile {
+	var out []txtarFile
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		out = append(out, txtarFile{f.Name, f.Data})
+	}
+	return out
+}

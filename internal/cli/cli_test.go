@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = Main(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	good := t.TempDir()
+	writeFiles(t, good, map[string]string{"content/_index.md": "+++\ntitle = \"A\"\n+++\n"})
+	bad := t.TempDir()
+	writeFiles(t, bad, map[string]string{"config.toml": "titel = \"x\"\n"})
+
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		out, err string
+	}{
+		{"no command", nil, 2, "", "tiendo build"},
+		{"unknown command", []string{"bulid"}, 2, "", `lệnh không có: "bulid"`},
+		{"help", []string{"help"}, 0, "Cách dùng", ""},
+		{"help en", []string{"help", "--lang", "en"}, 0, "Usage", ""},
+		{"version", []string{"version"}, 0, "tiendo ", ""},
+		{"bad flag", []string{"build", "--nope"}, 2, "", "tùy chọn không hợp lệ"},
+		{"bad lang", []string{"build", "--lang", "fr"}, 2, "", "--lang phải là vi hoặc en"},
+		{"missing source", []string{"build", "-s", filepath.Join(good, "khong-co")}, 2, "", "không tìm thấy thư mục"},
+		{"good build", []string{"build", "-s", good, "--now", "2023-06-30"}, 0, "Đã dựng", ""},
+		{"good build quiet", []string{"build", "--source", good, "--quiet"}, 0, "", ""},
+		{"bad site", []string{"build", "-s", bad}, 1, "", "config.toml:1:1: khóa \"titel\" không được hỗ trợ"},
+		{"bad site en", []string{"build", "-s", bad, "--lang", "en"}, 1, "", "unknown key \"titel\""},
+		{"check good", []string{"check", "-s", good}, 0, "Không có lỗi", ""},
+		{"check bad json", []string{"check", "-s", bad, "--format", "json"}, 1, `"code": "toml-unknown-key"`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := run(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit code: got %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, out, errOut)
+			}
+			if tc.out != "" && !strings.Contains(out, tc.out) {
+				t.Errorf("stdout: got %q, want it to contain %q", out, tc.out)
+			}
+			if tc.out == "" && tc.name == "good build quiet" && out != "" {
+				t.Errorf("--quiet printed %q", out)
+			}
+			if tc.err != "" && !strings.Contains(errOut, tc.err) {
+				t.Errorf("stderr: got %q, want it to contain %q", errOut, tc.err)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(good, "public", "index.html")); err != nil {
+		t.Errorf("build wrote no public/index.html: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(bad, "public")); !os.IsNotExist(err) {
+		t.Errorf("failed build created public/: %v", err)
+	}
+}

@@ -1,0 +1,78 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHeadingIDs(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"vietnamese", "## Hướng dẫn", []string{"huong-dan"}},
+		{"d with stroke", "## Đăng ký định danh", []string{"dang-ky-dinh-danh"}},
+		{"numbers and punctuation", "## Bước 2: Nhập mã OTP!", []string{"buoc-2-nhap-ma-otp"}},
+		{"duplicates", "## Lưu ý\n## Lưu ý\n## Lưu ý", []string{"luu-y", "luu-y-1", "luu-y-2"}},
+		{"explicit id", "## Lưu ý {#rieng}\n## Rieng", []string{"rieng", "rieng-1"}},
+		{"only symbols", "## ***", []string{"muc"}},
+		{"decomposed input", "## Ho\u0300a", []string{"hoa"}},
+	}
+	c := New(Options{Typographer: true})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := c.Parse([]byte(tc.src))
+			var got []string
+			for _, h := range d.Headings {
+				got = append(got, h.ID)
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLinkPositions(t *testing.T) {
+	d := New(Options{}).Parse([]byte("Một dòng.\n\nĐọc [kích hoạt](a.md) và ![ảnh](b.png).\n"))
+	if len(d.Links) != 2 {
+		t.Fatalf("got %d links, want 2", len(d.Links))
+	}
+	for i, want := range []struct{ line, col int }{{3, 5}, {3, 26}} {
+		if d.Links[i].Line != want.line || d.Links[i].Col != want.col {
+			t.Errorf("link %d at %d:%d, want %d:%d", i, d.Links[i].Line, d.Links[i].Col, want.line, want.col)
+		}
+	}
+}
+
+func TestRender(t *testing.T) {
+	c := New(Options{Typographer: true})
+	tests := []struct {
+		name, src, want string
+	}{
+		{"table alignment as class", "| a | b |\n|:-:|--:|\n| 1 | 2 |", `<td class="align-center">1</td>`},
+		{"header scope", "| a |\n|---|\n| 1 |", `<th scope="col">a</th>`},
+		{"table wrapped", "| a |\n|---|\n| 1 |", `<div class="table-scroll" tabindex="0"><table>`},
+		{"raw html dropped", "<script>alert(1)</script>", "<!-- raw HTML omitted -->"},
+		{"task list", "- [x] xong", `<input checked="" disabled="" type="checkbox"`},
+		{"footnote", "Chú thích[^1].\n\n[^1]: Nguồn.", `id="fn:1"`},
+		{"definition list", "VNeID\n: Ứng dụng định danh.", "<dt>VNeID</dt>"},
+		{"strikethrough", "~~cũ~~", "<del>cũ</del>"},
+		{"typographer", `"trích"`, "&ldquo;trích&rdquo;"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := c.Render(c.Parse([]byte(tc.src)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(out), tc.want) {
+				t.Errorf("got %s, want it to contain %s", out, tc.want)
+			}
+			if strings.Contains(string(out), "style=") {
+				t.Errorf("output has a style attribute: %s", out)
+			}
+		})
+	}
+}
