@@ -346,7 +346,7 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (*FrontMatter, []by
 	}
 	if end < 0 {
 		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "frontmatter-unclosed",
-			diag.Tf("phần đầu trang mở bằng %s nhưng không có dòng %s đóng lại", "front matter opened with %s is never closed", delim, delim),
+			diag.Tf("phần đầu trang mở bằng %s nhưng không có dòng %s đóng lại", "front matter opened with %s has no closing %s line", delim, delim),
 			diag.Tf("Thêm một dòng chỉ có %s sau phần đầu trang.", "Add a line with only %s after the front matter.", delim))
 		return nil, nil, 0
 	}
