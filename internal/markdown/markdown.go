@@ -48,6 +48,7 @@ func New(o Options) *Converter {
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Footnote,
 		extension.DefinitionList,
+		shortcodeExt{},
 	}
 	if o.Typographer {
 		exts = append(exts, extension.NewTypographer())
@@ -89,8 +90,9 @@ type Link struct {
 type Doc struct {
 	src      []byte
 	root     ast.Node
-	Headings []Heading
-	Links    []*Link
+	Headings   []Heading
+	Links      []*Link
+	Shortcodes []*Shortcode
 }
 
 // Parse parses a Markdown body.
@@ -112,6 +114,9 @@ func (c *Converter) Parse(src []byte) *Doc {
 		case *ast.Link:
 			line, col := lines.pos(linkOffset(n, src))
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: line, Col: col, node: n})
+		case *shortcodeNode:
+			line, col := lines.pos(n.off)
+			d.Shortcodes = append(d.Shortcodes, &Shortcode{Name: n.name, Args: n.args, Line: line, Col: col, node: n})
 		case *ast.Image:
 			line, col := lines.pos(linkOffset(n, src) - 1)
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: line, Col: col, Image: true, node: n})

@@ -76,3 +76,26 @@ func TestRender(t *testing.T) {
 		})
 	}
 }
+
+func TestShortcodes(t *testing.T) {
+	c := New(Options{})
+	d := c.Parse([]byte("Đoạn văn.\n{{< kpi \"tai-khoan-vneid\" >}}\n\n  {{<chart \"a\" \"b\">}}\n\n`{{< kpi \"x\" >}}` trong dòng.\n"))
+	if len(d.Shortcodes) != 2 {
+		t.Fatalf("got %d shortcodes, want 2", len(d.Shortcodes))
+	}
+	s0, s1 := d.Shortcodes[0], d.Shortcodes[1]
+	if s0.Name != "kpi" || strings.Join(s0.Args, ",") != "tai-khoan-vneid" || s0.Line != 2 || s0.Col != 1 {
+		t.Errorf("first shortcode: got %+v", s0)
+	}
+	if s1.Name != "chart" || strings.Join(s1.Args, ",") != "a,b" || s1.Line != 4 || s1.Col != 3 {
+		t.Errorf("second shortcode: got %+v", s1)
+	}
+	s0.SetHTML(`<div class="kpi">K</div>`)
+	out, err := c.Render(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `<div class="kpi">K</div>`) || strings.Contains(string(out), "tai-khoan-vneid") {
+		t.Errorf("got %s", out)
+	}
+}
