@@ -25,7 +25,8 @@
 //	         | "đến" ["hết"|"trước"] | "cho đến" ["hết"] | "tới" | "vào"
 //	         | ["bắt đầu"|"kể"] "từ" | "bắt đầu"
 //	period   = "ngày" days [every] | "tháng" M[/YYYY] ["năm" YYYY]
-//	         | "quý" Q[/YYYY] ["năm" YYYY] | "năm" YYYY | N "tháng" ("đầu"|"cuối") "năm" [YYYY]
+//	         | "quý" Q[/YYYY] ["năm" YYYY] | "năm" YYYY
+//	         | (N "tháng" | "nửa") ("đầu"|"cuối") "năm" [YYYY]
 //	         | ("đầu"|"cuối") period | D/M[/YYYY] | M/YYYY | YYYY (after a prep)
 //	         | clock ["ngày"] (days | weekday) | ["ngày"] weekday "hàng tuần" | every
 //	days     = day {("và"|",") ["ngày"] day}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/tiendo/tiendo/internal/diag"
 )
@@ -9,7 +10,8 @@ import (
 // ParseError is words of a deadline or a status that cannot be read.
 type ParseError struct {
 	// Offset is the byte offset, in the text given, of the first word that
-	// cannot be read, and Words those words as written.
+	// cannot be read, and Words those words as written, so that
+	// text[Offset:Offset+len(Words)] == Words.
 	Offset int
 	Words  string
 	// Code, Msg and Hint are as in diag.Diagnostic.
@@ -24,21 +26,34 @@ type ParseError struct {
 func (e *ParseError) Error() string { return e.Msg.Vi }
 
 // Diagnostic places the error in a file. at is the position of the first
-// byte of the text given to the parser; columns count bytes, as in the Go
-// toolchain and encoding/csv's FieldPos. A text spanning lines moves the
+// character of the text given to the parser. Columns count characters as an
+// editor's status bar does, as internal/table's do: a letter written with
+// combining marks is one character. A text spanning lines moves the
 // position to the line of the unreadable words.
 func (e *ParseError) Diagnostic(at diag.Pos) *diag.Diagnostic {
 	pos := at
-	before := e.text[:min(e.Offset, len(e.text))]
+	before := e.text[:min(max(e.Offset, 0), len(e.text))]
 	if n := strings.Count(before, "\n"); n > 0 && pos.Line > 0 {
 		pos.Line += n
 		if pos.Col > 0 {
-			pos.Col = len(before) - strings.LastIndexByte(before, '\n')
+			pos.Col = chars(before[strings.LastIndexByte(before, '\n')+1:]) + 1
 		}
 	} else if pos.Col > 0 {
-		pos.Col += e.Offset
+		pos.Col += chars(before)
 	}
 	return diag.New(pos, e.Code, e.Msg, e.Hint)
+}
+
+// chars counts characters: runes, except combining marks, which join the
+// letter before them.
+func chars(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x300 || !(unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)) {
+			n++
+		}
+	}
+	return n
 }
 
 // Stable codes for tools; see diag.Diagnostic.Code.

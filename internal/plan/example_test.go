@@ -102,8 +102,8 @@ func ExampleParseDeadline_conditional() {
 }
 
 // Words that cannot be read give an error that says where they are: the
-// byte offset in the words, and the file position once the caller says where
-// the words begin.
+// byte offset in the words, and the file position, in characters, once the
+// caller says where the words begin.
 func ExampleParseDeadline_error() {
 	_, err := plan.ParseDeadline("Hoàn thành trong Quý V/2023", ctx)
 	pe := err.(*plan.ParseError)
@@ -113,9 +113,9 @@ func ExampleParseDeadline_error() {
 	fmt.Println(d.Format(diag.EN))
 	// Output:
 	// 19 Quý V/2023
-	// data/tasks.csv:4:49: quý không hợp lệ “Quý V/2023”
+	// data/tasks.csv:4:47: quý không hợp lệ “Quý V/2023”
 	//     gợi ý: Quý viết I, II, III, IV hoặc 1, 2, 3, 4, ví dụ “Quý I/2023”.
-	// data/tasks.csv:4:49: not a quarter “Quý V/2023”
+	// data/tasks.csv:4:47: not a quarter “Quý V/2023”
 	//     hint: Quarters are I, II, III, IV or 1, 2, 3, 4, e.g. “Quý I/2023”.
 }
 
