@@ -1,0 +1,75 @@
+// Package chart is the chart part of the render stage: it turns series of
+// numbers into ECharts options (with go-echarts) and draws those options as
+// static SVG at build time, with ECharts itself running inside goja.
+//
+// # Why draw at build time
+//
+// A chart on a tiendo page must say the same thing with or without
+// JavaScript: in a feed reader, in print, on a slow phone, under a strict
+// Content-Security-Policy. So every chart is written into the page twice
+// from one option JSON:
+//
+//   - as inline SVG drawn at build time by ECharts' own server-side SVG
+//     renderer, so it looks like the interactive chart, not like a second
+//     drawing of the same data;
+//   - as the option JSON, which themes/default/static/js/charts.js hands to
+//     ECharts in the browser when the chart scrolls into view, adding
+//     tooltips and resizing. The static SVG stays in the page for print.
+//
+// # Pipeline
+//
+//	Line / Bar / Sparkline / Stacked (spec) → Chart{Option JSON, size}
+//	Cache.SVG(option, w, h) → hit: file read
+//	                        → miss: Renderer.SVG → goja: echarts.init(ssr) →
+//	                          renderToSVGString → sanitize → file
+//
+// The builders take every word and number from the caller — titles,
+// labels, units, targets, a number formatter — and know nothing of
+// indicators or tasks. The option carries the chart ID, title and
+// description ("tiendoId", title.text, aria.label.description), so the SVG
+// depends on the option and the size alone, which is what the cache hashes.
+//
+// # Numbers
+//
+// Value labels are formatted in Go by the caller's Format ("50.000") and
+// drawn by ECharts as literal text. Axis labels and tooltips depend on tick
+// values ECharts chooses, and a JavaScript function cannot travel in JSON,
+// so the value axis and the tooltip carry a marker instead:
+// "tiendoFormat": "vi-number" (or en-number, vi-percent, en-percent).
+// charts.js turns it into an Intl.NumberFormat formatter; the renderer turns
+// it into a call to formatMarker, which formats the same way.
+//
+// # Running ECharts in goja
+//
+// echarts.min.js is compiled once (goja.Compile, about 130 ms) and run in
+// each runtime of a pool (about 20 ms each); goja runtimes are not safe for
+// concurrent use, so each render borrows one. Outside a browser ECharts
+// needs only no-op timers and a console; the UMD wrapper sets
+// globalThis.echarts. Without a canvas it cannot measure text, so
+// measureText, a width table that knows Vietnamese letters take the width
+// of their base letter, is installed with echarts.setPlatformAPI. Random
+// numbers and the clock are fixed per render.
+//
+// # Clean SVG
+//
+// ECharts' SVG has style attributes, a <style> block of hover rules and
+// class names, and ids counted per runtime. sanitize rewrites it token by
+// token: styles become presentation attributes, the stylesheet and classes
+// go, ids become "<ID>-1", "<ID>-2" …, and a <title> and <desc> are added
+// for assistive technology. The result has no style attribute, <style>,
+// script or event handler, and is byte-identical whichever runtime drew it.
+//
+// # Markup contract with the theme
+//
+//	<figure class="chart" data-chart-id="ID">
+//	  <div class="chart-svg">…SVG from Cache.SVG…</div>
+//	  <script type="application/json" class="chart-option">…Chart.Option…</script>
+//	  <figcaption>…</figcaption>
+//	</figure>
+//
+// with the ECharts URLs on the root element:
+// <html lang="vi" data-echarts="/vendor/echarts/echarts.min.js"
+// data-echarts-locale="/vendor/echarts/langVI.js">. charts.js adds the
+// class is-live to the figure when the live chart replaces the SVG on
+// screen and sets data-chart-ready="true" once it is interactive.
+package chart
