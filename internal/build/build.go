@@ -25,6 +25,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
@@ -54,6 +55,9 @@ type Options struct {
 	Drafts bool
 	// ThemeFS holds built-in themes by name; default the embedded themes.
 	ThemeFS fs.FS
+	// Charts keeps rendered charts between builds (tiendo serve); default a
+	// new cache under .tiendo-cache/ of the source.
+	Charts *chart.Cache
 }
 
 // Result is what a build did.
@@ -79,7 +83,15 @@ type builder struct {
 	cfg   config.Config
 	site  *site.Site
 	theme *theme.Theme
-	md    *markdown.Converter
+	// themeFS is the theme's own folder, themeName its label in messages.
+	themeFS   fs.FS
+	themeName string
+	md        *markdown.Converter
+	charts    charts
+	data      siteData
+	unitViews []*UnitView
+	// extraFiles are data downloads made during compute.
+	extraFiles []extraFile
 	sink  output.Sink
 	set   interface {
 		Has(string) bool
@@ -101,6 +113,7 @@ type linkCheck struct {
 func Run(o Options) *Result {
 	start := time.Now()
 	b := &builder{o: o, diags: &diag.List{}}
+	b.charts.cache = o.Charts
 	res := &Result{Diags: b.diags}
 	if o.FS != nil {
 		b.fsys = o.FS
@@ -121,6 +134,7 @@ func Run(o Options) *Result {
 		{"load", b.load},
 		{"validate", b.validate},
 		{"compute", b.compute},
+		{"charts", b.drawCharts},
 		{"render", b.render},
 		{"write", b.write},
 	}
@@ -128,7 +142,7 @@ func Run(o Options) *Result {
 	for i, st := range stages {
 		// Input stages run even after errors, so every problem is reported
 		// at once; nothing is rendered or written while one remains.
-		if (st.name == "render" || st.name == "write") && b.diags.HasErrors() {
+		if (st.name == "charts" || st.name == "render" || st.name == "write") && b.diags.HasErrors() {
 			break
 		}
 		if st.name == "render" {
@@ -251,6 +265,7 @@ func (b *builder) load() {
 	b.addPages(pages...)
 
 	b.loadTheme()
+	b.loadData()
 	if _, ok := b.site.ByPath["/404/"]; !ok && b.theme != nil {
 		b.addPages(&site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: b.cfg.LanguageCode,
 			Title: b.theme.T(b.cfg.LanguageCode, "notFoundTitle")})
@@ -311,6 +326,7 @@ func (b *builder) loadTheme() {
 	if sub, err := fs.Sub(b.fsys, "i18n"); err == nil && exists(b.fsys, "i18n") {
 		i18n = &theme.Source{FS: sub, Name: "i18n"}
 	}
+	b.themeFS, b.themeName = src.FS, src.Name
 	b.theme = theme.Load(src, layouts, i18n, theme.Funcs(), b.diags)
 }
 

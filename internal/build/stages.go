@@ -164,6 +164,9 @@ func anchorHint(p *site.Page) diag.Text {
 
 // compute builds menus and orders sections.
 func (b *builder) compute() {
+	if b.theme != nil && b.site.Home != nil {
+		b.computeTasks()
+	}
 	menus := map[string][]site.MenuItem{}
 	for name, entries := range b.cfg.Menus {
 		for _, e := range entries {
@@ -274,6 +277,11 @@ func (b *builder) write() {
 	if sub, err := fs.Sub(b.fsys, "static"); err == nil && exists(b.fsys, "static") {
 		if err := output.CopyFS(b.sink, sub, ".", nil); err != nil {
 			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Tf("không chép được tệp tĩnh: %v", "cannot copy static files: %v", err), diag.Text{})
+		}
+	}
+	for _, f := range b.extraFiles {
+		if err := b.sink.Write(f.path, f.data); err != nil {
+			b.diags.Errorf(diag.Pos{File: f.path}, "output-write", diag.Tf("không ghi được tệp: %v", "cannot write file: %v", err), diag.Text{})
 		}
 	}
 	b.writeAliases()

@@ -96,6 +96,9 @@ type StackedSpec struct {
 	// 4.5:1 against white.
 	Colors     []string
 	Horizontal bool
+	// NoLegend hides the legend when the categories already name the
+	// series (one series per category).
+	NoLegend bool
 }
 
 // Chart is a built chart: the option JSON for the page and the renderer.
@@ -113,7 +116,7 @@ type Chart struct {
 }
 
 const (
-	defaultWidth = 640
+	defaultWidth = 480
 	lineHeight   = 320
 	rowHeight    = 28 // per category of a horizontal bar chart
 )
@@ -137,7 +140,7 @@ func Line(spec LineSpec) (Chart, error) {
 	if err := checkTargets(m.ID, spec.Targets); err != nil {
 		return Chart{}, err
 	}
-	legend := len(all) > 1
+	legend := legendRows(all, m.Width)
 	v := newVisitor(m)
 	v.tooltip.Format = marker(m.Lang, spec.Percent)
 	v.tooltip.Trigger = "axis"
@@ -215,7 +218,7 @@ func Bar(spec BarSpec) (Chart, error) {
 	if err := checkTargets(m.ID, spec.Targets); err != nil {
 		return Chart{}, err
 	}
-	legend := len(spec.Series) > 1
+	legend := legendRows(spec.Series, m.Width)
 	top := 0
 	if len(spec.Targets) > 0 {
 		top = 20 // room for the target labels above the plot
@@ -316,7 +319,7 @@ func Sparkline(spec SparklineSpec) (Chart, error) {
 		}
 	}
 	c := charts.NewLine()
-	c.SetGlobalOptions(append(m.common(false),
+	c.SetGlobalOptions(append(m.common(0),
 		charts.WithGridOpts(opts.Grid{Left: "3", Right: "3", Top: "3", Bottom: "3"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Show: opts.Bool(false)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Show: opts.Bool(false), Scale: opts.Bool(true)}),
@@ -346,9 +349,12 @@ func Stacked(spec StackedSpec) (Chart, error) {
 	if err := checkLengths(m.ID, spec.Series, len(spec.Categories), "categories"); err != nil {
 		return Chart{}, err
 	}
-	legend := len(spec.Series) > 1
+	legend := legendRows(spec.Series, m.Width)
+	if spec.NoLegend {
+		legend = 0
+	}
 	if m.Height == 0 {
-		m.Height = lineHeight
+		m.Height = lineHeight + gridBottom(legend) - gridBottom(min(legend, 1))
 		if spec.Horizontal {
 			m.Height = max(120, gridTop(m, 0)+gridBottom(legend)+(rowHeight+4)*len(spec.Categories)+24)
 		}
@@ -431,7 +437,7 @@ func (m Meta) check(width, height int) (Meta, error) {
 }
 
 // common are the global options of every chart.
-func (m Meta) common(legend bool) []charts.GlobalOpts {
+func (m Meta) common(legend int) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: m.ID}),
 		charts.WithAnimation(false),
@@ -444,7 +450,7 @@ func (m Meta) common(legend bool) []charts.GlobalOpts {
 			TitleStyle: &opts.TextStyle{Color: titleColor, FontSize: 16, FontWeight: "bold"},
 		}),
 		charts.WithLegendOpts(opts.Legend{
-			Show:      opts.Bool(legend),
+			Show:      opts.Bool(legend > 0),
 			Bottom:    "0",
 			TextStyle: &opts.TextStyle{Color: textColor},
 		}),
@@ -466,14 +472,34 @@ func gridTop(m Meta, extra int) int {
 	return top
 }
 
-func gridBottom(legend bool) int {
-	if legend {
-		return 36
+// gridBottom is the room under the plot: the legend's rows, if any.
+func gridBottom(legendRows int) int {
+	if legendRows == 0 {
+		return 8
 	}
-	return 8
+	return 12 + 24*legendRows
 }
 
-func grid(m Meta, legend bool, top, right int) opts.Grid {
+// legendRows estimates how many rows ECharts' legend needs for series at
+// width: items are a 25 px symbol, a gap and the name, 10 px apart. No
+// legend (0) for a single series.
+func legendRows(series []Series, width int) int {
+	if len(series) < 2 {
+		return 0
+	}
+	rows, x, avail := 1, 0.0, float64(width-20)
+	for _, s := range series {
+		w := 25 + 5 + measureText(s.Name, "12px") + 10
+		if x > 0 && x+w > avail {
+			rows++
+			x = 0
+		}
+		x += w
+	}
+	return rows
+}
+
+func grid(m Meta, legend int, top, right int) opts.Grid {
 	return opts.Grid{
 		Left:         "8",
 		Right:        strconv.Itoa(right),

@@ -65,6 +65,9 @@ type Page struct {
 
 	// Data carries what a generated page's layout needs.
 	Data any
+	// Charts is set when the page holds charts, so the layout loads the
+	// script that makes them interactive.
+	Charts bool
 }
 
 // IsSection reports whether the page lists others (home or a section).

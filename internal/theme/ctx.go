@@ -66,6 +66,18 @@ func (c *Ctx) Num(x float64, decimals int) string { return vi.LocaleFor(c.Lang()
 // Pct formats a percentage: 94,0%.
 func (c *Ctx) Pct(x float64, decimals int) string { return vi.LocaleFor(c.Lang()).Percent(x, decimals) }
 
+// Size formats a byte count: "12,3 KB".
+func (c *Ctx) Size(n int) string {
+	l := vi.LocaleFor(c.Lang())
+	switch {
+	case n >= 1<<20:
+		return l.Float(float64(n)/(1<<20), 1) + " MB"
+	case n >= 1<<10:
+		return l.Float(float64(n)/(1<<10), 1) + " KB"
+	}
+	return l.Int(int64(n)) + " B"
+}
+
 // Menu returns the named menu in the page's language.
 func (c *Ctx) Menu(name string) []site.MenuItem { return c.Site.Menus[name] }
 
@@ -113,8 +125,17 @@ func SafeHTML(s string) template.HTML { return template.HTML(s) }
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"safeHTML": SafeHTML,
-		"add":      func(a, b int) int { return a + b },
-		"slug":     vi.Slug,
+		"dict": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				if k, ok := kv[i].(string); ok {
+					m[k] = kv[i+1]
+				}
+			}
+			return m
+		},
+		"add":  func(a, b int) int { return a + b },
+		"slug": vi.Slug,
 		"tel": func(s string) string {
 			return strings.Map(func(r rune) rune {
 				if r >= '0' && r <= '9' || r == '+' {
