@@ -29,7 +29,15 @@ func (c *Ctx) Lang() string {
 }
 
 // URL returns the link to a site path as seen from this page.
-func (c *Ctx) URL(target string) string { return c.Site.URLs.Link(c.Page.Path, target) }
+// The 404 page is served at any missing path, so its links are never
+// relative.
+func (c *Ctx) URL(target string) string {
+	u := c.Site.URLs
+	if c.Page.Path == "/404/" {
+		u.Relative = false
+	}
+	return u.Link(c.Page.Path, target)
+}
 
 // Abs returns the absolute URL of a site path.
 func (c *Ctx) Abs(target string) string { return c.Site.URLs.Abs(target) }
