@@ -1,0 +1,512 @@
+package data
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/indicator"
+	"github.com/tiendo/tiendo/internal/period"
+	"github.com/tiendo/tiendo/internal/tomlx"
+	"github.com/tiendo/tiendo/internal/vi"
+)
+
+// Dir is the data directory of a site; Indicator.File is relative to it.
+const Dir = "data"
+
+// FilePath returns the path of ind's CSV file relative to the site root,
+// as table.Read and diagnostics name it: "data/chi-tieu/vneid.csv".
+func FilePath(ind *indicator.Indicator) string { return Dir + "/" + ind.File }
+
+type rawRegistry struct {
+	Group     []rawGroup     `toml:"group"`
+	Indicator []rawIndicator `toml:"indicator"`
+}
+
+type rawGroup struct {
+	Code  string `toml:"code"`
+	Title string `toml:"title"`
+}
+
+type rawIndicator struct {
+	ID           string       `toml:"id"`
+	Title        string       `toml:"title"`
+	TitleEn      string       `toml:"titleEn"`
+	Description  string       `toml:"description"`
+	Unit         string       `toml:"unit"`
+	UnitEn       string       `toml:"unitEn"`
+	Measure      string       `toml:"measure"`
+	Direction    string       `toml:"direction"`
+	Baseline     *rawBaseline `toml:"baseline"`
+	Target       []rawTarget  `toml:"target"`
+	Lead         string       `toml:"lead"`
+	Source       string       `toml:"source"`
+	Frequency    string       `toml:"frequency"`
+	File         string       `toml:"file"`
+	Dimension    string       `toml:"dimension"`
+	Decimals     *int         `toml:"decimals"`
+	DecimalComma *bool        `toml:"decimalComma"`
+	Group        string       `toml:"group"`
+	Weight       int          `toml:"weight"`
+	Illustrative *bool        `toml:"illustrative"`
+}
+
+type rawBaseline struct {
+	Period string   `toml:"period"`
+	Value  *float64 `toml:"value"`
+}
+
+type rawTarget struct {
+	Value    *float64 `toml:"value"`
+	Deadline anyValue `toml:"deadline"`
+	Label    string   `toml:"label"`
+}
+
+// anyValue keeps a TOML value of any type, so that a deadline may be a
+// string ("2023-Q2") or a TOML date (2023-06-30).
+type anyValue struct{ v any }
+
+func (a *anyValue) UnmarshalTOML(v any) error {
+	a.v = v
+	return nil
+}
+
+// frequencies maps the frequency words of indicators.toml to period kinds.
+var frequencies = map[string]period.Kind{
+	"daily": period.Day, "weekly": period.Week, "monthly": period.Month,
+	"quarterly": period.Quarter, "half-yearly": period.HalfYear, "yearly": period.Year,
+}
+
+var frequencyNames = []string{"daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly"}
+
+// ParseIndicators reads data/indicators.toml: [[group]] tables (code,
+// title) naming the plan's task groups, then one [[indicator]] table per
+// indicator with [[indicator.target]] tables inside (see the package
+// documentation for the keys). Deadlines fall due at the end of their day
+// in loc (nil means UTC). Every problem is reported into l at its line; an
+// indicator with a problem is left out of the result, which is in the
+// order of weight, then of the file.
+func ParseIndicators(file string, src []byte, units *Units, loc *time.Location, l *diag.List) []*indicator.Indicator {
+	if loc == nil {
+		loc = time.UTC
+	}
+	var raw rawRegistry
+	if tomlx.Decode(file, 0, src, &raw, l) == nil {
+		return nil
+	}
+	r := registry{file: file, units: units, loc: loc, l: l}
+	r.groups(raw.Group, scanBlocks(file, src, "group"))
+	blocks := scanBlocks(file, src, "indicator")
+	seen := map[string]diag.Pos{}
+	var out []*indicator.Indicator
+	for i, ri := range raw.Indicator {
+		b := blockAt(blocks, i, file)
+		ind, ok := r.indicator(i, ri, b)
+		if ind.ID != "" {
+			if first, dup := seen[ind.ID]; dup {
+				l.Errorf(b.at("id"), "indicator-duplicate",
+					diag.Tf("mã chỉ tiêu %q đã dùng ở dòng %d; dòng %d dùng lại", "indicator id %q is already used on line %d; line %d uses it again", ind.ID, first.Line, b.at("id").Line),
+					diag.T("Mỗi chỉ tiêu cần một mã riêng: đổi mã của một trong hai.", "Each indicator needs an id of its own: change one of the two."))
+				continue
+			}
+			seen[ind.ID] = b.at("id")
+		}
+		if ok {
+			out = append(out, ind)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *indicator.Indicator) int { return cmp.Compare(a.Weight, b.Weight) })
+	return out
+}
+
+// registry holds what checking one indicators.toml needs.
+type registry struct {
+	file       string
+	units      *Units
+	loc        *time.Location
+	l          *diag.List
+	groupTitle map[string]string
+	groupCodes []string
+}
+
+func (r *registry) groups(gs []rawGroup, blocks []*block) {
+	r.groupTitle = map[string]string{}
+	lines := map[string]int{}
+	for i, g := range gs {
+		b := blockAt(blocks, i, r.file)
+		code, title := strings.TrimSpace(g.Code), vi.NFC(strings.TrimSpace(g.Title))
+		for _, k := range []struct{ key, val string }{{"code", code}, {"title", title}} {
+			if k.val == "" {
+				r.l.Errorf(b.pos, "indicator-missing-key",
+					diag.Tf("nhóm thứ %d thiếu khóa bắt buộc %q", "group number %d lacks the required key %q", i+1, k.key),
+					diag.T(`Mỗi [[group]] cần code = "3.4" (số mục trong kế hoạch) và title = "…".`,
+						`Each [[group]] needs code = "3.4" (the plan's section number) and title = "…".`))
+			}
+		}
+		if code == "" {
+			continue
+		}
+		if first, dup := lines[code]; dup {
+			r.l.Errorf(b.at("code"), "indicator-duplicate",
+				diag.Tf("nhóm %q đã khai báo ở dòng %d", "group %q is already declared on line %d", code, first),
+				diag.T("Xoá một trong hai bảng [[group]].", "Delete one of the two [[group]] tables."))
+			continue
+		}
+		lines[code] = b.at("code").Line
+		r.groupTitle[code] = title
+		r.groupCodes = append(r.groupCodes, code)
+	}
+}
+
+func (r *registry) errorf(pos diag.Pos, code string, msg, hint diag.Text) {
+	r.l.Errorf(pos, code, msg, hint)
+}
+
+// indicator checks one [[indicator]] table; ok is false if it has errors.
+func (r *registry) indicator(i int, ri rawIndicator, b *block) (ind *indicator.Indicator, ok bool) {
+	ok = true
+	fail := func(pos diag.Pos, code string, msg, hint diag.Text) {
+		r.errorf(pos, code, msg, hint)
+		ok = false
+	}
+	ind = &indicator.Indicator{
+		ID: strings.TrimSpace(ri.ID), Title: vi.NFC(strings.TrimSpace(ri.Title)), TitleEn: strings.TrimSpace(ri.TitleEn),
+		Description: vi.NFC(ri.Description), Unit: vi.NFC(strings.TrimSpace(ri.Unit)), UnitEn: strings.TrimSpace(ri.UnitEn),
+		Measure: indicator.Measure(strings.TrimSpace(ri.Measure)), Direction: indicator.Direction(strings.TrimSpace(ri.Direction)),
+		Lead: strings.TrimSpace(ri.Lead), Source: vi.NFC(strings.TrimSpace(ri.Source)), File: strings.TrimSpace(ri.File),
+		Dimension: indicator.Dimension(strings.TrimSpace(ri.Dimension)), DecimalComma: ri.DecimalComma,
+		Group: strings.TrimSpace(ri.Group), Weight: ri.Weight,
+		Pos: b.pos, FilePos: b.at("file"),
+	}
+	name := ind.ID
+	if name == "" {
+		name = "#" + itoa(i+1)
+	}
+	missing := func(key string, hint diag.Text) {
+		fail(b.pos, "indicator-missing-key",
+			diag.Tf("chỉ tiêu %s thiếu khóa bắt buộc %q", "indicator %s lacks the required key %q", quoteName(name), key), hint)
+	}
+
+	// Identity and words.
+	switch {
+	case ind.ID == "":
+		missing("id", diag.T(`Thêm dòng id = "tai-khoan-dinh-danh" (mã không dấu, dùng trong đường dẫn trang).`,
+			`Add a line id = "tai-khoan-dinh-danh" (an ASCII id, used in the page's address).`))
+	case vi.Slug(ind.ID) != ind.ID:
+		fail(b.at("id"), "indicator-id",
+			diag.Tf("mã chỉ tiêu %q không hợp lệ", "indicator id %q is not valid", ind.ID),
+			diag.Tf("Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.",
+				"An id has only lower-case ASCII letters, digits and hyphens, for example %q.", vi.Slug(ind.ID)))
+	}
+	if ind.Title == "" {
+		missing("title", diag.T(`Thêm dòng title = "…" (tên chỉ tiêu như trong kế hoạch).`, `Add a line title = "…" (the indicator's name as in the plan).`))
+	}
+	if ind.Source == "" {
+		missing("source", diag.T(`Thêm dòng source = "…" cho biết số liệu lấy từ đâu.`, `Add a line source = "…" saying where the figures come from.`))
+	}
+	if ri.Illustrative == nil {
+		missing("illustrative", diag.T(`Thêm dòng illustrative = true nếu số liệu chỉ là minh họa, false nếu là số liệu thật.`,
+			`Add a line illustrative = true if the figures are only illustrative, false if they are real.`))
+	} else {
+		ind.Illustrative = *ri.Illustrative
+	}
+
+	// Measure, direction, dimension.
+	switch {
+	case ind.Measure == "":
+		missing("measure", diag.T(`Thêm dòng measure = "count", "cumulative", "rate" hoặc "percent".`,
+			`Add a line measure = "count", "cumulative", "rate" or "percent".`))
+	case !slices.Contains(indicator.Measures(), ind.Measure):
+		fail(b.at("measure"), "indicator-measure",
+			diag.Tf("measure = %q không hợp lệ", "measure = %q is not valid", string(ind.Measure)),
+			diag.T(`Dùng "count" (số lượng trong kỳ), "cumulative" (số lũy kế), "rate" (tỷ lệ tính từ tử số, mẫu số) hoặc "percent" (phần trăm của toàn huyện).`,
+				`Use "count" (a number per period), "cumulative" (a running total), "rate" (from numerator and denominator) or "percent" (a district-wide percentage).`))
+	}
+	switch ind.Direction {
+	case "":
+		ind.Direction = indicator.Increase
+	case indicator.Increase, indicator.Decrease:
+	default:
+		fail(b.at("direction"), "indicator-direction",
+			diag.Tf("direction = %q không hợp lệ", "direction = %q is not valid", string(ind.Direction)),
+			diag.T(`Dùng "increase" (càng cao càng tốt) hoặc "decrease" (càng thấp càng tốt).`,
+				`Use "increase" (higher is better) or "decrease" (lower is better).`))
+	}
+	switch {
+	case !slices.Contains(indicator.Dimensions(), ind.Dimension):
+		fail(b.at("dimension"), "indicator-dimension",
+			diag.Tf("dimension = %q không hợp lệ", "dimension = %q is not valid", string(ind.Dimension)),
+			diag.T(`Dùng "commune" (theo xã, thị trấn), "unit" (theo đơn vị), "service" (theo dịch vụ) hoặc bỏ dòng này nếu chỉ có số liệu toàn huyện.`,
+				`Use "commune" (by commune), "unit" (by unit), "service" (by service), or leave the line out for district-wide figures.`))
+	case ind.Measure == indicator.Percent && ind.Dimension != indicator.NoDimension:
+		fail(b.at("dimension"), "indicator-percent-dimension",
+			diag.Tf("chỉ tiêu %s đo bằng phần trăm (measure = \"percent\") nên không chia theo %q được: không thể cộng phần trăm của các đơn vị thành số của toàn huyện",
+				"indicator %s is a percentage (measure = \"percent\"), so it cannot be broken down by %q: the units' percentages do not add up to the district's", quoteName(name), string(ind.Dimension)),
+			diag.T(`Dùng measure = "rate" với hai cột tu_so (tử số) và mau_so (mẫu số) trong tệp CSV; tỷ lệ toàn huyện sẽ là tổng tử số ÷ tổng mẫu số.`,
+				`Use measure = "rate" with the columns tu_so (numerator) and mau_so (denominator) in the CSV file; the district rate is then Σ numerators ÷ Σ denominators.`))
+	}
+	if ind.Unit == "" {
+		if ind.Measure.IsPercentage() {
+			ind.Unit = "%"
+		} else {
+			missing("unit", diag.T(`Thêm dòng unit = "…" (đơn vị tính, ví dụ "tài khoản", "hồ sơ").`, `Add a line unit = "…" (the unit of the values, e.g. "tài khoản", "hồ sơ").`))
+		}
+	}
+	if ri.Decimals != nil {
+		ind.Decimals = *ri.Decimals
+		if ind.Decimals < 0 || ind.Decimals > 6 {
+			fail(b.at("decimals"), "indicator-decimals",
+				diag.Tf("decimals = %d không hợp lệ", "decimals = %d is not valid", ind.Decimals),
+				diag.T("Số chữ số thập phân từ 0 đến 6.", "Decimals go from 0 to 6."))
+		}
+	} else if ind.Measure.IsPercentage() {
+		ind.Decimals = 1
+	}
+
+	// Frequency.
+	if ri.Frequency == "" {
+		missing("frequency", diag.T(`Thêm dòng frequency = "monthly" (hoặc "weekly", "quarterly"…): kỳ báo cáo của số liệu.`,
+			`Add a line frequency = "monthly" (or "weekly", "quarterly"…): how often figures are reported.`))
+	} else if k, known := frequencies[strings.TrimSpace(ri.Frequency)]; known {
+		ind.Frequency = k
+	} else {
+		fail(b.at("frequency"), "indicator-frequency",
+			diag.Tf("frequency = %q không hợp lệ", "frequency = %q is not valid", ri.Frequency),
+			didYouMean(ri.Frequency, frequencyNames))
+	}
+
+	// Lead unit.
+	if ind.Lead == "" {
+		missing("lead", diag.T(`Thêm dòng lead = "cong-an-huyen" (mã đơn vị chủ trì trong data/units.toml).`,
+			`Add a line lead = "cong-an-huyen" (the lead unit's id in data/units.toml).`))
+	} else if _, found := r.units.ByID(ind.Lead); !found {
+		hint := diag.T("Dùng mã (id) của một đơn vị trong data/units.toml.", "Use the id of a unit in data/units.toml.")
+		if u, byName := r.units.Lookup(ind.Lead); byName {
+			hint = diag.Tf("Đó là %s; viết mã của đơn vị: lead = %q.", "That is %s; write the unit's id: lead = %q.", u.Name, u.ID)
+		} else if s := r.unitIDs(ind.Lead); len(s) > 0 {
+			hint = diag.Tf("Có phải là %s? Dùng mã (id) của một đơn vị trong data/units.toml.", "Did you mean %s? Use the id of a unit in data/units.toml.", quoteList(s))
+		}
+		fail(b.at("lead"), "indicator-lead",
+			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", ind.Lead), hint)
+	}
+
+	// File.
+	if ind.File == "" {
+		missing("file", diag.T(`Thêm dòng file = "chi-tieu/<mã chỉ tiêu>.csv" (đường dẫn trong thư mục data/).`,
+			`Add a line file = "chi-tieu/<indicator id>.csv" (a path inside the data/ folder).`))
+	} else if msg, hint, bad := checkPath(ind.File); bad {
+		fail(b.at("file"), "indicator-file", msg, hint)
+	}
+
+	// Group.
+	if ind.Group != "" {
+		title, known := r.groupTitle[ind.Group]
+		if !known {
+			fail(b.at("group"), "indicator-group",
+				diag.Tf("không có nhóm %q trong các bảng [[group]] của tệp này", "there is no group %q among the [[group]] tables of this file", ind.Group),
+				groupHint(ind.Group, r.groupCodes))
+		}
+		ind.GroupTitle = title
+	}
+
+	r.plan(ind, ri, b, name, fail)
+	return ind, ok
+}
+
+// plan checks the baseline and targets.
+func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *block, name string, fail func(diag.Pos, string, diag.Text, diag.Text)) {
+	basePos := b.at("baseline")
+	if sb := b.sub("baseline", 0); sb != nil {
+		basePos = sb.pos
+	}
+	switch {
+	case ri.Baseline == nil:
+		fail(b.pos, "indicator-missing-key",
+			diag.Tf("chỉ tiêu %s thiếu khóa bắt buộc %q", "indicator %s lacks the required key %q", quoteName(name), "baseline"),
+			diag.T(`Thêm dòng baseline = { period = "2022-12", value = 0 }: giá trị xuất phát và kỳ của nó.`,
+				`Add a line baseline = { period = "2022-12", value = 0 }: the starting value and its period.`))
+	case ri.Baseline.Value == nil || strings.TrimSpace(ri.Baseline.Period) == "":
+		fail(basePos, "indicator-baseline",
+			diag.T("baseline cần cả period (kỳ) và value (giá trị)", "baseline needs both period and value"),
+			diag.T(`Viết baseline = { period = "2022-12", value = 0 }.`, `Write baseline = { period = "2022-12", value = 0 }.`))
+	default:
+		p, parsed := period.Parse(ri.Baseline.Period)
+		if !parsed {
+			fail(basePos, "indicator-baseline",
+				diag.Tf("kỳ xuất phát %q không đọc được", "baseline period %q cannot be read", ri.Baseline.Period),
+				periodHint(ind.Frequency))
+		}
+		ind.Baseline = indicator.Baseline{Period: p, Value: *ri.Baseline.Value}
+	}
+
+	if len(ri.Target) == 0 {
+		fail(b.pos, "indicator-missing-key",
+			diag.Tf("chỉ tiêu %s chưa có mục tiêu nào", "indicator %s has no target", quoteName(name)),
+			diag.T("Thêm một bảng [[indicator.target]] với value = … và deadline = \"2023-06-30\" (hoặc \"2023-Q2\").",
+				"Add an [[indicator.target]] table with value = … and deadline = \"2023-06-30\" (or \"2023-Q2\")."))
+	}
+	seen := map[time.Time]int{}
+	for j, rt := range ri.Target {
+		tb := b.sub("target", j)
+		if tb == nil {
+			tb = b
+		}
+		t := indicator.Target{Label: vi.NFC(strings.TrimSpace(rt.Label))}
+		if rt.Value == nil {
+			fail(tb.pos, "indicator-missing-key",
+				diag.Tf("mục tiêu thứ %d của chỉ tiêu %s thiếu khóa bắt buộc \"value\"", "target %d of indicator %s lacks the required key \"value\"", j+1, quoteName(name)),
+				diag.T("Thêm dòng value = … (giá trị cần đạt).", "Add a line value = … (the value to reach)."))
+		} else {
+			t.Value = *rt.Value
+		}
+		deadline, msg, bad := r.deadline(rt.Deadline.v)
+		if bad {
+			fail(tb.at("deadline"), "indicator-deadline", msg,
+				diag.T(`Viết deadline = "2023-06-30" (hết ngày đó), hoặc một kỳ như "2023-06", "2023-Q2", "2023-H1", "2023" (hết kỳ đó).`,
+					`Write deadline = "2023-06-30" (the end of that day), or a period such as "2023-06", "2023-Q2", "2023-H1", "2023" (its end).`))
+			continue
+		}
+		t.Deadline = deadline
+		if first, dup := seen[deadline]; dup {
+			fail(tb.at("deadline"), "indicator-deadline",
+				diag.Tf("hai mục tiêu cùng hạn %s (mục tiêu thứ %d và %d)", "two targets are due on %s (targets %d and %d)", deadline.Format("02/01/2006"), first+1, j+1),
+				diag.T("Mỗi hạn chỉ có một mục tiêu.", "Each deadline has one target."))
+			continue
+		}
+		seen[deadline] = j
+		if !ind.Baseline.Period.IsZero() && !deadline.After(indicator.DeadlineOf(ind.Baseline.Period, r.loc)) {
+			fail(tb.at("deadline"), "indicator-deadline",
+				diag.Tf("hạn %s không sau kỳ xuất phát %s", "deadline %s is not after the baseline period %s", deadline.Format("02/01/2006"), ind.Baseline.Period),
+				diag.T("Mục tiêu phải có hạn sau kỳ của giá trị xuất phát (baseline).", "A target must fall due after the baseline's period."))
+		}
+		if rt.Value != nil {
+			r.checkValue(ind, t.Value, tb.at("value"), fail)
+		}
+		ind.Targets = append(ind.Targets, t)
+	}
+	slices.SortStableFunc(ind.Targets, func(a, b indicator.Target) int { return a.Deadline.Compare(b.Deadline) })
+	if ri.Baseline != nil && ri.Baseline.Value != nil {
+		r.checkValue(ind, ind.Baseline.Value, basePos, fail)
+	}
+	if ind.Direction == indicator.Decrease && ri.Baseline != nil && ri.Baseline.Value != nil {
+		prev := ind.Baseline.Value
+		for _, t := range ind.Targets {
+			if t.Value >= prev {
+				fail(b.at("direction"), "indicator-direction",
+					diag.Tf("chỉ tiêu %s cần giảm (direction = \"decrease\") nhưng mục tiêu %s không thấp hơn giá trị trước đó %s",
+						"indicator %s must decrease (direction = \"decrease\") but target %s is not below the value before it, %s", quoteName(name), num(t.Value), num(prev)),
+					diag.T(`Kiểm tra giá trị xuất phát và các mục tiêu, hoặc dùng direction = "increase".`,
+						`Check the baseline and the targets, or use direction = "increase".`))
+				break
+			}
+			prev = t.Value
+		}
+	}
+}
+
+// checkValue refuses a target or baseline that no figure could have.
+func (r *registry) checkValue(ind *indicator.Indicator, v float64, pos diag.Pos, fail func(diag.Pos, string, diag.Text, diag.Text)) {
+	switch {
+	case ind.Measure.IsPercentage() && (v < 0 || v > 100):
+		fail(pos, "indicator-value",
+			diag.Tf("giá trị %s nằm ngoài 0–100 của một tỷ lệ phần trăm", "value %s is outside the 0–100 of a percentage", num(v)),
+			diag.T("Viết tỷ lệ bằng số phần trăm, ví dụ 80 cho 80%.", "Write a rate in percent, for example 80 for 80%."))
+	case v < 0:
+		fail(pos, "indicator-value",
+			diag.Tf("giá trị %s âm", "value %s is negative", num(v)),
+			diag.T("Số lượng không thể âm.", "A count cannot be negative."))
+	}
+}
+
+// deadline reads a target's deadline: a day, due at its end, or a period,
+// due at the end of its last day.
+func (r *registry) deadline(v any) (time.Time, diag.Text, bool) {
+	switch d := v.(type) {
+	case nil:
+		return time.Time{}, diag.T("mục tiêu thiếu hạn (deadline)", "the target has no deadline"), true
+	case time.Time:
+		return indicator.EndOfDay(d.Year(), d.Month(), d.Day(), r.loc), diag.Text{}, false
+	case string:
+		p, ok := period.Parse(d)
+		if !ok {
+			return time.Time{}, diag.Tf("hạn %q không đọc được", "deadline %q cannot be read", d), true
+		}
+		return indicator.DeadlineOf(p, r.loc), diag.Text{}, false
+	}
+	return time.Time{}, diag.T("hạn (deadline) phải là một ngày hoặc một kỳ trong ngoặc kép", "the deadline must be a date or a period in quotes"), true
+}
+
+// checkPath refuses a data file path that is not a clean relative path
+// inside the data directory: no "..", no absolute or drive path, no
+// backslash, no "./".
+func checkPath(p string) (diag.Text, diag.Text, bool) {
+	hint := diag.T(`Viết đường dẫn tương đối trong thư mục data/, với dấu /, ví dụ file = "chi-tieu/vneid.csv".`,
+		`Write a relative path inside the data/ folder with forward slashes, for example file = "chi-tieu/vneid.csv".`)
+	clean := path.Clean(p)
+	switch {
+	case strings.Contains(p, `\`):
+		return diag.Tf("đường dẫn %q dùng dấu \\", "path %q uses backslashes", p), hint, true
+	case strings.HasPrefix(p, "/") || (len(p) > 1 && p[1] == ':'):
+		return diag.Tf("đường dẫn %q là đường dẫn tuyệt đối; chỉ đọc được tệp trong thư mục data/", "path %q is absolute; only files inside the data/ folder can be read", p), hint, true
+	case clean == ".." || strings.HasPrefix(clean, "../") || slices.Contains(strings.Split(p, "/"), ".."):
+		return diag.Tf("đường dẫn %q ra ngoài thư mục data/", "path %q leads outside the data/ folder", p), hint, true
+	case clean != p || clean == ".":
+		return diag.Tf("đường dẫn %q chưa gọn", "path %q is not clean", p),
+			diag.Tf("Viết %q.", "Write %q.", clean), true
+	case !strings.HasSuffix(strings.ToLower(p), ".csv"):
+		return diag.Tf("tệp số liệu %q không phải tệp .csv", "data file %q is not a .csv file", p),
+			diag.T("Lưu bảng số liệu dưới dạng CSV UTF-8 và ghi tên tệp có đuôi .csv.", "Save the table as CSV UTF-8 and give the file name the .csv extension."), true
+	}
+	return diag.Text{}, diag.Text{}, false
+}
+
+func (r *registry) unitIDs(text string) []string {
+	var ids []string
+	for _, n := range r.units.Suggest(text) {
+		if u, ok := r.units.Lookup(n); ok {
+			ids = append(ids, u.ID)
+		}
+	}
+	if len(ids) == 0 && r.units != nil {
+		var all []string
+		for _, u := range r.units.All {
+			all = append(all, u.ID)
+		}
+		ids = vi.Closest(text, all, 3)
+	}
+	return ids
+}
+
+func groupHint(code string, codes []string) diag.Text {
+	if len(codes) == 0 {
+		return diag.T(`Khai báo nhóm ở đầu tệp: [[group]] với code = "3.4" và title = "…".`,
+			`Declare the group at the top of the file: [[group]] with code = "3.4" and title = "…".`)
+	}
+	return diag.Tf("Các nhóm đã khai báo: %s.", "Groups declared: %s.", quoteList(codes))
+}
+
+func didYouMean(s string, valid []string) diag.Text {
+	if c := vi.Closest(s, valid, 1); len(c) > 0 {
+		return diag.Tf("Có phải là %q? Các giá trị dùng được: %s.", "Did you mean %q? Valid values: %s.", c[0], quoteList(valid))
+	}
+	return diag.Tf("Các giá trị dùng được: %s.", "Valid values: %s.", quoteList(valid))
+}
+
+func quoteList(ss []string) string {
+	if len(ss) == 0 {
+		return "—"
+	}
+	return `"` + strings.Join(ss, `", "`) + `"`
+}
+
+// quoteName shows an indicator's id, or its number in the file ("#3")
+// when it has none.
+func quoteName(name string) string {
+	if strings.HasPrefix(name, "#") {
+		return name
+	}
+	return `"` + name + `"`
+}

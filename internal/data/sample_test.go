@@ -1,0 +1,123 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/indicator"
+	"github.com/tiendo/tiendo/internal/table"
+)
+
+// sampleSite reads the sample site's units, indicators and every CSV they
+// point to, as the build stage does, failing on any diagnostic.
+func sampleSite(tb testing.TB) ([]*indicator.Indicator, map[string][]indicator.Observation) {
+	tb.Helper()
+	root := filepath.Join("..", "..")
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return b
+	}
+	l := &diag.List{}
+	units := ParseUnits("data/units.toml", read("data/units.toml"), l)
+	inds := ParseIndicators("data/indicators.toml", read("data/indicators.toml"), units, ict, l)
+	obs := map[string][]indicator.Observation{}
+	for _, ind := range inds {
+		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(FilePath(ind))))
+		if os.IsNotExist(err) {
+			l.Add(MissingFile(ind))
+			continue
+		} else if err != nil {
+			tb.Fatal(err)
+		}
+		t, tl := table.Read(FilePath(ind), src, table.Options{DecimalComma: ind.DecimalComma})
+		l.Merge(tl)
+		obs[ind.ID] = ParseObservations(ind, t, units, planFrom, planTo, l)
+	}
+	if l.Len() > 0 {
+		tb.Fatalf("the sample data has problems:\n%s", l.Format(diag.VI))
+	}
+	return inds, obs
+}
+
+func TestSampleData(t *testing.T) {
+	inds, obs := sampleSite(t)
+	if len(inds) != 11 {
+		t.Errorf("got %d indicators, want 11", len(inds))
+	}
+	for _, ind := range inds {
+		if !ind.Illustrative || !strings.Contains(ind.Source, "minh họa") {
+			t.Errorf("%s: sample figures must be marked illustrative", ind.ID)
+		}
+		// The registry's baseline must be what the file says for that period.
+		r := indicator.Compute(ind, obs[ind.ID], time.Date(2024, 1, 1, 0, 0, 0, 0, ict), indicator.Method{})
+		if len(r.Series) == 0 || r.Series[0].Period != ind.Baseline.Period {
+			t.Errorf("%s: the file has no figure for the baseline period %s", ind.ID, ind.Baseline.Period)
+			continue
+		}
+		// Half a unit of the last decimal shown: 0.5 for counts, 0.05 for rates.
+		if got, tol := r.Series[0].Value, 0.5*math.Pow(10, -float64(ind.Decimals)); math.Abs(got-ind.Baseline.Value) > tol {
+			t.Errorf("%s: baseline %v in indicators.toml, %v in the file", ind.ID, ind.Baseline.Value, got)
+		}
+	}
+}
+
+// TestSampleStatuses keeps the sample site showing every status: as of the
+// end of 30/06/2023 (the VNeID deadline) and of 31/12/2023.
+func TestSampleStatuses(t *testing.T) {
+	inds, obs := sampleSite(t)
+	june := time.Date(2023, 6, 30, 23, 59, 59, 0, ict)
+	december := time.Date(2023, 12, 31, 23, 59, 59, 0, ict)
+	want := map[string][2]indicator.Status{
+		"tai-khoan-dinh-danh-dien-tu":    {indicator.Behind, indicator.Achieved},
+		"dich-vu-cong-thiet-yeu":         {indicator.OnTrack, indicator.Behind},
+		"can-bo-nop-ho-so-truc-tuyen":    {indicator.Missed, indicator.Achieved},
+		"thu-tuc-toan-trinh":             {indicator.Missed, indicator.Missed},
+		"dvc-toan-trinh-dong-bo":         {indicator.Achieved, indicator.Achieved},
+		"dvc-toan-trinh-co-ho-so":        {indicator.Missed, indicator.Achieved},
+		"ho-so-truc-tuyen":               {indicator.Achieved, indicator.Achieved},
+		"ho-so-truc-tuyen-dvc-thiet-yeu": {indicator.Missed, indicator.Missed},
+		"thong-tin-phai-khai-bao":        {indicator.AtRisk, indicator.Missed},
+		"tai-khoan-an-sinh-ho-ngheo":     {indicator.Missed, indicator.Missed},
+		"so-hoa-du-lieu-chuyen-nganh":    {indicator.Behind, indicator.Achieved},
+	}
+	for _, ind := range inds {
+		for i, now := range []time.Time{june, december} {
+			r := indicator.Compute(ind, obs[ind.ID], now, indicator.DefaultMethod())
+			t.Logf("%-32s %s  %-10s %-22s %s", ind.ID, now.Format("02/01"), r.Latest.Period,
+				fmt.Sprintf("%s %s (%.3f)", r.Status.Icon(), r.Status, r.Ratio), indicator.Sentence(ind, r, diag.VI))
+			if w := want[ind.ID][i]; r.Status != w {
+				t.Errorf("%s at %s: got %v, want %v", ind.ID, now.Format("02/01/2006"), r.Status, w)
+			}
+		}
+	}
+}
+
+// TestSampleUnitsFindThemselves makes sure no name of the real unit list is
+// shared, so that every way of writing a unit finds it.
+func TestSampleUnitsFindThemselves(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "data", "units.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &diag.List{}
+	us := ParseUnits("data/units.toml", src, l)
+	if l.Len() > 0 {
+		t.Fatal(l.Format(diag.VI))
+	}
+	for _, u := range us.All {
+		for _, text := range []string{u.ID, u.Name, u.Short, strings.ToUpper(u.Short)} {
+			if got, ok := us.Lookup(text); !ok || got.ID != u.ID {
+				t.Errorf("Lookup(%q) = %q, %v; want %q", text, got.ID, ok, u.ID)
+			}
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package indicator
+
+import (
+	"time"
+
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/period"
+)
+
+// Measure says what an indicator's figures are and so how the figures of
+// several communes or offices add up (see the package documentation).
+type Measure string
+
+const (
+	// Count is a number for each period: dossiers received in a month,
+	// services deployed at the end of a month.
+	Count Measure = "count"
+	// Cumulative is a running total: accounts issued so far.
+	Cumulative Measure = "cumulative"
+	// Rate is a percentage computed from a numerator and a denominator.
+	Rate Measure = "rate"
+	// Percent is a percentage given as it is, for the whole district.
+	Percent Measure = "percent"
+)
+
+// Measures lists the valid measures, in the order documentation shows them.
+func Measures() []Measure { return []Measure{Count, Cumulative, Rate, Percent} }
+
+// IsPercentage reports whether the figures are percentages (0–100).
+func (m Measure) IsPercentage() bool { return m == Rate || m == Percent }
+
+// Direction says which way is progress.
+type Direction string
+
+const (
+	Increase Direction = "increase"
+	Decrease Direction = "decrease"
+)
+
+// Dimension is the column an indicator's figures are broken down by.
+type Dimension string
+
+const (
+	// NoDimension: one figure per period for the whole district.
+	NoDimension Dimension = ""
+	// ByCommune: one figure per commune or town (xã, thị trấn).
+	ByCommune Dimension = "commune"
+	// ByUnit: one figure per unit of the unit list (offices or communes).
+	ByUnit Dimension = "unit"
+	// ByService: one figure per public service, named freely.
+	ByService Dimension = "service"
+)
+
+// Dimensions lists the valid dimensions.
+func Dimensions() []Dimension { return []Dimension{NoDimension, ByCommune, ByUnit, ByService} }
+
+// Indicator is one measurable target of the plan, as data/indicators.toml
+// defines it.
+type Indicator struct {
+	// ID is the indicator's slug, used in URLs and file names.
+	ID      string
+	Title   string
+	TitleEn string
+	// Description is Markdown.
+	Description string
+	// Unit labels the values ("tài khoản", "%"); UnitEn is its English
+	// label, empty to use Unit.
+	Unit      string
+	UnitEn    string
+	Measure   Measure
+	Direction Direction
+	Baseline  Baseline
+	// Targets are in order of deadline, none twice on the same day.
+	Targets []Target
+	// Lead is the id of the unit in charge.
+	Lead   string
+	Source string
+	// Frequency is the length of the periods figures are expected for.
+	Frequency period.Kind
+	// File is the figures' CSV, relative to the data directory
+	// ("chi-tieu/vneid.csv"), clean and inside it.
+	File      string
+	Dimension Dimension
+	// Decimals is how many decimals values are shown with.
+	Decimals int
+	// DecimalComma, when set, overrides the CSV reader's guess of the
+	// number dialect.
+	DecimalComma *bool
+	// Group is the code of the plan's task group ("3.4"), GroupTitle its
+	// title.
+	Group      string
+	GroupTitle string
+	// Weight orders indicators on the site, lightest first.
+	Weight int
+	// Illustrative marks figures made up for a sample site; the site must
+	// say so wherever they are shown.
+	Illustrative bool
+
+	// Pos is the [[indicator]] header, FilePos the file = … line, in the
+	// registry file.
+	Pos     diag.Pos
+	FilePos diag.Pos
+}
+
+// Baseline is the value at the end of a period, where the plan starts from.
+type Baseline struct {
+	Period period.Period
+	Value  float64
+}
+
+// Target is a value to reach by a deadline.
+type Target struct {
+	Value float64
+	// Deadline is the last moment of the day it is due, in the site's time
+	// zone.
+	Deadline time.Time
+	// Label names the target on the site, e.g. "Hết Quý II/2023"; optional.
+	Label string
+}
+
+// Observation is one reported figure.
+type Observation struct {
+	Period period.Period
+	// Dim is the unit id (commune or office) or the service name the
+	// figure is for; "" for an indicator without a dimension.
+	Dim string
+	// Value is the figure; for a rate, Num ÷ Den × 100.
+	Value float64
+	// Num and Den are a rate's numerator and denominator; 0 otherwise.
+	Num, Den float64
+	// Note is the ghi_chu cell, if any.
+	Note string
+	// Line is where the figure is in its file.
+	Line int
+}
+
+// EndOfDay returns the last moment of the civil day y-m-d in loc, the
+// moment a deadline falls due.
+func EndOfDay(y int, m time.Month, d int, loc *time.Location) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
+	return time.Date(y, m, d+1, 0, 0, 0, 0, loc).Add(-time.Nanosecond)
+}
+
+// DeadlineOf returns the deadline of a period: the end of its last day.
+func DeadlineOf(p period.Period, loc *time.Location) time.Time {
+	y, m, d := p.Last()
+	return EndOfDay(y, m, d, loc)
+}
