@@ -1,0 +1,28 @@
+package e2e
+
+// pageCase is one address that TestBrowser opens and TestLinks starts from.
+type pageCase struct {
+	// Path is relative to the site's base path, with a trailing slash.
+	Path string
+	// Status is the HTTP status the address must answer: 200, or 404 for a
+	// missing address that shows 404.html.
+	Status int
+	// Optional pages are skipped while the sample site lacks them, so that a
+	// page can be listed before the feature that makes it exists.
+	Optional bool
+}
+
+// pages are one of each kind of page, plus the 404 page at two depths (a
+// static host serves 404.html at whatever address was asked for). Append a
+// path when a new kind of page arrives: KPI pages under /chi-tieu/…, tasks
+// under /nhiem-vu/, ….
+var pages = []pageCase{
+	{Path: "/", Status: 200},                              // home
+	{Path: "/huong-dan/", Status: 200},                    // section
+	{Path: "/huong-dan/vneid/kich-hoat/", Status: 200},    // guidance page
+	{Path: "/ke-hoach/phan-cong/", Status: 200},           // plan page with wide tables
+	{Path: "/tin-tuc/", Status: 200},                      // news list
+	{Path: "/nhiem-vu/", Status: 200, Optional: true},     // tasks (in progress)
+	{Path: "/khong-co-trang-nay/", Status: 404},           // 404.html one level down
+	{Path: "/huong-dan/khong-co-trang-nay/", Status: 404}, // 404.html two levels down
+}
