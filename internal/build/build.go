@@ -90,6 +90,9 @@ type builder struct {
 	charts    charts
 	data      siteData
 	unitViews []*UnitView
+	// shortcodes wait for their charts before rendering.
+	shortcodes     []pendingShortcode
+	reportDatasets []Dataset
 	// extraFiles are data downloads made during compute.
 	extraFiles []extraFile
 	sink  output.Sink

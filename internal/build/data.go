@@ -14,6 +14,7 @@ import (
 type siteData struct {
 	units *data.Units
 	tasks []*data.Task
+	kpis  []*kpi
 	// sources are the raw bytes of data files offered for download.
 	tasksTable *table.Table
 }
@@ -48,6 +49,7 @@ func (b *builder) loadData() {
 	if src, ok := b.readData(data.Dir + "/units.toml"); ok {
 		b.data.units = data.ParseUnits(data.Dir+"/units.toml", src, b.diags)
 	}
+	b.loadIndicators()
 	if t, ok := b.readTable(data.TasksFile); ok {
 		b.data.tasksTable = t
 		ctx := plan.Context{Year: b.planYear(), PlanDate: b.planDate()}

@@ -166,6 +166,9 @@ func anchorHint(p *site.Page) diag.Text {
 func (b *builder) compute() {
 	if b.theme != nil && b.site.Home != nil {
 		b.computeTasks()
+		b.computeIndicators()
+		b.computeDatasets()
+		b.resolveShortcodes()
 	}
 	menus := map[string][]site.MenuItem{}
 	for name, entries := range b.cfg.Menus {
@@ -215,6 +218,7 @@ func (b *builder) compute() {
 
 // render writes every page through its layout, in parallel.
 func (b *builder) render() {
+	b.renderShortcodes()
 	parallel(b.site.Pages, b.renderPage)
 }
 
@@ -256,8 +260,7 @@ func (b *builder) renderPage(p *site.Page) {
 		return
 	}
 	var buf bytes.Buffer
-	ctx := &theme.Ctx{Site: b.site, Page: p, Theme: b.theme, Extra: p.Data}
-	if err := b.theme.Render(&buf, layout, ctx); err != nil {
+	if err := b.theme.Render(&buf, layout, b.ctx(p)); err != nil {
 		b.diags.Add(b.theme.RenderError(err, label(p)))
 		return
 	}
@@ -398,4 +401,8 @@ func truncate(s string, n int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+func (b *builder) ctx(p *site.Page) *theme.Ctx {
+	return &theme.Ctx{Site: b.site, Page: p, Theme: b.theme, Extra: p.Data}
 }

@@ -95,6 +95,10 @@ type Indicators struct {
 	OnTrack float64 `toml:"onTrack"`
 	// AtRisk is the share below which it is "có nguy cơ không đạt" (e.g. 0.8).
 	AtRisk float64 `toml:"atRisk"`
+	// From and To bound the periods data may have (e.g. "2022-01",
+	// "2023-12"); a row outside is an error. Empty leaves that side open.
+	From string `toml:"from"`
+	To   string `toml:"to"`
 }
 
 // Reports holds the reporting deadline rules, in the plan's words.

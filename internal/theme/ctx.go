@@ -105,6 +105,9 @@ func (c *Ctx) Current(item site.MenuItem) bool {
 	return !item.External && c.Page != nil && c.Page.Path == item.Path
 }
 
+// Embed reports whether the page is a chart-only page for iframes.
+func (c *Ctx) Embed() bool { return c.Page != nil && c.Page.Layout == "embed" }
+
 // IsHome reports whether the page is the home page.
 func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == site.KindHome }
 

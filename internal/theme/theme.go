@@ -203,3 +203,16 @@ func (t *Theme) RenderBytes(layout string, data any) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// Partial executes one partial template (e.g. "partials/kpi-card.html") with
+// data, for HTML placed inside page bodies.
+func (t *Theme) Partial(name string, data any) (string, error) {
+	for _, tpl := range t.layouts {
+		var b bytes.Buffer
+		if err := tpl.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		return b.String(), nil
+	}
+	return "", fmt.Errorf("no layouts")
+}
