@@ -95,8 +95,8 @@ type builder struct {
 	reportDatasets []Dataset
 	// extraFiles are data downloads made during compute.
 	extraFiles []extraFile
-	sink  output.Sink
-	set   interface {
+	sink       output.Sink
+	set        interface {
 		Has(string) bool
 		Len() int
 		Bytes() int64

@@ -111,7 +111,7 @@ type UnitSummary struct {
 // Download is a file offered on a page and on /du-lieu/.
 type Download struct {
 	Label, Path, Format string
-	Size               int
+	Size                int
 }
 
 func (b *builder) unitRef(id string) UnitRef {
