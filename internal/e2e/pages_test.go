@@ -17,12 +17,18 @@ type pageCase struct {
 // path when a new kind of page arrives: KPI pages under /chi-tieu/…, tasks
 // under /nhiem-vu/, ….
 var pages = []pageCase{
-	{Path: "/", Status: 200},                              // home
-	{Path: "/huong-dan/", Status: 200},                    // section
-	{Path: "/huong-dan/vneid/kich-hoat/", Status: 200},    // guidance page
-	{Path: "/ke-hoach/phan-cong/", Status: 200},           // plan page with wide tables
-	{Path: "/tin-tuc/", Status: 200},                      // news list
-	{Path: "/nhiem-vu/", Status: 200, Optional: true},     // tasks (in progress)
-	{Path: "/khong-co-trang-nay/", Status: 404},           // 404.html one level down
-	{Path: "/huong-dan/khong-co-trang-nay/", Status: 404}, // 404.html two levels down
+	{Path: "/", Status: 200},                                 // home
+	{Path: "/huong-dan/", Status: 200},                       // section
+	{Path: "/huong-dan/vneid/kich-hoat/", Status: 200},       // guidance page
+	{Path: "/ke-hoach/phan-cong/", Status: 200},              // plan page with wide tables
+	{Path: "/tin-tuc/", Status: 200},                         // news list
+	{Path: "/chi-tieu/", Status: 200},                        // KPI cards by plan group
+	{Path: "/chi-tieu/ho-so-truc-tuyen/", Status: 200},       // one KPI, with its chart
+	{Path: "/chi-tieu/ho-so-truc-tuyen/nhung/", Status: 200}, // the KPI's embeddable card
+	{Path: "/chi-tieu/phuong-phap/", Status: 200},            // how KPIs are computed
+	{Path: "/nhiem-vu/", Status: 200},                        // task tracker
+	{Path: "/don-vi/cong-an-huyen/", Status: 200},            // one unit's tasks
+	{Path: "/du-lieu/", Status: 200},                         // open data
+	{Path: "/khong-co-trang-nay/", Status: 404},              // 404.html one level down
+	{Path: "/huong-dan/khong-co-trang-nay/", Status: 404},    // 404.html two levels down
 }
