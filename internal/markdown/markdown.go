@@ -88,8 +88,8 @@ type Link struct {
 
 // Doc is a parsed body.
 type Doc struct {
-	src      []byte
-	root     ast.Node
+	src        []byte
+	root       ast.Node
 	Headings   []Heading
 	Links      []*Link
 	Shortcodes []*Shortcode

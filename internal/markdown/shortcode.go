@@ -65,10 +65,12 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	return n, parser.Close
 }
 
-func (shortcodeParser) Continue(ast.Node, text.Reader, parser.Context) parser.State { return parser.Close }
-func (shortcodeParser) Close(ast.Node, text.Reader, parser.Context)                 {}
-func (shortcodeParser) CanInterruptParagraph() bool                                 { return true }
-func (shortcodeParser) CanAcceptIndentedLine() bool                                 { return false }
+func (shortcodeParser) Continue(ast.Node, text.Reader, parser.Context) parser.State {
+	return parser.Close
+}
+func (shortcodeParser) Close(ast.Node, text.Reader, parser.Context) {}
+func (shortcodeParser) CanInterruptParagraph() bool                 { return true }
+func (shortcodeParser) CanAcceptIndentedLine() bool                 { return false }
 
 type shortcodeRenderer struct{}
 
