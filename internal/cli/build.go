@@ -3,6 +3,9 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/tiendo/tiendo/internal/build"
 	"github.com/tiendo/tiendo/internal/diag"
@@ -18,9 +21,11 @@ func (a *App) build(args []string) int {
 		fmt.Fprintln(a.Stderr, diag.Tf("không tìm thấy thư mục trang web %q", "site folder %q not found", f.source).In(lang))
 		return 2
 	}
+	stop := a.progress(lang, f.quiet)
 	res := build.Run(build.Options{
 		Source: f.source, Destination: f.dest, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts,
 	})
+	stop()
 	if res.Diags.Len() > 0 {
 		fmt.Fprint(a.Stderr, res.Diags.Format(lang))
 	}
@@ -46,9 +51,11 @@ func (a *App) check(args []string) int {
 		fmt.Fprintln(a.Stderr, diag.Tf("không tìm thấy thư mục trang web %q", "site folder %q not found", f.source).In(lang))
 		return 2
 	}
+	stop := a.progress(lang, f.quiet)
 	res := build.Run(build.Options{
 		Source: f.source, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Sink: output.NewMem(),
 	})
+	stop()
 	if f.format == "json" {
 		b, _ := res.Diags.MarshalJSONIn(lang)
 		fmt.Fprintln(a.Stdout, string(b))
@@ -71,4 +78,69 @@ func sizeString(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// progressAfter is how long a build runs before the progress line appears.
+const progressAfter = time.Second
+
+// progress shows "Đang dựng… 1,2 s" on one line of the terminal while a
+// build runs longer than progressAfter, and clears it when stop is called.
+// Nothing is shown with --quiet or when stderr is not a terminal (a pipe,
+// a file, a test).
+func (a *App) progress(lang diag.Lang, quiet bool) (stop func()) {
+	f, ok := a.Stderr.(*os.File)
+	if quiet || !ok || !isTerminal(f) {
+		return func() {}
+	}
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		start := time.Now()
+		wait := time.NewTimer(progressAfter)
+		defer wait.Stop()
+		select {
+		case <-done:
+			return
+		case <-wait.C:
+		}
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		width := 0
+		for {
+			line := progressLine(time.Since(start), lang)
+			width = max(width, len([]rune(line)))
+			fmt.Fprint(f, "\r"+pad(line, width))
+			select {
+			case <-done:
+				fmt.Fprint(f, "\r"+pad("", width)+"\r")
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
+// progressLine is the text of the progress line after d.
+func progressLine(d time.Duration, lang diag.Lang) string {
+	secs := strconv.FormatFloat(d.Seconds(), 'f', 1, 64)
+	if lang == diag.EN {
+		return "Building… " + secs + " s"
+	}
+	return "Đang dựng… " + strings.Replace(secs, ".", ",", 1) + " s"
+}
+
+// pad fills s with spaces to width, so it covers a longer line before it.
+func pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(width-len([]rune(s)), 0))
+}
+
+// isTerminal reports whether f is a terminal, without a dependency: a
+// character device (a pipe or a file is not).
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

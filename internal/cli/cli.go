@@ -43,6 +43,10 @@ func (a *App) Run(args []string) int {
 		return a.build(rest)
 	case "check":
 		return a.check(rest)
+	case "serve":
+		return a.serve(rest)
+	case "new":
+		return a.newCmd(rest)
 	case "help", "-h", "--help", "-help":
 		a.usage(a.Stdout, langFromArgs(rest))
 		return 0
@@ -94,6 +98,11 @@ func (a *App) usage(w io.Writer, lang diag.Lang) {
 Usage:
   tiendo build [flags]   build the site into public/
   tiendo check [flags]   check everything build checks, writing nothing
+  tiendo serve [flags]   preview the site at http://127.0.0.1:1313/, rebuilt
+                         and reloaded on every save, errors shown on the page
+  tiendo new site DIR               write a starter site into DIR
+  tiendo new page content/x/y.md    a new page, front matter filled in
+  tiendo new indicator ID           a new indicator and its CSV file
   tiendo version         print the version
   tiendo help            this help
 
@@ -106,6 +115,12 @@ Flags of build and check:
       --lang vi|en         language of messages (default vi)
       --format text|json   (check) output format
 
+Flags of serve: -s, --now, --drafts, --lang as above, and
+      --bind ADDRESS       address to listen on (default 127.0.0.1)
+      --port N             port (default 1313)
+
+Flags of new page and new indicator: -s DIR (site root), --now (the page's date).
+
 Exit codes: 0 success, 1 the site has errors, 2 usage error.
 `)
 		return
@@ -115,6 +130,11 @@ Exit codes: 0 success, 1 the site has errors, 2 usage error.
 Cách dùng:
   tiendo build [tùy chọn]   dựng trang web vào public/
   tiendo check [tùy chọn]   kiểm tra như build nhưng không ghi gì
+  tiendo serve [tùy chọn]   xem thử trang tại http://127.0.0.1:1313/; tự dựng lại
+                            và tải lại mỗi lần lưu tệp, lỗi hiện ngay trên trang
+  tiendo new site THƯ_MỤC             tạo một trang web mẫu trong THƯ_MỤC
+  tiendo new page content/x/y.md      tạo trang mới, điền sẵn phần đầu trang
+  tiendo new indicator MÃ             thêm một chỉ tiêu và tệp CSV của nó
   tiendo version            in phiên bản
   tiendo help               trợ giúp này
 
@@ -126,6 +146,12 @@ Tùy chọn của build và check:
       --drafts               đưa cả các trang nháp (draft = true)
       --lang vi|en           ngôn ngữ thông báo (mặc định vi)
       --format text|json     (check) dạng kết quả
+
+Tùy chọn của serve: -s, --now, --drafts, --lang như trên, và
+      --bind ĐỊA_CHỈ         địa chỉ lắng nghe (mặc định 127.0.0.1)
+      --port SỐ              cổng (mặc định 1313)
+
+Tùy chọn của new page và new indicator: -s THƯ_MỤC (gốc trang web), --now (ngày của trang).
 
 Mã thoát: 0 thành công, 1 trang web có lỗi, 2 dùng lệnh sai.
 `)
