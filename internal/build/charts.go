@@ -13,9 +13,9 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 )
 
-// echartsFile is the ECharts build inside a theme; the same file draws the
+// EChartsFile is the ECharts build inside a theme; the same file draws the
 // static SVG at build time and the live chart in the browser.
-const echartsFile = "static/vendor/echarts/echarts.min.js"
+const EChartsFile = "static/vendor/echarts/echarts.min.js"
 
 // CacheDir is where rendered chart SVGs are kept between builds, under the
 // site root.
@@ -98,9 +98,9 @@ func (b *builder) drawCharts() {
 		return
 	}
 	if b.charts.cache == nil {
-		js, err := fs.ReadFile(b.themeFS, echartsFile)
+		js, err := fs.ReadFile(b.themeFS, EChartsFile)
 		if err != nil {
-			b.diags.Errorf(diag.Pos{File: b.themeName + "/" + echartsFile}, "chart-echarts",
+			b.diags.Errorf(diag.Pos{File: b.themeName + "/" + EChartsFile}, "chart-echarts",
 				diag.T("giao diện thiếu tệp ECharts", "the theme has no ECharts file"), diag.Text{})
 			return
 		}

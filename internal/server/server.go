@@ -267,18 +267,14 @@ func siteConfig(root string) config.Config {
 	return config.Parse(config.File, src, &diag.List{})
 }
 
-// echartsFile is where a theme keeps the ECharts build that also draws the
-// static charts (internal/build reads the same file).
-const echartsFile = "static/vendor/echarts/echarts.min.js"
-
 // chartCache keeps one chart cache, and so one running ECharts, across
 // rebuilds: a changed figure is redrawn without starting ECharts again. A
 // new cache is made when the theme's ECharts file changes. nil lets the
 // build find (or report) the file itself.
 func (s *Server) chartCache(theme string) *chart.Cache {
-	js, err := os.ReadFile(filepath.Join(s.o.Source, "themes", theme, filepath.FromSlash(echartsFile)))
+	js, err := os.ReadFile(filepath.Join(s.o.Source, "themes", theme, filepath.FromSlash(build.EChartsFile)))
 	if err != nil {
-		js, err = fs.ReadFile(themes.FS, path.Join(theme, echartsFile))
+		js, err = fs.ReadFile(themes.FS, path.Join(theme, build.EChartsFile))
 	}
 	if err != nil {
 		return nil
