@@ -53,6 +53,8 @@ type Options struct {
 	// Clock gives the wall clock; default time.Now.
 	Clock  func() time.Time
 	Drafts bool
+	// Compress writes .gz and .br copies next to every text file.
+	Compress bool
 	// ThemeFS holds built-in themes by name; default the embedded themes.
 	ThemeFS fs.FS
 	// Charts keeps rendered charts between builds (tiendo serve); default a
@@ -197,6 +199,9 @@ func (b *builder) openSink(dir **output.Dir, res *Result) error {
 		b.sink, b.set, res.Output = s, s, s
 	default:
 		return fmt.Errorf("unsupported sink %T", s)
+	}
+	if b.o.Compress {
+		b.sink = output.Compressed{Sink: b.sink}
 	}
 	return nil
 }

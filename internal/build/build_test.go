@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"compress/gzip"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -353,4 +355,24 @@ func parseTxtar(archive string) map[string][]byte {
 		out[f.name] = f.data
 	}
 	return out
+}
+
+func TestCompress(t *testing.T) {
+	s := buildTxtar(t, basicSite, Options{Compress: true}).ok()
+	for _, name := range []string{"index.html", "css/site.css", "sitemap.xml"} {
+		for _, ext := range []string{".gz", ".br"} {
+			if _, ok := s.res.Output.Files[name+ext]; !ok {
+				t.Errorf("no %s%s", name, ext)
+			}
+		}
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(s.res.Output.Files["index.html.gz"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(zr)
+	if !bytes.Equal(got, s.res.Output.Files["index.html"]) {
+		t.Error("index.html.gz does not hold index.html")
+	}
+	s.noFile("favicon.svg.gz") // too small to be worth it
 }

@@ -112,6 +112,7 @@ Flags of build and check:
       --baseURL URL        override baseURL of config.toml
       --now YYYY-MM-DD[THH:MM]  the moment statuses are judged at
       --drafts             include pages with draft = true
+      --compress           (build) also write .gz and .br copies of text files
       --lang vi|en         language of messages (default vi)
       --format text|json   (check) output format
 
@@ -144,6 +145,7 @@ Tùy chọn của build và check:
       --baseURL URL          thay baseURL trong config.toml
       --now YYYY-MM-DD[THH:MM]  thời điểm dùng để đánh giá tiến độ
       --drafts               đưa cả các trang nháp (draft = true)
+      --compress             (build) ghi thêm bản nén .gz và .br của các tệp văn bản
       --lang vi|en           ngôn ngữ thông báo (mặc định vi)
       --format text|json     (check) dạng kết quả
 
@@ -160,7 +162,7 @@ Mã thoát: 0 thành công, 1 trang web có lỗi, 2 dùng lệnh sai.
 // siteFlags are the flags build and check share.
 type siteFlags struct {
 	source, dest, baseURL, now, lang, format string
-	drafts, quiet                            bool
+	drafts, quiet, compress                  bool
 }
 
 func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlags, diag.Lang, bool) {
@@ -176,6 +178,7 @@ func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlag
 	fs.StringVar(&f.now, "now", "", "")
 	fs.StringVar(&f.lang, "lang", "vi", "")
 	fs.BoolVar(&f.drafts, "drafts", false, "")
+	fs.BoolVar(&f.compress, "compress", false, "")
 	fs.BoolVar(&f.quiet, "quiet", false, "")
 	fs.BoolVar(&f.quiet, "q", false, "")
 	if withFormat {
