@@ -8,15 +8,17 @@
  * and shows the results in place.
  *
  * Matching ignores marks, tones and case, đ/d included, so "dang ky"
- * finds "Đăng ký"; a query typed with marks also matches the exact,
+ * finds "Đăng ký", and the i/y spellings ("ký" = "kí", "tỷ" = "tỉ"); a
+ * query typed with marks also matches the exact,
  * tone-normalised words ("hoà" = "hòa"), which ranks those pages higher.
  * Each text field is indexed twice from the same string: folded (title,
  * headings, section, text) and exact (titleExact, headingsExact,
  * textExact, only words that carry marks).
  *
  * The first part is pure (no DOM) and is what internal/search's tests run
- * in goja: window.tiendoSearch = {fold, exactTerm, normalizeTone, words,
- * tokenize, queryTerms, createIndex, search, highlightRanges, excerpt}.
+ * in goja: window.tiendoSearch = {fold, key, exactTerm, normalizeTone, words,
+ * tokenize, queryTerms, createIndex, search, highlightRanges, excerpt,
+ * link}.
  * Regular expressions avoid \p{…} classes, which goja does not know.
  *
  * Markup (themes/default/layouts/search.html):
@@ -70,7 +72,7 @@
       (c >= 0x3000 && c < 0x3040) || (c >= 0xfe10 && c < 0xfe20) ||
       (c >= 0xfe30 && c < 0xfe70) || (c >= 0xff00 && c < 0xff10) ||
       (c >= 0xff1a && c < 0xff21) || (c >= 0xff3b && c < 0xff41) ||
-      (c >= 0xff5b && c < 0xff66) || c >= 0xfff0 && c < 0x10000 ||
+      (c >= 0xff5b && c < 0xff66) || (c >= 0xfff0 && c < 0x10000) ||
       (c >= 0x1f000 && c < 0x1fb00));
   }
 
@@ -134,10 +136,36 @@
     return rs.join('');
   }
 
+  // lower lower-cases s code point by code point, as Go's
+  // strings.ToLower does: no final sigma, and "İ" gives "i".
+  function lower(s) {
+    if (ASCII.test(s)) {
+      return s.toLowerCase();
+    }
+    let out = '';
+    for (const ch of s) {
+      const l = ch.toLowerCase();
+      out += l.length > ch.length ? String.fromCodePoint(l.codePointAt(0)) : l;
+    }
+    return out;
+  }
+
   // exactTerm is the accent-kept form of a word: lower-case,
   // tone-normalised NFC.
   function exactTerm(w) {
-    return normalizeTone(w.normalize('NFC').toLowerCase());
+    return normalizeTone(lower(w.normalize('NFC')));
+  }
+
+  // key is the form a word is indexed and searched by: folded, with a
+  // final y after a consonant written i, as both spellings are in use
+  // ("ký" and "kí", "lý" and "lí", "tỷ" and "tỉ", "quý" and "quí"); the y
+  // of "uy" and "quy" is a vowel of its own.
+  function key(w) {
+    const f = fold(w);
+    if (f === 'qui') {
+      return 'quy';
+    }
+    return /[bcdfghklmnprstvx]y$/.test(f) ? f.slice(0, -1) + 'i' : f;
   }
 
   // ---- Words ----
@@ -186,14 +214,20 @@
     if (!payload || payload.v !== 1 || !Array.isArray(payload.d)) {
       throw new Error('tiendo search: unknown index format');
     }
-    const cache = new Map();
-    function folded(t) {
-      let f = cache.get(t);
-      if (f === undefined) {
-        f = fold(t);
-        cache.set(t, f);
+    // Words repeat: each is worked out once.
+    const keys = new Map();
+    const exacts = new Map();
+    function cached(m, fn, t) {
+      let v = m.get(t);
+      if (v === undefined) {
+        v = fn(t);
+        m.set(t, v);
       }
-      return f;
+      return v;
+    }
+    function exactOnly(t) {
+      const e = exactTerm(t);
+      return e === fold(t) ? null : e;
     }
     const ms = new MiniSearch({
       idField: 'i',
@@ -212,12 +246,10 @@
       // Exact fields keep only the words that carry marks: a query's
       // exact form is looked up only when it has marks too.
       processTerm: function (t, field) {
-        const f = folded(t);
         if (field && field.slice(-5) === 'Exact') {
-          const e = exactTerm(t);
-          return e === f ? null : e;
+          return cached(exacts, exactOnly, t);
         }
-        return f;
+        return cached(keys, key, t);
       }
     });
     payload.d.forEach(function (d, i) { d.i = i; });
@@ -226,66 +258,77 @@
       ms.addAll(payload.d);
       return index;
     }
-    return ms.addAllAsync(payload.d, { chunkSize: 200 }).then(function () { return index; });
+    return ms.addAllAsync(payload.d, { chunkSize: 50 }).then(function () { return index; });
   }
 
-  // queryTerms splits a query into {fold, exact} terms; exact is null
-  // when the word carries no marks.
+  // queryTerms splits a query into {fold, exact} terms: fold is the
+  // word's key, exact its exact form, null when the word carries no marks.
   function queryTerms(q) {
     const seen = new Set();
     const out = [];
     tokenize(q).forEach(function (w) {
-      const f = fold(w);
+      const k = key(w);
       const e = exactTerm(w);
-      const key = f + '\u0000' + e;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push({ fold: f, exact: e === f ? null : e });
+      const id = k + '\u0000' + e;
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push({ fold: k, exact: e === fold(w) ? null : e });
       }
     });
     return out;
   }
 
-  function buildQuery(terms, combineWith, fuzzy) {
+  function buildQuery(terms, combineWith, prefix, fuzzy) {
     return {
       combineWith: combineWith,
       queries: terms.map(function (t, i) {
-        // The last word may be unfinished: search it as a prefix.
-        const prefix = i === terms.length - 1 && t.fold.length >= 2;
+        const pre = prefix && i === terms.length - 1 && t.fold.length >= 2;
         const sub = [{
-          queries: [t.fold], fields: FOLDED, prefix: prefix, processTerm: identity,
+          queries: [t.fold], fields: FOLDED, prefix: pre, processTerm: identity,
           // Vietnamese syllables are short and close to each other
           // ("dinh", "danh", "minh"): only long words get a typo's grace.
           fuzzy: fuzzy && t.fold.length >= 5 ? 1 : false
         }];
         if (t.exact) {
-          sub.push({ queries: [t.exact], fields: EXACT, prefix: prefix, fuzzy: false, processTerm: identity });
+          sub.push({ queries: [t.exact], fields: EXACT, prefix: pre, fuzzy: false, processTerm: identity });
         }
         return { combineWith: 'OR', queries: sub };
       })
     };
   }
 
-  // search returns {results: [{doc, section, score, terms}], partial}:
-  // documents with every word, else with every word allowing a typo in
-  // long words, else (partial) with any word.
-  function search(index, q) {
+  // search returns {results: [{doc, section, score, terms}], partial},
+  // trying in turn until something matches:
+  //   1. documents with every word; while typing (typing set, the query
+  //      not ending in a space) the last word may be unfinished and
+  //      matches as a prefix;
+  //   2. the same with the last word as a prefix ("dang k");
+  //   3. the same forgiving one typo in words of five letters or more;
+  //   4. documents with any of the words (partial when there are several).
+  // Prefixes are not the first try of a finished query: Vietnamese
+  // syllables are prefixes of many others ("hoa" of "hoàn", "hoạch").
+  // terms are the keys of the index terms each result matched, to
+  // highlight.
+  function search(index, q, typing) {
     const terms = queryTerms(q);
     if (terms.length === 0) {
       return { results: [], partial: false };
     }
-    const tries = [['AND', false], ['AND', true], ['OR', true]];
+    const prefix = !!typing && !/\s$/.test(q);
+    const tries = [['AND', prefix, false], ['AND', true, false], ['AND', true, true], ['OR', true, true]];
     let raw = [];
-    let partial = false;
-    for (let i = 0; i < tries.length && raw.length === 0; i++) {
-      raw = index.ms.search(buildQuery(terms, tries[i][0], tries[i][1]), { boost: BOOST, tokenize: tokenize });
-      partial = i === 2 && terms.length > 1;
+    let i = 0;
+    for (; i < tries.length && raw.length === 0; i++) {
+      if (i === 1 && prefix) {
+        continue;
+      }
+      raw = index.ms.search(buildQuery(terms, tries[i][0], tries[i][1], tries[i][2]), { boost: BOOST, tokenize: tokenize });
     }
     return {
-      partial: raw.length > 0 && partial,
+      partial: raw.length > 0 && i === tries.length && terms.length > 1,
       results: raw.map(function (r) {
         const doc = index.docs[r.id];
-        return { doc: doc, section: doc.s ? index.sections[doc.s - 1] : '', score: r.score, terms: r.terms.map(fold) };
+        return { doc: doc, section: doc.s ? index.sections[doc.s - 1] : '', score: r.score, terms: Array.from(new Set(r.terms.map(key))) };
       })
     };
   }
@@ -293,13 +336,13 @@
   // ---- Highlighting ----
 
   // highlightRanges returns the [start, end) UTF-16 ranges of the words
-  // of text whose folded form is one of terms (folded), or begins with
-  // the last one when prefix is set (the unfinished word).
+  // of text whose key is one of terms, the keys of the index terms a
+  // result matched (prefix and typo matches are whole words there).
   function highlightRanges(text, terms) {
     const set = new Set(terms);
     const out = [];
     words(text, function (s, e) {
-      if (set.has(fold(text.slice(s, e)))) {
+      if (set.has(key(text.slice(s, e)))) {
         out.push([s, e]);
       }
     });
@@ -321,7 +364,7 @@
         const from = Math.max(0, ranges[i][0] - Math.floor(size / 4));
         const seen = new Set();
         for (let j = i; j < ranges.length && ranges[j][1] <= from + size; j++) {
-          seen.add(fold(text.slice(ranges[j][0], ranges[j][1])));
+          seen.add(key(text.slice(ranges[j][0], ranges[j][1])));
         }
         if (seen.size > best) {
           best = seen.size;
@@ -348,11 +391,25 @@
     };
   }
 
+  // link turns a site path ("/huong-dan/", "/nhiem-vu/#nv-1-2") into a
+  // link from the search page, as the layouts' .URL does: root is .URL of
+  // "/index.html" there ("/de-an-06/index.html", or "../index.html" with
+  // relative URLs, where folders get index.html to work from disk).
+  function link(path, root, relative) {
+    const hash = path.indexOf('#');
+    let p = hash >= 0 ? path.slice(0, hash) : path;
+    const frag = hash >= 0 ? path.slice(hash) : '';
+    if (relative && p.slice(-1) === '/') {
+      p += 'index.html';
+    }
+    return (root || '/').replace(/index\.html$/, '') + p.replace(/^\//, '') + frag;
+  }
+
   const api = {
-    fold: fold, exactTerm: exactTerm, normalizeTone: normalizeTone,
+    fold: fold, key: key, exactTerm: exactTerm, normalizeTone: normalizeTone,
     words: words, tokenize: tokenize, queryTerms: queryTerms,
     createIndex: createIndex, search: search,
-    highlightRanges: highlightRanges, excerpt: excerpt
+    highlightRanges: highlightRanges, excerpt: excerpt, link: link
   };
   root.tiendoSearch = api;
 
@@ -394,28 +451,27 @@
     if (!input || !status || !box || !window.MiniSearch || !window.fetch) {
       return;
     }
+    function showAll(yes) {
+      if (all) {
+        all.hidden = !yes;
+      }
+    }
     const data = form.dataset;
     const lang = document.documentElement.lang || 'vi';
     const nf = typeof Intl !== 'undefined' ? new Intl.NumberFormat(lang) : null;
     let index = null;
     let failed = false;
     let timer = 0;
-    let shown = '';
+    let shown = ''; // the query shown, "+" or "=" (typing or not) and the words
+    let last = ['', false]; // the last render's arguments, for when the index arrives
 
     function msg(key, n, q) {
       return (data[key] || '').replace('{n}', nf ? nf.format(n) : String(n)).replace('{q}', q);
     }
 
-    // href turns a site path into a link from this page, as the layouts'
-    // .URL does: under the base path, or relative with index.html.
+    // data-root is the home page's link from here, "…/index.html".
     function href(path) {
-      const hash = path.indexOf('#');
-      let p = hash >= 0 ? path.slice(0, hash) : path;
-      const frag = hash >= 0 ? path.slice(hash) : '';
-      if ('relative' in data && p.slice(-1) === '/') {
-        p += 'index.html';
-      }
-      return (data.root || '/') + p.replace(/^\//, '') + frag;
+      return link(path, data.root, 'relative' in data);
     }
 
     function setQueryInURL(q) {
@@ -424,6 +480,8 @@
       history.replaceState(null, '', u);
     }
 
+    // item is one result: the title as a link, its section and kind, and
+    // an excerpt, with the matched words in <mark>.
     function item(r, terms) {
       const li = document.createElement('li');
       const a = document.createElement('a');
@@ -431,42 +489,48 @@
       a.href = href(r.doc.p);
       marked(a, r.doc.t, highlightRanges(r.doc.t, terms));
       li.appendChild(a);
-      const where = [r.section, r.doc.k ? data['kind' + r.doc.k.charAt(0).toUpperCase() + r.doc.k.slice(1)] : '']
-        .filter(Boolean).join(' · ');
-      if (where) {
-        const s = document.createElement('span');
+      const kind = r.doc.k ? data['kind' + r.doc.k.charAt(0).toUpperCase() + r.doc.k.slice(1)] || '' : '';
+      if (r.section || kind) {
+        const s = document.createElement('p');
         s.className = 'search-where';
-        s.textContent = where;
+        marked(s, r.section, highlightRanges(r.section, terms));
+        s.appendChild(document.createTextNode((r.section && kind ? ' · ' : '') + kind));
         li.appendChild(s);
       }
       const ex = excerpt(r.doc.x, terms);
       if (ex.text) {
         const p = document.createElement('p');
+        p.className = 'search-excerpt';
         marked(p, ex.text, ex.ranges);
         li.appendChild(p);
       }
       return li;
     }
 
-    function render(q) {
+    function render(q, typing) {
+      last = [q, typing];
+      typing = typing && !/\s$/.test(q);
       q = q.trim();
-      if (q === shown) {
+      const key = (typing ? '+' : '=') + q;
+      if (key === shown) {
         return;
       }
-      shown = q;
+      shown = key;
       box.textContent = '';
       if (!q) {
         box.hidden = true;
-        all.hidden = false;
+        showAll(true);
         status.textContent = '';
         return;
       }
       if (failed || !index) {
+        box.hidden = true;
+        showAll(true);
         status.textContent = failed ? data.msgFailed : data.msgLoading;
-        shown = failed ? q : '';
+        shown = failed ? key : '';
         return;
       }
-      const found = search(index, q);
+      const found = search(index, q, typing);
       const list = found.results;
       const n = list.length;
       if (n === 0) {
@@ -477,9 +541,9 @@
         status.textContent = msg(n === 1 ? 'msgOne' : 'msgCount', n, q);
       }
       box.hidden = n === 0;
-      all.hidden = n > 0;
+      showAll(n === 0);
       const ol = document.createElement('ol');
-      ol.className = 'search-results page-list';
+      ol.className = 'page-list search-list';
       box.appendChild(ol);
       let next = 0;
       const more = document.createElement('button');
@@ -508,17 +572,17 @@
       e.preventDefault();
       clearTimeout(timer);
       setQueryInURL(input.value.trim());
-      render(input.value);
+      render(input.value, false);
     });
     input.addEventListener('input', function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
         setQueryInURL(input.value.trim());
-        render(input.value);
+        render(input.value, true);
       }, 200);
     });
     if (input.value) {
-      render(input.value);
+      render(input.value, false);
     }
 
     fetch(data.index, { credentials: 'same-origin' })
@@ -533,13 +597,13 @@
         index = ix;
         form.dataset.ready = 'true';
         shown = '';
-        render(input.value);
+        render(last[0], last[1]);
       })
       .catch(function () {
         // From disk (file:) or offline: the list of every page stays.
         failed = true;
         shown = '';
-        render(input.value);
+        render(last[0], last[1]);
       });
   });
 })(typeof globalThis !== 'undefined' ? globalThis : this);
