@@ -95,6 +95,7 @@ type builder struct {
 	// shortcodes wait for their charts before rendering.
 	shortcodes     []pendingShortcode
 	reportDatasets []Dataset
+	searchPage     *site.Page
 	// extraFiles are data downloads made during compute.
 	extraFiles []extraFile
 	sink       output.Sink

@@ -168,6 +168,7 @@ func (b *builder) compute() {
 		b.computeTasks()
 		b.computeIndicators()
 		b.computeDatasets()
+		b.computeSearch()
 		b.resolveShortcodes()
 	}
 	menus := map[string][]site.MenuItem{}
@@ -213,6 +214,7 @@ func (b *builder) compute() {
 		})
 	}
 	b.site.Menus = menus
+	b.searchDocs()
 	slices.SortFunc(b.site.Pages, func(a, c *site.Page) int { return strings.Compare(a.Path, c.Path) })
 }
 

@@ -29,6 +29,8 @@ var pages = []pageCase{
 	{Path: "/nhiem-vu/", Status: 200},                        // task tracker
 	{Path: "/don-vi/cong-an-huyen/", Status: 200},            // one unit's tasks
 	{Path: "/du-lieu/", Status: 200},                         // open data
+	{Path: "/tim-kiem/", Status: 200},                        // search
+	{Path: "/don-vi/", Status: 200},                          // all units
 	{Path: "/khong-co-trang-nay/", Status: 404},              // 404.html one level down
 	{Path: "/huong-dan/khong-co-trang-nay/", Status: 404},    // 404.html two levels down
 }
