@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"time"
 )
 
@@ -30,9 +31,14 @@ func Sitemap(urls []SitemapURL) []byte {
 	return b.Bytes()
 }
 
-// Robots renders robots.txt pointing at the sitemap.
+// Robots renders robots.txt pointing at the sitemap. The Sitemap line needs
+// an absolute URL, so it is left out when sitemapURL has no host.
 func Robots(sitemapURL string) []byte {
-	return []byte("User-agent: *\nAllow: /\nSitemap: " + sitemapURL + "\n")
+	s := "User-agent: *\nAllow: /\n"
+	if strings.HasPrefix(sitemapURL, "http://") || strings.HasPrefix(sitemapURL, "https://") {
+		s += "Sitemap: " + sitemapURL + "\n"
+	}
+	return []byte(s)
 }
 
 // FeedEntry is one entry of an Atom feed.
