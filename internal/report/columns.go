@@ -1,0 +1,104 @@
+package report
+
+import "github.com/tiendo/tiendo/internal/table"
+
+// The column keys of a weekly report file. Header names match a key or one
+// of its aliases ignoring case, marks, spaces and punctuation
+// ([table.Table.Columns]), so "Tiếp nhận trực tuyến" is
+// tiep_nhan_truc_tuyen.
+const (
+	ColWeek      = "tuan"
+	ColService   = "dich_vu"
+	ColUnit      = "don_vi"
+	ColSubmitted = "ngay_gui"
+	ColNote      = "ghi_chu"
+
+	ColOnline         = "tiep_nhan_truc_tuyen"
+	ColInPerson       = "tiep_nhan_truc_tiep"
+	ColCarriedOver    = "ky_truoc_chuyen_sang"
+	ColResolvedEarly  = "giai_quyet_truoc_han"
+	ColResolvedOnTime = "giai_quyet_dung_han"
+	ColResolvedLate   = "giai_quyet_qua_han"
+	ColPendingOnTime  = "dang_giai_quyet_trong_han"
+	ColPendingOverdue = "dang_giai_quyet_qua_han"
+	ColReturned       = "da_tra_ket_qua"
+	ColNotAccepted    = "khong_tiep_nhan"
+	ColSupplement     = "tra_lai_bo_sung"
+
+	ColLateReason        = "ly_do_qua_han"
+	ColNotAcceptedReason = "ly_do_khong_tiep_nhan"
+	ColSupplementReason  = "ly_do_tra_lai"
+)
+
+// Header is the header line of a new report file, in the order staff
+// fill it in.
+const Header = "tuan,dich_vu,tiep_nhan_truc_tuyen,tiep_nhan_truc_tiep,ky_truoc_chuyen_sang," +
+	"giai_quyet_truoc_han,giai_quyet_dung_han,giai_quyet_qua_han," +
+	"dang_giai_quyet_trong_han,dang_giai_quyet_qua_han,da_tra_ket_qua," +
+	"khong_tiep_nhan,tra_lai_bo_sung,ly_do_qua_han,ly_do_khong_tiep_nhan,ly_do_tra_lai,ngay_gui"
+
+// countKeys lists the count columns in the order of the fields of Counts.
+var countKeys = [...]string{
+	ColOnline, ColInPerson, ColCarriedOver,
+	ColResolvedEarly, ColResolvedOnTime, ColResolvedLate,
+	ColPendingOnTime, ColPendingOverdue,
+	ColReturned, ColNotAccepted, ColSupplement,
+}
+
+// CountColumns returns the keys of the count columns, in the order of the
+// fields of [Counts].
+func CountColumns() []string { return countKeys[:] }
+
+// Field returns the field of c that the count column key holds, or nil
+// if key is not a count column.
+func (c *Counts) Field(key string) *int64 {
+	for i, p := range c.fields() {
+		if countKeys[i] == key {
+			return p
+		}
+	}
+	return nil
+}
+
+// fields returns pointers to the fields of c in the order of countKeys.
+func (c *Counts) fields() [len(countKeys)]*int64 {
+	return [...]*int64{
+		&c.ReceivedOnline, &c.ReceivedInPerson, &c.CarriedOver,
+		&c.ResolvedEarly, &c.ResolvedOnTime, &c.ResolvedLate,
+		&c.PendingOnTime, &c.PendingOverdue,
+		&c.ResultsReturned, &c.NotAccepted, &c.ReturnedForSupplement,
+	}
+}
+
+// Columns returns the columns of a unit's weekly report file
+// (data/reports/<unit>.csv). Counts and ngay_gui are required; reasons and
+// ghi_chu are not. A file covering several units (as the national test
+// data) adds [UnitColumn].
+func Columns() []table.ColumnSpec {
+	return []table.ColumnSpec{
+		{Key: ColWeek, Aliases: []string{"tuần", "tuần báo cáo", "week"}, Required: true},
+		{Key: ColService, Aliases: []string{"dịch vụ", "dịch vụ công", "service"}, Required: true},
+		{Key: ColOnline, Aliases: []string{"tiếp nhận trực tuyến", "received online"}, Required: true},
+		{Key: ColInPerson, Aliases: []string{"tiếp nhận trực tiếp", "received in person"}, Required: true},
+		{Key: ColCarriedOver, Aliases: []string{"kỳ trước chuyển sang", "carried over"}, Required: true},
+		{Key: ColResolvedEarly, Aliases: []string{"giải quyết trước hạn", "resolved early"}, Required: true},
+		{Key: ColResolvedOnTime, Aliases: []string{"giải quyết đúng hạn", "resolved on time"}, Required: true},
+		{Key: ColResolvedLate, Aliases: []string{"giải quyết quá hạn", "resolved late"}, Required: true},
+		{Key: ColPendingOnTime, Aliases: []string{"đang giải quyết trong hạn", "in progress on time"}, Required: true},
+		{Key: ColPendingOverdue, Aliases: []string{"đang giải quyết quá hạn", "in progress overdue"}, Required: true},
+		{Key: ColReturned, Aliases: []string{"đã trả kết quả", "results returned"}, Required: true},
+		{Key: ColNotAccepted, Aliases: []string{"không tiếp nhận", "not accepted"}, Required: true},
+		{Key: ColSupplement, Aliases: []string{"trả lại bổ sung", "trả lại yêu cầu bổ sung", "returned for supplement"}, Required: true},
+		{Key: ColLateReason, Aliases: []string{"lý do quá hạn", "nguyên nhân quá hạn", "late reason"}},
+		{Key: ColNotAcceptedReason, Aliases: []string{"lý do không tiếp nhận", "not accepted reason"}},
+		{Key: ColSupplementReason, Aliases: []string{"lý do trả lại", "nguyên nhân trả lại", "lý do trả lại bổ sung", "supplement reason"}},
+		{Key: ColSubmitted, Aliases: []string{"ngày gửi", "thời gian gửi", "submitted"}, Required: true},
+		{Key: ColNote, Aliases: []string{"ghi chú", "note"}},
+	}
+}
+
+// UnitColumn is the column naming the unit of each row in a file that
+// covers several units.
+func UnitColumn() table.ColumnSpec {
+	return table.ColumnSpec{Key: ColUnit, Aliases: []string{"đơn vị", "xã", "unit"}, Required: true}
+}
