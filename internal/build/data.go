@@ -15,6 +15,8 @@ type siteData struct {
 	units *data.Units
 	tasks []*data.Task
 	kpis  []*kpi
+	// reports are the weekly service reports, nil without data/services.toml.
+	reports *reports
 	// sources are the raw bytes of data files offered for download.
 	tasksTable *table.Table
 }
@@ -50,6 +52,7 @@ func (b *builder) loadData() {
 		b.data.units = data.ParseUnits(data.Dir+"/units.toml", src, b.diags)
 	}
 	b.loadIndicators()
+	b.loadReports()
 	if t, ok := b.readTable(data.TasksFile); ok {
 		b.data.tasksTable = t
 		ctx := plan.Context{Year: b.planYear(), PlanDate: b.planDate()}

@@ -293,6 +293,11 @@ func (b *builder) indicatorView(k *kpi, lang string, loc vi.Locale) *IndicatorVi
 		}
 	}
 	fmtv := func(x float64) string { return format(ind, x, lang, false) }
+	// Charts add "%" themselves to percentage values.
+	chartFmt := fmtv
+	if ind.Measure.IsPercentage() {
+		chartFmt = func(x float64) string { return loc.Float(x, ind.Decimals) }
+	}
 
 	// The series in total, with the expected path and the targets.
 	var periods []string
@@ -318,7 +323,7 @@ func (b *builder) indicatorView(k *kpi, lang string, loc vi.Locale) *IndicatorVi
 		}
 		title := v.Card.Title
 		ch, err := chart.Line(chart.LineSpec{
-			Meta:    chart.Meta{ID: "line-" + ind.ID, Title: title, Desc: v.Card.Sentence, Lang: lang, Format: fmtv},
+			Meta:    chart.Meta{ID: "line-" + ind.ID, Title: title, Desc: v.Card.Sentence, Lang: lang, Format: chartFmt},
 			Periods: periods, Series: []chart.Series{{Name: b.theme.T(lang, "actual"), Values: vals}},
 			Expected: &chart.Series{Name: b.theme.T(lang, "expected"), Values: expected},
 			Targets:  targets, Percent: ind.Measure.IsPercentage(), Unit: v.Unit,
@@ -344,7 +349,7 @@ func (b *builder) indicatorView(k *kpi, lang string, loc vi.Locale) *IndicatorVi
 			title += ", " + res.Latest.Period.Label(dl)
 		}
 		ch, err := chart.Bar(chart.BarSpec{
-			Meta:       chart.Meta{ID: "bar-" + ind.ID, Title: title, Desc: title + ".", Lang: lang, Format: fmtv},
+			Meta:       chart.Meta{ID: "bar-" + ind.ID, Title: title, Desc: title + ".", Lang: lang, Format: chartFmt},
 			Categories: cats, Series: []chart.Series{{Name: v.Card.Title, Values: bv}}, Targets: targets,
 			Percent: ind.Measure.IsPercentage(), Unit: v.Unit,
 		})

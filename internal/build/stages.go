@@ -167,6 +167,7 @@ func (b *builder) compute() {
 	if b.theme != nil && b.site.Home != nil {
 		b.computeTasks()
 		b.computeIndicators()
+		b.computeReports()
 		b.computeDatasets()
 		b.computeSearch()
 		b.resolveShortcodes()

@@ -89,6 +89,7 @@ type UnitView struct {
 	Coord      []*TaskRow
 	Overdue    int
 	Indicators []*IndicatorCard
+	Reports    *UnitReports
 }
 
 // UnitsView is the data of /don-vi/.
