@@ -53,6 +53,7 @@ func TestChartsBecomeInteractive(t *testing.T) {
 	}
 	// Scroll each chart into view, then wait for all to be live.
 	js := `(async () => {
+	  window.scrollBy(0, 1);
 	  for (const f of document.querySelectorAll('figure.chart[data-chart-id]')) {
 	    f.scrollIntoView();
 	    await new Promise(r => setTimeout(r, 150));

@@ -30,6 +30,9 @@ var pages = []pageCase{
 	{Path: "/don-vi/cong-an-huyen/", Status: 200},            // one unit's tasks
 	{Path: "/du-lieu/", Status: 200},                         // open data
 	{Path: "/tim-kiem/", Status: 200},                        // search
+	{Path: "/bao-cao/", Status: 200},                         // weekly reports
+	{Path: "/bao-cao/2023-w25/", Status: 200},                // one week's report
+	{Path: "/dich-vu/cap-lai-doi-the-cccd/", Status: 200},    // one service
 	{Path: "/don-vi/", Status: 200},                          // all units
 	{Path: "/khong-co-trang-nay/", Status: 404},              // 404.html one level down
 	{Path: "/huong-dan/khong-co-trang-nay/", Status: 404},    // 404.html two levels down

@@ -236,9 +236,31 @@
     });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
-  } else {
+  // The static SVG already shows every chart, so ECharts (about 330 KB
+  // compressed) is not fetched for a reader who only looks: it loads after
+  // the first sign of interaction (scrolling, touching, pointing, a key),
+  // and then only for charts in or near view. A slow phone that just reads
+  // the page never pays for it.
+  const interactions = ['scroll', 'pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel'];
+  let started = false;
+  function onInteraction() {
+    if (started) {
+      return;
+    }
+    started = true;
+    interactions.forEach(function (type) {
+      window.removeEventListener(type, onInteraction, {passive: true});
+    });
     start();
+  }
+  function arm() {
+    interactions.forEach(function (type) {
+      window.addEventListener(type, onInteraction, {passive: true});
+    });
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', arm);
+  } else {
+    arm();
   }
 })();
