@@ -1,13 +1,17 @@
 package build
 
 import (
+	"io/fs"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/output"
+	"github.com/tiendo/tiendo/themes"
 )
 
 // siteTest is a whole-site test in the style of Hugo's integration tests:
@@ -26,6 +30,7 @@ func buildTxtar(tb testing.TB, archive string, o Options) *siteTest {
 	}
 	o.FS = fsys
 	o.Sink = output.NewMem()
+	o.Charts = sharedCharts(tb)
 	if o.Now == "" {
 		o.Now = "2023-06-30"
 	}
@@ -102,4 +107,39 @@ func txtarFiles(archive string) []txtarFile {
 		out = append(out, txtarFile{f.Name, f.Data})
 	}
 	return out
+}
+
+// buildTxtarFiles builds a txtar site with some files given as raw bytes
+// (encodings a txtar string cannot hold).
+func buildTxtarFiles(tb testing.TB, archive string, raw map[string][]byte, o Options) *siteTest {
+	tb.Helper()
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	for name, data := range raw {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	o.FS = fsys
+	o.Sink = output.NewMem()
+	o.Charts = sharedCharts(tb)
+	return &siteTest{tb: tb, res: Run(o)}
+}
+
+var (
+	chartsOnce  sync.Once
+	chartsCache *chart.Cache
+)
+
+// sharedCharts is one in-memory chart cache for the package's tests, so
+// ECharts starts once rather than once per test site.
+func sharedCharts(tb testing.TB) *chart.Cache {
+	chartsOnce.Do(func() {
+		js, err := fs.ReadFile(themes.FS, "default/"+EChartsFile)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		chartsCache = chart.NewCache("", js)
+	})
+	return chartsCache
 }
