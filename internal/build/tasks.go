@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -68,7 +69,8 @@ type UnitRef struct {
 // StatusCount is how many tasks have a status.
 type StatusCount struct {
 	StatusBadge
-	N int
+	N     int
+	color string // for charts
 }
 
 // TasksView is the data of /nhiem-vu/.
@@ -159,7 +161,7 @@ func (b *builder) computeTasks() {
 	}
 	for _, s := range plan.Statuses() {
 		if counts[s] > 0 {
-			view.Counts = append(view.Counts, StatusCount{StatusBadge: b.taskBadge(s, lang), N: counts[s]})
+			view.Counts = append(view.Counts, StatusCount{StatusBadge: b.taskBadge(s, lang), N: counts[s], color: statusLook[s].color})
 		}
 	}
 	if len(rows) > 0 {
@@ -245,7 +247,7 @@ func (b *builder) taskCharts(rows []*TaskRow, counts []StatusCount, lang string)
 	for _, c := range counts {
 		cats = append(cats, c.Icon+" "+c.Label)
 		vals = append(vals, float64(c.N))
-		colors = append(colors, statusLook[plan.Statuses()[slices.IndexFunc(plan.Statuses(), func(s plan.StatusCode) bool { return s.Slug() == c.Slug })]].color)
+		colors = append(colors, c.color)
 	}
 	title := b.theme.T(lang, "tasksByStatus")
 	var desc []string
@@ -275,13 +277,7 @@ func (b *builder) taskCharts(rows []*TaskRow, counts []StatusCount, lang string)
 			months[d.Format("2006-01")] = true
 		}
 	}
-	keys := slices.Sorted(func(yield func(string) bool) {
-		for k := range months {
-			if !yield(k) {
-				return
-			}
-		}
-	})
+	keys := slices.Sorted(maps.Keys(months))
 	if len(keys) == 0 {
 		return byStatus, nil
 	}
