@@ -16,6 +16,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -38,7 +40,8 @@ type Options struct {
 
 // Converter parses and renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool
 }
 
 // New makes a Converter.
@@ -65,7 +68,7 @@ func New(o Options) *Converter {
 			parser.WithASTTransformers(util.Prioritized(tableAlign{}, 100)),
 		),
 	)...)
-	return &Converter{md: md}
+	return &Converter{md: md, unsafe: o.Unsafe}
 }
 
 // Heading is a heading of a page body.
@@ -83,16 +86,46 @@ type Link struct {
 	Col   int
 	Image bool
 
-	node ast.Node
+	// dest is what SetDest chose; set tells it was called.
+	dest string
+	set  bool
+	node ast.Node // only while the Doc keeps its AST
 }
 
 // Doc is a parsed body.
+//
+// A site's pages are all parsed before any is rendered (links need every
+// page's headings), so what a Doc holds in between is multiplied by the
+// number of pages: a goldmark AST is about nine times the size of its
+// source, 500 MB for 10,000 pages of 6 KB. Parse therefore renders the body
+// at once, with a placeholder where each link destination and shortcode
+// goes, and drops the AST; Render only splices in the destinations and
+// shortcode HTML chosen meanwhile. The output is byte for byte what
+// rendering the AST would give. A body whose placeholders cannot be found
+// exactly once each keeps its AST and is rendered from it.
 type Doc struct {
-	src        []byte
-	root       ast.Node
 	Headings   []Heading
 	Links      []*Link
 	Shortcodes []*Shortcode
+
+	plain, first string
+
+	// html is the pre-rendered body and slots the placeholders in it, in
+	// order of offset.
+	html  []byte
+	slots []slot
+
+	// src and root are kept only when the body could not be pre-rendered.
+	src  []byte
+	root ast.Node
+}
+
+// slot is a placeholder in Doc.html: bytes [start, end) stand for a link's
+// destination or a shortcode's HTML.
+type slot struct {
+	start, end int
+	link       *Link
+	sc         *Shortcode
 }
 
 // Parse parses a Markdown body.
@@ -123,72 +156,349 @@ func (c *Converter) Parse(src []byte) *Doc {
 		}
 		return ast.WalkContinue, nil
 	})
+	d.plain = d.plainText()
+	d.first = d.firstParagraph()
+	c.prerender(d)
 	return d
+}
+
+// slotPrefix starts every placeholder; letters only, so URL and HTML
+// escaping leave it alone and no scheme makes it look dangerous.
+const slotPrefix = "tiendoslot"
+
+// prerender renders d with placeholders and drops its AST (see Doc).
+func (c *Converter) prerender(d *Doc) {
+	n := len(d.Links) + len(d.Shortcodes)
+	if n == 0 {
+		out, err := c.renderAST(d.root, d.src)
+		if err == nil {
+			d.html, d.src, d.root = out, nil, nil
+		}
+		return
+	}
+	// A marker that the source does not contain, so any placeholder found in
+	// the output is one of ours.
+	mark := slotPrefix
+	for i := 0; bytes.Contains(d.src, []byte(mark)); i++ {
+		mark = slotPrefix + strconv.Itoa(i) + "q"
+	}
+	token := func(i int) string { return mark + "n" + strconv.Itoa(i) + "z" }
+	origDest := make([][]byte, len(d.Links))
+	for i, l := range d.Links {
+		origDest[i] = setNodeDest(l.node, []byte(token(i)))
+	}
+	for i, s := range d.Shortcodes {
+		s.node.html = token(len(d.Links) + i)
+	}
+	out, err := c.renderAST(d.root, d.src)
+	var slots []slot
+	if err == nil {
+		slots = findSlots(out, mark, d)
+	}
+	if slots == nil {
+		// Keep the AST, as it was parsed.
+		for i, l := range d.Links {
+			setNodeDest(l.node, origDest[i])
+		}
+		for _, s := range d.Shortcodes {
+			s.node.html = ""
+		}
+		return
+	}
+	for _, l := range d.Links {
+		l.node = nil
+	}
+	for _, s := range d.Shortcodes {
+		// A node of its own, so SetHTML keeps working without holding the
+		// tree.
+		s.node = &shortcodeNode{name: s.node.name, args: s.node.args, off: s.node.off}
+	}
+	d.html, d.slots, d.src, d.root = out, slots, nil, nil
+}
+
+func setNodeDest(n ast.Node, dest []byte) (old []byte) {
+	switch n := n.(type) {
+	case *ast.Link:
+		old, n.Destination = n.Destination, dest
+	case *ast.Image:
+		old, n.Destination = n.Destination, dest
+	}
+	return old
+}
+
+// findSlots finds each placeholder of d in out, or returns nil unless every
+// one occurs exactly once.
+func findSlots(out []byte, mark string, d *Doc) []slot {
+	nl := len(d.Links)
+	want := nl + len(d.Shortcodes)
+	seen := make([]bool, want)
+	slots := make([]slot, 0, want)
+	for off := 0; ; {
+		i := bytes.Index(out[off:], []byte(mark))
+		if i < 0 {
+			break
+		}
+		start := off + i
+		j := start + len(mark)
+		if j >= len(out) || out[j] != 'n' {
+			return nil
+		}
+		j++
+		k := j
+		for k < len(out) && out[k] >= '0' && out[k] <= '9' {
+			k++
+		}
+		if k == j || k >= len(out) || out[k] != 'z' {
+			return nil
+		}
+		idx, err := strconv.Atoi(string(out[j:k]))
+		if err != nil || idx >= want || seen[idx] {
+			return nil
+		}
+		seen[idx] = true
+		s := slot{start: start, end: k + 1}
+		if idx < nl {
+			s.link = d.Links[idx]
+		} else {
+			s.sc = d.Shortcodes[idx-nl]
+		}
+		slots = append(slots, s)
+		off = k + 1
+	}
+	if len(slots) != want {
+		return nil
+	}
+	return slots
 }
 
 // SetDest changes where a link points before rendering.
 func (l *Link) SetDest(dest string) {
-	switch n := l.node.(type) {
-	case *ast.Link:
-		n.Destination = []byte(dest)
-	case *ast.Image:
-		n.Destination = []byte(dest)
+	l.dest, l.set = dest, true
+	if l.node != nil {
+		setNodeDest(l.node, []byte(dest))
 	}
 }
 
 // Render writes the body's HTML. Tables are wrapped in a box that scrolls
 // sideways on its own on narrow screens.
 func (c *Converter) Render(d *Doc) ([]byte, error) {
-	var b bytes.Buffer
-	if err := c.md.Renderer().Render(&b, d.src, d.root); err != nil {
+	if d.root != nil {
+		out, err := c.renderAST(d.root, d.src)
+		if err != nil {
+			return nil, err
+		}
+		return wrapTables(out), nil
+	}
+	if len(d.slots) == 0 {
+		return wrapTables(d.html), nil
+	}
+	b := getBuffer()
+	defer putBuffer(b)
+	b.Grow(len(d.html) + 64*len(d.slots))
+	prev := 0
+	for _, s := range d.slots {
+		b.Write(d.html[prev:s.start])
+		switch {
+		case s.sc != nil:
+			b.WriteString(s.sc.node.html)
+		case s.link.set:
+			b.Write(c.escapeDest([]byte(s.link.dest)))
+		default:
+			b.Write(c.escapeDest([]byte(s.link.Dest)))
+		}
+		prev = s.end
+	}
+	b.Write(d.html[prev:])
+	return wrapTables(b.Bytes()), nil
+}
+
+// escapeDest writes a destination as goldmark's link and image renderers
+// do.
+func (c *Converter) escapeDest(dest []byte) []byte {
+	u := util.URLEscape(dest, true)
+	if !c.unsafe && html.IsDangerousURL(u) {
+		return nil
+	}
+	return util.EscapeHTML(u)
+}
+
+// renderAST renders a tree into a new slice of exactly its size.
+func (c *Converter) renderAST(root ast.Node, src []byte) ([]byte, error) {
+	b := getBuffer()
+	defer putBuffer(b)
+	b.Grow(len(src) + len(src)/2)
+	if err := c.md.Renderer().Render(bufWriter{b}, src, root); err != nil {
 		return nil, err
 	}
-	out := b.Bytes()
-	if bytes.Contains(out, []byte("<table>")) {
-		out = bytes.ReplaceAll(out, []byte("<table>"), []byte(`<div class="table-scroll" tabindex="0"><table>`))
-		out = bytes.ReplaceAll(out, []byte("</table>"), []byte("</table></div>"))
+	return bytes.Clone(b.Bytes()), nil
+}
+
+var (
+	tableOpen      = []byte("<table>")
+	tableClose     = []byte("</table>")
+	tableOpenWrap  = []byte(`<div class="table-scroll" tabindex="0"><table>`)
+	tableCloseWrap = []byte("</table></div>")
+)
+
+// wrapTables returns a copy of out with every table in its scroll box. The
+// copy is exactly as long as needed: pages keep their HTML until written.
+func wrapTables(out []byte) []byte {
+	if !bytes.Contains(out, tableOpen) {
+		return bytes.Clone(out)
 	}
-	return out, nil
+	nOpen, nClose := bytes.Count(out, tableOpen), bytes.Count(out, tableClose)
+	w := make([]byte, 0, len(out)+nOpen*(len(tableOpenWrap)-len(tableOpen))+nClose*(len(tableCloseWrap)-len(tableClose)))
+	// "<table>" and "</table>" cannot overlap, so one pass replacing both is
+	// the same as replacing one after the other.
+	for rest := out; ; {
+		i := bytes.Index(rest, []byte("table>"))
+		switch {
+		case i < 0:
+			return append(w, rest...)
+		case i >= 1 && rest[i-1] == '<':
+			w = append(w, rest[:i-1]...)
+			w = append(w, tableOpenWrap...)
+		case i >= 2 && rest[i-2] == '<' && rest[i-1] == '/':
+			w = append(w, rest[:i-2]...)
+			w = append(w, tableCloseWrap...)
+		default:
+			w = append(w, rest[:i+len("table>")]...)
+		}
+		rest = rest[i+len("table>"):]
+	}
+}
+
+// bufWriter lets goldmark write straight into a bytes.Buffer instead of
+// through a bufio.Writer of its own for every page.
+type bufWriter struct{ *bytes.Buffer }
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer {
+	b := buffers.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 { // a huge page's buffer is not kept for the others
+		buffers.Put(b)
+	}
 }
 
 // PlainText returns the body's text without markup, for summaries and search.
-func (d *Doc) PlainText() string {
-	var b strings.Builder
+func (d *Doc) PlainText() string { return d.plain }
+
+// FirstParagraph returns the text of the first paragraph, for summaries.
+func (d *Doc) FirstParagraph() string { return d.first }
+
+func (d *Doc) plainText() string {
+	w := spaceCollapser{b: getBuffer()}
+	defer putBuffer(w.b)
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
-				b.WriteByte('\n')
+				w.space()
 			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(n.Segment.Value(d.src))
+			w.write(n.Segment.Value(d.src))
 			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
+				w.space()
 			}
 		case *ast.String:
-			b.Write(n.Value)
+			w.write(n.Value)
 		case *ast.CodeSpan:
-			b.WriteString(plainText(n, d.src))
+			w.write([]byte(plainText(n, d.src)))
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return w.String()
 }
 
-// FirstParagraph returns the text of the first paragraph, for summaries.
-func (d *Doc) FirstParagraph() string {
+func (d *Doc) firstParagraph() string {
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() == ast.KindParagraph {
-			return strings.Join(strings.Fields(plainText(n, d.src)), " ")
+			w := spaceCollapser{b: getBuffer()}
+			defer putBuffer(w.b)
+			w.write([]byte(plainText(n, d.src)))
+			return w.String()
 		}
 	}
 	return ""
 }
+
+// spaceCollapser writes text with every run of white space made one space
+// and none at either end — strings.Join(strings.Fields(s), " ") without
+// the slice of words.
+type spaceCollapser struct {
+	b       *bytes.Buffer
+	pending bool // white space seen since the last word
+}
+
+func (w *spaceCollapser) space() { w.pending = true }
+
+func (w *spaceCollapser) write(p []byte) {
+	run := 0 // start of the bytes not yet written
+	for i := 0; i < len(p); {
+		n := spaceAt(p, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		w.word(p[run:i])
+		w.pending = true
+		i += n
+		run = i
+	}
+	w.word(p[run:])
+}
+
+// word writes a run of bytes without white space, after one space if any
+// came before it.
+func (w *spaceCollapser) word(p []byte) {
+	if len(p) == 0 {
+		return
+	}
+	if w.pending && w.b.Len() > 0 {
+		w.b.WriteByte(' ')
+	}
+	w.pending = false
+	w.b.Write(p)
+}
+
+// spaceAt returns the length of the white-space rune at p[i], or 0. Only
+// ASCII and the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 can start one (U+0085,
+// U+00A0, U+1680, U+2000–U+205F, U+3000), so Vietnamese letters are skipped
+// byte by byte without decoding them; continuation bytes are never taken for
+// a lead, so the result is the same as decoding rune by rune.
+func spaceAt(p []byte, i int) int {
+	c := p[i]
+	if c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
+		if r, n := utf8.DecodeRune(p[i:]); unicode.IsSpace(r) {
+			return n
+		}
+	}
+	return 0
+}
+
+func (w *spaceCollapser) String() string { return w.b.String() }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
@@ -244,7 +554,7 @@ type lineIndex struct {
 }
 
 func newLineIndex(src []byte) lineIndex {
-	starts := []int{0}
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)

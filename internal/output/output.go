@@ -139,8 +139,13 @@ func (d *Dir) Write(rel string, data []byte) error {
 	full := filepath.Join(d.tmp, filepath.FromSlash(rel))
 	dir := filepath.Dir(full)
 	if _, ok := d.dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// Pretty URLs give every page a folder of its own, whose parent
+		// mostly exists: one mkdir, where MkdirAll would first stat the
+		// folder and its parent.
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 		d.dirs.Store(dir, true)
 	}

@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -158,15 +159,31 @@ func (t *Theme) T(lang, key string) string {
 	return key
 }
 
-// Render executes layout with data into w. The caller buffers w: a failed
-// page never reaches the output.
+// Render executes layout with data into w, in one Write once the whole page
+// is done: a failed page never reaches w.
 func (t *Theme) Render(w io.Writer, layout string, data any) error {
 	tpl, ok := t.layouts[layout]
 	if !ok {
 		return fmt.Errorf("layout %q not found", layout)
 	}
-	return tpl.ExecuteTemplate(w, "base.html", data)
+	// Templates write in many small pieces; into a reused buffer they cost
+	// no allocation, where a fresh bytes.Buffer per page would grow (and
+	// copy) itself a dozen times.
+	b := pages.Get().(*bytes.Buffer)
+	b.Reset()
+	defer func() {
+		if b.Cap() <= 1<<20 {
+			pages.Put(b)
+		}
+	}()
+	if err := tpl.ExecuteTemplate(b, "base.html", data); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
 }
+
+var pages = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // RenderError turns an error from Render into a diagnostic naming the
 // template file and line; page names the page being rendered.
