@@ -7,6 +7,7 @@ package config
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -68,6 +69,9 @@ type MenuEntry struct {
 	URL    string `toml:"url"`
 	Page   string `toml:"page"`
 	Weight int    `toml:"weight"`
+	// Pos is the line of the entry's url (or page) in config.toml, for
+	// messages about where it leads.
+	Pos diag.Pos `toml:"-"`
 }
 
 // Markup holds Markdown options.
@@ -193,16 +197,68 @@ func Parse(file string, src []byte, l *diag.List) Config {
 		c.Markup.TOCStart, c.Markup.TOCEnd = 2, 3
 	}
 	for name, entries := range c.Menus {
-		for _, e := range entries {
+		for i, e := range entries {
+			if e.Page != "" {
+				entries[i].Pos = valuePos(file, src, "page", e.Page)
+			} else {
+				entries[i].Pos = valuePos(file, src, "url", e.URL)
+			}
 			if e.Name == "" || (e.URL == "" && e.Page == "") {
 				l.Errorf(pos("menus", name), "config-menu",
 					diag.Tf("mục menu %q cần name và url (hoặc page)", "menu entry in %q needs name and url (or page)", name),
 					diag.T("Ví dụ: [[menus.main]] name = \"Chỉ tiêu\" url = \"/chi-tieu/\".",
 						"For example: [[menus.main]] name = \"Indicators\" url = \"/chi-tieu/\"."))
 			}
+			if e.URL != "" && !safeURL(e.URL) {
+				l.Errorf(entries[i].Pos, "config-menu-url",
+					diag.Tf("menu %q: địa chỉ %q không được phép", "menu %q: the address %q is not allowed", name, e.URL),
+					diag.T("Dùng đường dẫn trong trang web (\"/chi-tieu/\") hoặc địa chỉ http:, https:, mailto:, tel:.",
+						"Use a path within the site (\"/chi-tieu/\") or an http:, https:, mailto: or tel: address."))
+			}
+		}
+	}
+	if w := c.Organisation.Website; w != "" {
+		if u, err := url.Parse(w); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !safeURL(w) {
+			l.Errorf(valuePos(file, src, "website", w), "config-website",
+				diag.Tf("organisation.website %q không được phép", "organisation.website %q is not allowed", w),
+				diag.T("Viết địa chỉ đầy đủ bắt đầu bằng https://, ví dụ \"https://lochatinh.gov.vn/\".",
+					"Write a full address starting with https://, for example \"https://lochatinh.gov.vn/\"."))
 		}
 	}
 	return c
+}
+
+// safeSchemes are the schemes a link from the config may carry, as for
+// links in pages.
+var safeSchemes = []string{"http", "https", "mailto", "tel"}
+
+// safeURL reports whether u may be a link's address: a path within the
+// site, or a URL with one of safeSchemes. Scripts (javascript:, data:,
+// vbscript:) and addresses with spaces or control characters, which a
+// browser would strip before reading the scheme, are refused.
+func safeURL(u string) bool {
+	for _, r := range u {
+		if r <= ' ' || r == 0x7f {
+			return false
+		}
+	}
+	i := strings.IndexAny(u, ":/?#")
+	if i < 0 || u[i] != ':' {
+		return true // a path, relative or absolute
+	}
+	return slices.Contains(safeSchemes, strings.ToLower(u[:i]))
+}
+
+// valuePos is the position of the line assigning value to key (the first
+// such line), else of the first line assigning key.
+func valuePos(file string, src []byte, key, value string) diag.Pos {
+	for i, line := range strings.Split(string(src), "\n") {
+		k, v, ok := strings.Cut(line, "=")
+		if ok && strings.TrimSpace(k) == key && strings.Contains(v, value) {
+			return diag.Pos{File: file, Line: i + 1, Col: len(k) - len(strings.TrimLeft(k, " \t")) + 1}
+		}
+	}
+	return diag.Pos{File: file, Line: lineOf(src, key), Col: 1}
 }
 
 // SetBaseURL overrides baseURL (the --baseURL flag).

@@ -10,11 +10,14 @@
 package tomlx
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -26,6 +29,9 @@ import (
 // lineOffset is added to every line (for front matter inside a Markdown file).
 // It returns the metadata (nil on a syntax error) and reports problems into l.
 func Decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.MetaData {
+	if !precheck(file, lineOffset, src, l) {
+		return nil
+	}
 	md, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(v)
 	if err != nil {
 		var pe toml.ParseError
@@ -36,6 +42,10 @@ func Decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 			if pe.Position.Line > 0 {
 				pos.Line = lineOffset + pe.Position.Line
 				pos.Col = max(pe.Position.Col, 1)
+			}
+			if line, col, ok := lineCol(src, pe.Position.Start); ok && (pe.Position.Start > 0 || pe.Position.Line <= 1) {
+				// Columns in characters, as an editor shows them, not bytes.
+				pos.Line, pos.Col = lineOffset+line, col
 			}
 			detail, lastKey = pe.Message, pe.LastKey
 		} else if m := typeErrRe.FindStringSubmatch(detail); m != nil {
@@ -49,7 +59,19 @@ func Decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 		l.Add(translate(pos, detail, lastKey))
 		return nil
 	}
+	var reported []toml.Key
 	for _, key := range md.Undecoded() {
+		// Below an unknown key every key is unknown too: report the top one.
+		if slices.ContainsFunc(reported, func(r toml.Key) bool { return isPrefix(r, key) }) {
+			continue
+		}
+		if len(reported) == maxUnknownKeys {
+			l.Errorf(diag.Pos{File: file, Line: lineOffset + 1, Col: 1}, "toml-unknown-key",
+				diag.T("còn nhiều khóa không được hỗ trợ khác", "there are more unknown keys"),
+				diag.Tf("Sửa %d khóa ở trên rồi chạy lại.", "Fix the %d keys above and run again.", maxUnknownKeys))
+			break
+		}
+		reported = append(reported, key)
 		line, col := locate(src, key)
 		known := knownKeys(reflect.TypeOf(v), key[:len(key)-1])
 		hint := diag.T("Xem danh sách khóa hợp lệ trong README.", "See the list of valid keys in the README.")
@@ -203,6 +225,24 @@ func splitKey(s string) []string {
 		out = append(out, strings.Trim(strings.TrimSpace(p), `"'`))
 	}
 	return out
+}
+
+// lineCol converts a byte offset in src to a 1-based line and character
+// column.
+func lineCol(src []byte, off int) (line, col int, ok bool) {
+	if off < 0 || off > len(src) {
+		return 0, 0, false
+	}
+	for off > 0 && off < len(src) && !utf8.RuneStart(src[off]) {
+		off-- // the parser may point inside a character
+	}
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return bytes.Count(src[:off], []byte("\n")) + 1, utf8.RuneCount(src[start:off]) + 1, true
+}
+
+// isPrefix reports whether key lies at or below prefix.
+func isPrefix(prefix, key toml.Key) bool {
+	return len(prefix) <= len(key) && slices.Equal(prefix, key[:len(prefix)])
 }
 
 func equalKeys(a []string, b toml.Key) bool {
