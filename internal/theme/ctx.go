@@ -136,7 +136,7 @@ func SafeHTML(s string) template.HTML { return template.HTML(s) }
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"safeHTML": SafeHTML,
-		"list": func(v ...any) []any { return v },
+		"list":     func(v ...any) []any { return v },
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
