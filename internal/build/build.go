@@ -123,8 +123,15 @@ func Run(o Options) *Result {
 	res := &Result{Diags: b.diags}
 	if o.FS != nil {
 		b.fsys = o.FS
+	} else if root, err := os.OpenRoot(o.Source); err == nil {
+		// Through an os.Root, no symbolic link leads outside the site.
+		defer root.Close()
+		b.fsys = root.FS()
 	} else {
-		b.fsys = os.DirFS(o.Source)
+		b.diags.Errorf(diag.Pos{File: o.Source}, "source-open",
+			diag.Tf("không mở được thư mục trang web: %v", "cannot open the site folder: %v", err), diag.Text{})
+		res.Duration = time.Since(start)
+		return res
 	}
 	if o.ThemeFS == nil {
 		b.o.ThemeFS = themes.FS

@@ -24,6 +24,12 @@ type siteData struct {
 // readData reads a data file, reporting anything but absence. ok is false
 // when the file does not exist.
 func (b *builder) readData(name string) ([]byte, bool) {
+	if link, ok := symlinkIn(b.fsys, name); ok {
+		b.diags.Errorf(diag.Pos{File: link}, "data-symlink",
+			diag.T("liên kết tượng trưng (symlink) không được dùng trong data/", "symbolic links are not allowed in data/"),
+			diag.T("Chép tệp thật vào thư mục data/.", "Copy the real file into data/."))
+		return nil, false
+	}
 	src, err := fs.ReadFile(b.fsys, name)
 	if err != nil {
 		if !isNotExist(err) {
@@ -72,3 +78,21 @@ func (b *builder) planDate() time.Time {
 }
 
 func (b *builder) planYear() int { return b.planDate().Year() }
+
+// symlinkIn returns the first element of name, a slash path, that is a
+// symbolic link.
+func symlinkIn(fsys fs.FS, name string) (string, bool) {
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) && name[i] != '/' {
+			continue
+		}
+		fi, err := fs.Lstat(fsys, name[:i])
+		if err != nil {
+			return "", false
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return name[:i], true
+		}
+	}
+	return "", false
+}

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/output"
@@ -180,7 +179,7 @@ func (b *builder) compute() {
 			case e.Page != "":
 				p, ok := b.site.ByFile[path.Join(content.Dir, e.Page)]
 				if !ok {
-					b.diags.Errorf(diag.Pos{File: config.File, Line: 1}, "menu-page",
+					b.diags.Errorf(e.Pos, "menu-page",
 						diag.Tf("menu %q trỏ tới trang không tồn tại %s", "menu %q points to a missing page %s", name, e.Page), diag.Text{})
 					continue
 				}
@@ -196,7 +195,7 @@ func (b *builder) compute() {
 				if file == "" || strings.HasSuffix(file, "/") {
 					file += "index.html"
 				}
-				b.checks = append(b.checks, linkCheck{pos: diag.Pos{File: config.File, Line: 1}, file: file, dest: e.URL})
+				b.checks = append(b.checks, linkCheck{pos: e.Pos, file: file, dest: e.URL})
 			}
 			menus[name] = append(menus[name], item)
 		}
@@ -281,6 +280,14 @@ func (b *builder) write() {
 		}
 	}
 	if sub, err := fs.Sub(b.fsys, "static"); err == nil && exists(b.fsys, "static") {
+		_ = fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type()&fs.ModeSymlink != 0 {
+				b.diags.Errorf(diag.Pos{File: path.Join("static", p)}, "static-symlink",
+					diag.T("liên kết tượng trưng (symlink) không được dùng trong static/", "symbolic links are not allowed in static/"),
+					diag.T("Chép tệp thật vào thư mục static/.", "Copy the real file into static/."))
+			}
+			return nil
+		})
 		if err := output.CopyFS(b.sink, sub, ".", nil); err != nil {
 			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Tf("không chép được tệp tĩnh: %v", "cannot copy static files: %v", err), diag.Text{})
 		}
