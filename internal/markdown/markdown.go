@@ -17,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -135,11 +134,30 @@ func (c *Converter) Parse(src []byte) *Doc {
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	d := &Doc{src: src, root: root}
 	lines := newLineIndex(src)
+	// One walk collects headings, links and shortcodes and writes the plain
+	// text; none of the former can sit inside what the plain text skips.
+	plain := spaceCollapser{b: getBuffer()}
+	defer putBuffer(plain.b)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n.Type() == ast.TypeBlock {
+				plain.space()
+			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Text:
+			plain.write(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				plain.space()
+			}
+		case *ast.String:
+			plain.write(n.Value)
+		case *ast.CodeSpan:
+			plain.write([]byte(plainText(n, src)))
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
@@ -156,7 +174,7 @@ func (c *Converter) Parse(src []byte) *Doc {
 		}
 		return ast.WalkContinue, nil
 	})
-	d.plain = d.plainText()
+	d.plain = plain.String()
 	d.first = d.firstParagraph()
 	c.prerender(d)
 	return d
@@ -395,35 +413,6 @@ func (d *Doc) PlainText() string { return d.plain }
 // FirstParagraph returns the text of the first paragraph, for summaries.
 func (d *Doc) FirstParagraph() string { return d.first }
 
-func (d *Doc) plainText() string {
-	w := spaceCollapser{b: getBuffer()}
-	defer putBuffer(w.b)
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			if n.Type() == ast.TypeBlock {
-				w.space()
-			}
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Text:
-			w.write(n.Segment.Value(d.src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				w.space()
-			}
-		case *ast.String:
-			w.write(n.Value)
-		case *ast.CodeSpan:
-			w.write([]byte(plainText(n, d.src)))
-			return ast.WalkSkipChildren, nil
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return w.String()
-}
-
 func (d *Doc) firstParagraph() string {
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() == ast.KindParagraph {
@@ -449,6 +438,17 @@ func (w *spaceCollapser) space() { w.pending = true }
 func (w *spaceCollapser) write(p []byte) {
 	run := 0 // start of the bytes not yet written
 	for i := 0; i < len(p); {
+		c := p[i]
+		if c > ' ' && c < 0xC2 || c > 0xE3 { // cannot start white space
+			i++
+			continue
+		}
+		if c == ' ' && i > run && i+1 < len(p) && spaceAt(p, i+1) == 0 {
+			// One space between two words stays in the run: written as it
+			// is, with the words around it in one Write.
+			i++
+			continue
+		}
 		n := spaceAt(p, i)
 		if n == 0 {
 			i++
@@ -475,30 +475,38 @@ func (w *spaceCollapser) word(p []byte) {
 	w.b.Write(p)
 }
 
-// spaceAt returns the length of the white-space rune at p[i], or 0. Only
-// ASCII and the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 can start one (U+0085,
-// U+00A0, U+1680, U+2000–U+205F, U+3000), so Vietnamese letters are skipped
-// byte by byte without decoding them; continuation bytes are never taken for
-// a lead, so the result is the same as decoding rune by rune.
+// spaceAt returns the length of the white-space rune at p[i], or 0: the
+// runes unicode.IsSpace accepts, matched byte by byte so that Vietnamese
+// letters are never decoded. Only a valid encoding matches, as decoding
+// would find.
 func spaceAt(p []byte, i int) int {
-	c := p[i]
-	if c < utf8.RuneSelf {
-		if asciiSpace[c] {
-			return 1
+	switch p[i] {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return 1
+	case 0xC2: // U+0085, U+00A0
+		if i+1 < len(p) && (p[i+1] == 0x85 || p[i+1] == 0xA0) {
+			return 2
 		}
-		return 0
-	}
-	if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
-		if r, n := utf8.DecodeRune(p[i:]); unicode.IsSpace(r) {
-			return n
+	case 0xE1: // U+1680
+		if i+2 < len(p) && p[i+1] == 0x9A && p[i+2] == 0x80 {
+			return 3
+		}
+	case 0xE2: // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+		if i+2 < len(p) {
+			b1, b2 := p[i+1], p[i+2]
+			if b1 == 0x80 && (b2 >= 0x80 && b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F {
+				return 3
+			}
+		}
+	case 0xE3: // U+3000
+		if i+2 < len(p) && p[i+1] == 0x80 && p[i+2] == 0x80 {
+			return 3
 		}
 	}
 	return 0
 }
 
 func (w *spaceCollapser) String() string { return w.b.String() }
-
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
@@ -608,13 +616,20 @@ func (s *ids) Put(value []byte) { s.used[string(value)] = true }
 // as column headers.
 type tableAlign struct{}
 
-func (tableAlign) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (tableAlign) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	if !bytes.Contains(reader.Source(), []byte{'|'}) { // no table without one
+		return
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		cell, ok := n.(*east.TableCell)
 		if !ok {
+			switch n.Kind() {
+			case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+				return ast.WalkSkipChildren, nil // only inline content inside
+			}
 			return ast.WalkContinue, nil
 		}
 		switch cell.Alignment {
@@ -626,6 +641,6 @@ func (tableAlign) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) 
 		if _, ok := cell.Parent().(*east.TableHeader); ok {
 			cell.SetAttributeString("scope", []byte("col"))
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkSkipChildren, nil
 	})
 }
