@@ -44,6 +44,11 @@ const Dir = "content"
 // MaxFileSize bounds one content file; larger files are refused.
 const MaxFileSize = 8 << 20
 
+// MaxNesting bounds how deeply block quotes and lists nest in a body:
+// goldmark's time grows with the square of the depth (200,000 '>' take
+// seconds, a megabyte of them minutes).
+const MaxNesting = 100
+
 // Options control loading.
 type Options struct {
 	DefaultLang string
@@ -252,6 +257,12 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 
 	fm, body, bodyLine := splitFrontMatter(file, src, l)
 	if fm == nil {
+		return nil
+	}
+	if line, col, deep := deepNesting(body); deep {
+		l.Errorf(diag.Pos{File: file, Line: bodyLine + line - 1, Col: col}, "content-nesting",
+			diag.Tf("trích dẫn hoặc danh sách lồng nhau quá sâu (quá %d cấp)", "block quotes or lists nested too deeply (more than %d levels)", MaxNesting),
+			diag.T("Bớt các dấu > hoặc - ở đầu dòng, hoặc bớt thụt lề.", "Remove some > or - markers at the start of the line, or some indentation."))
 		return nil
 	}
 	p.Title = vi.NFC(strings.TrimSpace(fm.Title))
@@ -559,4 +570,46 @@ func lineCol(src []byte, off int) (int, int) {
 	line := 1 + bytes.Count(src[:off], []byte("\n"))
 	start := bytes.LastIndexByte(src[:off], '\n') + 1
 	return line, utf8.RuneCount(src[start:off]) + 1
+}
+
+// deepNesting finds the first line of body whose block quote and list
+// markers nest deeper than MaxNesting, or whose indentation could (four
+// columns a level), and the column where they do.
+func deepNesting(body []byte) (line, col int, deep bool) {
+	for n, ln := range bytes.Split(body, []byte("\n")) {
+		depth, indent, i := 0, 0, 0
+	markers:
+		for i < len(ln) {
+			switch c := ln[i]; {
+			case c == ' ':
+				indent, i = indent+1, i+1
+				continue
+			case c == '\t':
+				indent, i = indent+4, i+1
+				continue
+			case c == '>':
+				i++
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(ln) && (ln[i+1] == ' ' || ln[i+1] == '\t'):
+				i++
+			case '0' <= c && c <= '9':
+				j := i
+				for j < len(ln) && j-i < 9 && '0' <= ln[j] && ln[j] <= '9' {
+					j++
+				}
+				if j+1 >= len(ln) || (ln[j] != '.' && ln[j] != ')') || (ln[j+1] != ' ' && ln[j+1] != '\t') {
+					break markers
+				}
+				i = j + 1
+			default:
+				break markers
+			}
+			if depth++; depth > MaxNesting {
+				return n + 1, utf8.RuneCount(ln[:i]), true
+			}
+		}
+		if indent > 4*MaxNesting {
+			return n + 1, utf8.RuneCount(ln[:i]), true
+		}
+	}
+	return 0, 0, false
 }

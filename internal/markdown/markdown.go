@@ -134,6 +134,7 @@ func (c *Converter) Parse(src []byte) *Doc {
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	d := &Doc{src: src, root: root}
 	lines := newLineIndex(src)
+	seen := map[string]bool{}
 	// One walk collects headings, links and shortcodes and writes the plain
 	// text; none of the former can sit inside what the plain text skips.
 	plain := spaceCollapser{b: getBuffer()}
@@ -161,6 +162,27 @@ func (c *Converter) Parse(src []byte) *Doc {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
+			if len(idb) == 0 || seen[string(idb)] {
+				// {#} or an id already taken: a unique one, as for a
+				// heading without one.
+				base := idb
+				if len(base) == 0 {
+					base = []byte(plainText(n, src))
+				}
+				idb = ids.Generate(base, n.Kind())
+				n.SetAttributeString("id", idb)
+			}
+			seen[string(idb)] = true
+			// {style=…}: the pages' CSP refuses inline styles.
+			if _, ok := n.AttributeString("style"); ok {
+				attrs := n.Attributes()
+				n.RemoveAttributes()
+				for _, a := range attrs {
+					if string(a.Name) != "style" {
+						n.SetAttribute(a.Name, a.Value)
+					}
+				}
+			}
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
 		case *ast.Link:
 			line, col := lines.pos(linkOffset(n, src))
@@ -559,20 +581,23 @@ func linkOffset(n ast.Node, src []byte) int {
 type lineIndex struct {
 	src    []byte
 	starts []int
+	// The last conversion: links come in order, so counting on from it
+	// costs O(line) for all the links of a line, not O(links × line).
+	line, off, col int
 }
 
-func newLineIndex(src []byte) lineIndex {
+func newLineIndex(src []byte) *lineIndex {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return lineIndex{src, starts}
+	return &lineIndex{src: src, starts: starts}
 }
 
 // pos converts a byte offset to a 1-based line and rune column.
-func (li lineIndex) pos(off int) (int, int) {
+func (li *lineIndex) pos(off int) (int, int) {
 	if off < 0 {
 		off = 0
 	}
@@ -588,7 +613,12 @@ func (li lineIndex) pos(off int) (int, int) {
 			hi = mid - 1
 		}
 	}
-	return lo + 1, utf8.RuneCount(li.src[li.starts[lo]:off]) + 1
+	if li.line != lo+1 || li.off > off {
+		li.line, li.off, li.col = lo+1, li.starts[lo], 1
+	}
+	li.col += utf8.RuneCount(li.src[li.off:off])
+	li.off = off
+	return lo + 1, li.col
 }
 
 // ids gives headings Vietnamese-correct, page-unique IDs. goldmark's default

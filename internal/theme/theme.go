@@ -59,6 +59,12 @@ func Load(themeSrc Source, siteLayouts, siteI18n *Source, funcs template.FuncMap
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				l.Errorf(diag.Pos{File: path.Join(label, p)}, "theme-symlink",
+					diag.T("liên kết tượng trưng (symlink) không được dùng trong giao diện", "symbolic links are not allowed in layouts"),
+					diag.T("Chép tệp thật vào thư mục layouts/.", "Copy the real file into layouts/."))
+				return nil
+			}
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				l.Errorf(diag.Pos{File: path.Join(label, p)}, "theme-read", diag.T("không đọc được tệp giao diện", "cannot read layout file"), diag.Text{})
