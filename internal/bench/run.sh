@@ -9,7 +9,7 @@
 #   -i  indicators in each site
 #   -r  measured builds of each site by each tool; the table shows the fastest
 #       (wall) and the largest peak RSS of them
-#   -w  work folder (default: a new folder under $TMPDIR or /tmp); the file
+#   -w  where to make the work folder (default $TMPDIR or /tmp); the file
 #       system matters: see the README's "Performance" section
 #   -k  keep the work folder
 #
@@ -43,11 +43,9 @@ if [[ ! -x /usr/bin/time ]]; then
 	echo "run.sh needs GNU time at /usr/bin/time (Debian package time)" >&2
 	exit 2
 fi
-if [[ -z $work ]]; then
-	work=$(mktemp -d "${TMPDIR:-/tmp}/tiendo-bench.XXXXXX")
-else
-	mkdir -p "$work"
-fi
+# Everything goes into a new folder of its own, removed at the end unless -k.
+mkdir -p "${work:-${TMPDIR:-/tmp}}"
+work=$(mktemp -d "${work:-${TMPDIR:-/tmp}}/tiendo-bench.XXXXXX")
 pids=()
 cleanup() {
 	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -123,7 +121,7 @@ for n in $pages; do
 	done
 	read -r tw tr tu ts < <(best <"$work/t.txt")
 	hw=0 hr=0
-	if [[ -n $hugo ]]; then read -r hw hr _ _ < <(best <"$work/h.txt"); fi
+	if [[ -n $hugo ]]; then read -r hw hr hu hs < <(best <"$work/h.txt"); fi
 
 	# One changed page, rebuilt into the existing output.
 	page=$(find "$site/content" -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
@@ -174,15 +172,15 @@ for n in $pages; do
 	rm -rf "$work"/out-*
 
 	if [[ -n $hugo ]]; then
-		hcols="$hw | $(mib "$hr") | $(ratio "$tw" "$hw") | $(ratio "$tr" "$hr")"
+		hcols="$hw | $(mib "$hr") | $hu + $hs | $(ratio "$tw" "$hw") | $(ratio "$tr" "$hr")"
 	else
-		hcols="– | – | – | –"
+		hcols="– | – | – | – | –"
 	fi
-	rows+=("| $n | $tw | $(mib "$tr") | $(awk -v n="$n" -v w="$tw" 'BEGIN { printf "%.0f", n / w }') | $tu + $ts | $hcols | $rew | $srv |")
+	rows+=("| $n | $tw | $(mib "$tr") | $(awk -v n="$n" -v w="$tw" 'BEGIN { printf "%.0f", n / w }') | $tu + $ts | $hcols | $rew / $hrew | $srv / $hsrv |")
 done
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| pages | tiendo wall s | tiendo peak RSS MiB | tiendo pages/s | tiendo CPU s (user + sys) | hugo wall s | hugo peak RSS MiB | wall tiendo/hugo | RSS tiendo/hugo | tiendo rebuild s | tiendo serve rebuild |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| pages | tiendo wall s | tiendo peak RSS MiB | tiendo pages/s | tiendo CPU s (user + sys) | hugo wall s | hugo peak RSS MiB | hugo CPU s | wall tiendo/hugo | RSS tiendo/hugo | 1 page changed: rebuild s, tiendo / hugo | 1 page changed: dev server, tiendo / hugo |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
