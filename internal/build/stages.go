@@ -30,6 +30,7 @@ func (b *builder) validate() {
 	}
 	parallel(withBody, func(p *site.Page) {
 		p.Doc = b.md.Parse(p.Body)
+		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings
 		p.Plain = p.Doc.PlainText()
 		if p.Summary == "" {
@@ -269,6 +270,9 @@ func (b *builder) renderPage(p *site.Page) {
 	if err := b.sink.Write(p.OutputFile(), buf.Bytes()); err != nil {
 		b.diags.Errorf(diag.Pos{File: label(p)}, "output-write", diag.Tf("không ghi được tệp: %v", "cannot write file: %v", err), diag.Text{})
 	}
+	// No other page reads this one's HTML: free it, so memory holds one
+	// rendered body per core rather than one per page.
+	p.Content = ""
 }
 
 // write adds everything that is not a page: static files, aliases, the
