@@ -220,6 +220,13 @@ func loadFiles(fsys fs.FS, files []string, o Options, l *diag.List) []*site.Page
 	return out
 }
 
+// LoadFile reads one content file as Load does, without its place in the
+// site (parent, children, translations): for rebuilding one changed page.
+// It returns nil, with the problems in l, when the file cannot be used.
+func LoadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
+	return loadFile(fsys, file, o, l)
+}
+
 func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {

@@ -49,9 +49,20 @@ func (s *Set) add(rel string, n int) {
 	if s.paths == nil {
 		s.paths = map[string]int64{}
 	}
+	old := s.paths[rel] // a file written again counts once
 	s.paths[rel] = int64(n)
 	s.mu.Unlock()
-	s.bytes.Add(int64(n))
+	s.bytes.Add(int64(n) - old)
+}
+
+func (s *Set) remove(rel string) {
+	s.mu.Lock()
+	old, ok := s.paths[rel]
+	delete(s.paths, rel)
+	s.mu.Unlock()
+	if ok {
+		s.bytes.Add(-old)
+	}
 }
 
 // Has reports whether rel was written.
@@ -104,6 +115,28 @@ func (m *Mem) Write(rel string, data []byte) error {
 	m.mu.Unlock()
 	m.add(rel, len(data))
 	return nil
+}
+
+// Clone returns a new Mem holding the same files. The file contents are
+// shared, not copied: a Mem never changes a file's bytes after Write, it
+// only replaces them.
+func (m *Mem) Clone() *Mem {
+	c := &Mem{Files: make(map[string][]byte, len(m.Files))}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for name, data := range m.Files {
+		c.Files[name] = data
+		c.add(name, len(data))
+	}
+	return c
+}
+
+// Remove deletes a file.
+func (m *Mem) Remove(rel string) {
+	m.mu.Lock()
+	delete(m.Files, rel)
+	m.mu.Unlock()
+	m.remove(rel)
 }
 
 // Dir writes into a temporary folder and swaps it in on Commit.
