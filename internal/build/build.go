@@ -72,6 +72,10 @@ type Result struct {
 	Duration time.Duration
 	// Output is the in-memory output when Options.Sink was an *output.Mem.
 	Output *output.Mem
+	// Written lists the files a Session's build wrote, sorted; Partial is
+	// set when that build redid only what the change needed.
+	Written []string
+	Partial bool
 }
 
 // OK reports whether the build published.
@@ -88,6 +92,8 @@ type builder struct {
 	// themeFS is the theme's own folder, themeName its label in messages.
 	themeFS   fs.FS
 	themeName string
+	// builtinLayouts is set when every layout is tiendo's own.
+	builtinLayouts bool
 	md        *markdown.Converter
 	charts    charts
 	data      siteData
@@ -98,6 +104,7 @@ type builder struct {
 	searchPage     *site.Page
 	// extraFiles are data downloads made during compute.
 	extraFiles []extraFile
+	extraIndex map[string]int // path → index in extraFiles
 	sink       output.Sink
 	set        interface {
 		Has(string) bool
@@ -117,6 +124,13 @@ type linkCheck struct {
 
 // Run builds the site.
 func Run(o Options) *Result {
+	res, _ := run(o)
+	return res
+}
+
+// run builds the site and returns the builder too, whose state a Session
+// keeps for the next build.
+func run(o Options) (*Result, *builder) {
 	start := time.Now()
 	b := &builder{o: o, diags: &diag.List{}}
 	b.charts.cache = o.Charts
@@ -131,7 +145,7 @@ func Run(o Options) *Result {
 		b.diags.Errorf(diag.Pos{File: o.Source}, "source-open",
 			diag.Tf("không mở được thư mục trang web: %v", "cannot open the site folder: %v", err), diag.Text{})
 		res.Duration = time.Since(start)
-		return res
+		return res, b
 	}
 	if o.ThemeFS == nil {
 		b.o.ThemeFS = themes.FS
@@ -188,7 +202,7 @@ func Run(o Options) *Result {
 		res.Files, res.Bytes = b.set.Len(), b.set.Bytes()
 	}
 	res.Duration = time.Since(start)
-	return res
+	return res, b
 }
 
 func (b *builder) openSink(dir **output.Dir, res *Result) error {
@@ -253,31 +267,16 @@ func (b *builder) load() {
 		b.diags.Errorf(diag.Pos{File: "--baseURL"}, "flag-baseurl",
 			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), diag.Text{})
 	}
-	now := b.o.Clock().In(b.cfg.Location)
-	switch {
-	case b.o.Now != "":
-		t, ok := config.ParseMoment(b.o.Now, b.cfg.Location)
-		if !ok {
-			b.diags.Errorf(diag.Pos{File: "--now"}, "flag-now",
-				diag.Tf("--now %q không phải ngày hợp lệ", "--now %q is not a valid date", b.o.Now),
-				diag.T("Dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM.", "Use YYYY-MM-DD or YYYY-MM-DDTHH:MM."))
-		}
-		now = t
-	case b.cfg.AsOf != "":
-		now, _ = config.ParseMoment(b.cfg.AsOf, b.cfg.Location)
-	}
 	b.site = &site.Site{
 		Config: b.cfg,
-		Now:    now,
+		Now:    b.moment(),
 		URLs:   site.URLs{BasePath: b.cfg.BasePath, Origin: b.cfg.Origin(), Relative: b.cfg.RelativeURLs},
 		ByFile: map[string]*site.Page{},
 		ByPath: map[string]*site.Page{},
 	}
 	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Markup.Unsafe, Typographer: b.cfg.Markup.Typographer})
 
-	pages := content.Load(b.fsys, content.Options{
-		DefaultLang: b.cfg.LanguageCode, Languages: b.cfg.Languages, Drafts: b.o.Drafts, Location: b.cfg.Location,
-	}, b.diags)
+	pages := content.Load(b.fsys, b.contentOptions(), b.diags)
 	b.addPages(pages...)
 
 	b.loadTheme()
@@ -286,6 +285,30 @@ func (b *builder) load() {
 		b.addPages(&site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: b.cfg.LanguageCode,
 			Title: b.theme.T(b.cfg.LanguageCode, "notFoundTitle")})
 	}
+}
+
+// moment is the time the build judges everything at: --now, else the
+// config's asOf, else the wall clock to the minute, in the site's zone.
+func (b *builder) moment() time.Time {
+	switch {
+	case b.o.Now != "":
+		t, ok := config.ParseMoment(b.o.Now, b.cfg.Location)
+		if !ok {
+			b.diags.Errorf(diag.Pos{File: "--now"}, "flag-now",
+				diag.Tf("--now %q không phải ngày hợp lệ", "--now %q is not a valid date", b.o.Now),
+				diag.T("Dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM.", "Use YYYY-MM-DD or YYYY-MM-DDTHH:MM."))
+			return b.o.Clock().In(b.cfg.Location).Truncate(time.Minute)
+		}
+		return t
+	case b.cfg.AsOf != "":
+		t, _ := config.ParseMoment(b.cfg.AsOf, b.cfg.Location)
+		return t
+	}
+	return b.o.Clock().In(b.cfg.Location).Truncate(time.Minute)
+}
+
+func (b *builder) contentOptions() content.Options {
+	return content.Options{DefaultLang: b.cfg.LanguageCode, Languages: b.cfg.Languages, Drafts: b.o.Drafts, Location: b.cfg.Location}
 }
 
 func (b *builder) addPages(pages ...*site.Page) {
@@ -343,6 +366,9 @@ func (b *builder) loadTheme() {
 		i18n = &theme.Source{FS: sub, Name: "i18n"}
 	}
 	b.themeFS, b.themeName = src.FS, src.Name
+	// Session rebuilds only part of a site when it knows what each layout
+	// reads, which it does for the built-in layouts alone.
+	b.builtinLayouts = layouts == nil && strings.HasPrefix(src.Name, "(tiendo)")
 	b.theme = theme.Load(src, layouts, i18n, theme.Funcs(), b.diags)
 }
 

@@ -509,43 +509,50 @@ func (b *builder) computeDatasets() {
 // resolveShortcodes fills {{< kpi "id" >}} and {{< chart "id" >}} in page
 // bodies; an unknown shortcode or id is an error at its line.
 func (b *builder) resolveShortcodes() {
+	for _, p := range b.site.Pages {
+		b.shortcodes = append(b.shortcodes, b.pageShortcodes(p)...)
+	}
+}
+
+// pageShortcodes resolves the shortcodes of one parsed page.
+func (b *builder) pageShortcodes(p *site.Page) []pendingShortcode {
+	if p.Doc == nil || len(p.Doc.Shortcodes) == 0 {
+		return nil
+	}
 	byID := map[string]*kpi{}
 	var ids []string
 	for _, k := range b.data.kpis {
 		byID[k.ind.ID] = k
 		ids = append(ids, k.ind.ID)
 	}
-	for _, p := range b.site.Pages {
-		if p.Doc == nil {
+	var out []pendingShortcode
+	for _, sc := range p.Doc.Shortcodes {
+		pos := diag.Pos{File: p.File, Line: p.BodyLine + sc.Line - 1, Col: sc.Col}
+		if sc.Name != "kpi" && sc.Name != "chart" {
+			b.diags.Errorf(pos, "shortcode-unknown",
+				diag.Tf("không có shortcode %q", "no shortcode %q", sc.Name),
+				diag.T(`Dùng {{< kpi "mã-chỉ-tiêu" >}} hoặc {{< chart "mã-chỉ-tiêu" >}}.`, `Use {{< kpi "indicator-id" >}} or {{< chart "indicator-id" >}}.`))
 			continue
 		}
-		for _, sc := range p.Doc.Shortcodes {
-			pos := diag.Pos{File: p.File, Line: p.BodyLine + sc.Line - 1, Col: sc.Col}
-			if sc.Name != "kpi" && sc.Name != "chart" {
-				b.diags.Errorf(pos, "shortcode-unknown",
-					diag.Tf("không có shortcode %q", "no shortcode %q", sc.Name),
-					diag.T(`Dùng {{< kpi "mã-chỉ-tiêu" >}} hoặc {{< chart "mã-chỉ-tiêu" >}}.`, `Use {{< kpi "indicator-id" >}} or {{< chart "indicator-id" >}}.`))
-				continue
-			}
-			if len(sc.Args) != 1 {
-				b.diags.Errorf(pos, "shortcode-args",
-					diag.Tf("shortcode %s cần đúng một mã chỉ tiêu", "shortcode %s needs exactly one indicator id", sc.Name),
-					diag.Tf(`Ví dụ: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, `For example: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, sc.Name))
-				continue
-			}
-			k, ok := byID[sc.Args[0]]
-			if !ok {
-				hint := diag.T("Xem các mã trong data/indicators.toml.", "See the ids in data/indicators.toml.")
-				if c := vi.Closest(sc.Args[0], ids, 3); len(c) > 0 {
-					hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(c, ", "))
-				}
-				b.diags.Errorf(pos, "shortcode-id", diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint)
-				continue
-			}
-			p.Charts = p.Charts || sc.Name == "chart"
-			b.shortcodes = append(b.shortcodes, pendingShortcode{page: p, sc: sc, kpi: k})
+		if len(sc.Args) != 1 {
+			b.diags.Errorf(pos, "shortcode-args",
+				diag.Tf("shortcode %s cần đúng một mã chỉ tiêu", "shortcode %s needs exactly one indicator id", sc.Name),
+				diag.Tf(`Ví dụ: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, `For example: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, sc.Name))
+			continue
 		}
+		k, ok := byID[sc.Args[0]]
+		if !ok {
+			hint := diag.T("Xem các mã trong data/indicators.toml.", "See the ids in data/indicators.toml.")
+			if c := vi.Closest(sc.Args[0], ids, 3); len(c) > 0 {
+				hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(c, ", "))
+			}
+			b.diags.Errorf(pos, "shortcode-id", diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint)
+			continue
+		}
+		p.Charts = p.Charts || sc.Name == "chart"
+		out = append(out, pendingShortcode{page: p, sc: sc, kpi: k})
 	}
+	return out
 }
 
 type pendingShortcode struct {
@@ -556,8 +563,8 @@ type pendingShortcode struct {
 
 // renderShortcodes writes each shortcode's HTML once charts are drawn and
 // before the page bodies render.
-func (b *builder) renderShortcodes() {
-	for _, ps := range b.shortcodes {
+func (b *builder) renderShortcodes(list []pendingShortcode) {
+	for _, ps := range list {
 		ctx := b.ctx(ps.page)
 		var name string
 		var data any

@@ -215,13 +215,13 @@ func (b *builder) compute() {
 		})
 	}
 	b.site.Menus = menus
-	b.searchDocs()
 	slices.SortFunc(b.site.Pages, func(a, c *site.Page) int { return strings.Compare(a.Path, c.Path) })
+	b.searchDocs() // in path order, however the pages were added
 }
 
 // render writes every page through its layout, in parallel.
 func (b *builder) render() {
-	b.renderShortcodes()
+	b.renderShortcodes(b.shortcodes)
 	parallel(b.site.Pages, b.renderPage)
 }
 

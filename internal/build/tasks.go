@@ -368,8 +368,19 @@ func (b *builder) taskDownloads(rows []*TaskRow) []Download {
 }
 
 // later queues a file made during compute, written with the static files.
+// later keeps a file made during compute for the write stage; the same path
+// again replaces it.
 func (b *builder) later(path string, data []byte) {
-	b.extraFiles = append(b.extraFiles, extraFile{strings.TrimPrefix(path, "/"), data})
+	f := extraFile{strings.TrimPrefix(path, "/"), data}
+	if i, ok := b.extraIndex[f.path]; ok {
+		b.extraFiles[i] = f
+		return
+	}
+	if b.extraIndex == nil {
+		b.extraIndex = map[string]int{}
+	}
+	b.extraIndex[f.path] = len(b.extraFiles)
+	b.extraFiles = append(b.extraFiles, f)
 }
 
 type extraFile struct {

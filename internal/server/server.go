@@ -1,10 +1,11 @@
 // Package server is the development server behind `tiendo serve`: it runs
-// the whole pipeline of internal/build in memory, serves the result, and
-// runs it again after every save.
+// the pipeline of internal/build in memory, serves the result, and after
+// every save builds again what the saved files change (see build.Session:
+// a page alone, the pages made from data, or everything).
 //
 // # Serving
 //
-// Each build goes to an output.Mem, never to public/. Only a build without
+// Each build goes to memory, never to public/. Only a build without
 // errors replaces the site being served, with one atomic pointer swap, so a
 // half-built or broken site is never served: after a failed rebuild the last
 // good site stays up. The site is served at the base path of its baseURL
@@ -67,7 +68,6 @@ import (
 	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/diag"
-	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/themes"
 )
 
@@ -111,7 +111,8 @@ type Server struct {
 	site   atomic.Pointer[snapshot]
 	idBase string
 	seq    int
-	// charts and chartsSum belong to the goroutine that rebuilds.
+	// session, charts and chartsSum belong to the goroutine that rebuilds.
+	session   build.Session
 	charts    *chart.Cache
 	chartsSum [sha256.Size]byte
 	closing   chan struct{}
@@ -213,14 +214,13 @@ func (s *Server) rebuild(changed []string) {
 	start := time.Now()
 	cfg := siteConfig(s.o.Source)
 	bp := cfg.BasePath
-	res := build.Run(build.Options{
+	res := s.session.Build(build.Options{
 		Source:  s.o.Source,
 		BaseURL: s.host + bp,
 		Now:     s.o.Now,
 		Drafts:  s.o.Drafts,
-		Sink:    output.NewMem(),
 		Charts:  s.chartCache(cfg.Theme),
-	})
+	}, changed)
 	s.seq++
 	id := s.idBase + "-" + strconv.Itoa(s.seq)
 	lang := s.o.Lang
@@ -241,7 +241,7 @@ func (s *Server) rebuild(changed []string) {
 		}
 		return
 	}
-	s.site.Store(newSnapshot(res.Output.Files, bp, id))
+	s.site.Store(&snapshot{files: res.Output.Files, basePath: bp, id: id})
 	ms := time.Since(start).Milliseconds()
 	s.events.publish(reloadEvent(id, changed, ms), helloEvent(id))
 	if changed == nil {

@@ -23,27 +23,20 @@ const prefix = "/__tiendo/"
 //go:embed assets
 var assets embed.FS
 
-// snapshot is one good build, ready to serve. It is never modified after
-// it is stored.
+// snapshot is one good build, ready to serve. Its files are the build's
+// own output, which nothing changes once built; the reload tag is added to
+// HTML pages as they are served.
 type snapshot struct {
 	files    map[string][]byte
-	etags    map[string]string
 	basePath string
 	id       string
 }
 
 var etagSeed = maphash.MakeSeed()
 
-func newSnapshot(files map[string][]byte, basePath, id string) *snapshot {
-	s := &snapshot{files: files, etags: make(map[string]string, len(files)), basePath: basePath, id: id}
-	for name, data := range files {
-		if path.Ext(name) == ".html" {
-			data = injectReload(data)
-			files[name] = data
-		}
-		s.etags[name] = `"` + strconv.FormatUint(maphash.Bytes(etagSeed, data), 36) + `"`
-	}
-	return s
+// etag names one version of a file's bytes.
+func etag(data []byte) string {
+	return `"` + strconv.FormatUint(maphash.Bytes(etagSeed, data), 36) + `"`
 }
 
 // injectReload puts reloadTag before the last </body>, or at the end of a
@@ -101,7 +94,10 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Type", contentType(name, data))
 		h.Set("Cache-Control", "no-cache")
-		h.Set("ETag", snap.etags[name])
+		h.Set("ETag", etag(data))
+		if path.Ext(name) == ".html" {
+			data = injectReload(data)
+		}
 		h.Set("X-Content-Type-Options", "nosniff")
 		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
 		return
@@ -124,6 +120,7 @@ func (snap *snapshot) notFound(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "404 không tìm thấy trang — page not found", http.StatusNotFound)
 		return
 	}
+	data = injectReload(data)
 	writeStatus(w, r, http.StatusNotFound, "text/html; charset=utf-8", data)
 }
 

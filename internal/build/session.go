@@ -1,0 +1,353 @@
+package build
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/content"
+	"github.com/tiendo/tiendo/internal/data"
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/markdown"
+	"github.com/tiendo/tiendo/internal/output"
+	"github.com/tiendo/tiendo/internal/site"
+)
+
+// Session is a series of in-memory builds of one site, as `tiendo serve`
+// runs them. After a good build it keeps that build's state, and the next
+// Build, told which files changed, redoes only what depends on them:
+//
+//   - a changed page in content/ is parsed and rendered again alone, with
+//     the search index, as long as nothing other pages show of it changed
+//     (title, URL, dates, summary, headings, menu, weight, aliases…);
+//   - a changed file in data/ recomputes everything made from data — the
+//     indicator, task, unit and report pages, charts (unchanged ones from
+//     the cache), downloads, the sitemap — and the pages whose shortcodes
+//     show an indicator, but no other content page;
+//   - a changed file in static/ is copied again.
+//
+// Layouts can read any part of the site, so this is done only with
+// tiendo's own layouts, whose reads are known; with a site's own layouts,
+// any change to config.toml, the theme or i18n/, a file added or removed,
+// a moved clock, or any error, Session builds everything, exactly as Run
+// does. A partial build gives the same files a whole build would; the
+// tests compare them byte for byte.
+//
+// A Session is not safe for concurrent use.
+type Session struct {
+	opts Options
+	prev *builder    // the last good build, nil when the next must be whole
+	out  *output.Mem // its output
+}
+
+// Build builds the site into memory. changed lists the files, as slash
+// paths relative to o.Source, that changed since the last Build; nil means
+// not known. o.Sink and o.FS are ignored: a Session reads o.Source and
+// writes an *output.Mem, returned in Result.Output. The Mem of one Build is
+// never changed by later ones.
+func (s *Session) Build(o Options, changed []string) *Result {
+	o.Sink, o.FS = nil, nil
+	if res := s.partial(o, changed); res != nil {
+		return res
+	}
+	s.prev, s.out = nil, nil
+	mem := output.NewMem()
+	o.Sink = mem
+	res, b := run(o)
+	o.Sink = nil
+	res.Written = mem.Paths()
+	if res.OK() && b.builtinLayouts {
+		s.opts, s.prev, s.out = o, b, mem
+	}
+	return res
+}
+
+// partial rebuilds what depends on changed, or returns nil when the whole
+// site must be built.
+func (s *Session) partial(o Options, changed []string) *Result {
+	b := s.prev
+	if b == nil || len(changed) == 0 || !sameOptions(s.opts, o) {
+		return nil
+	}
+	w, ok := classify(changed)
+	if !ok {
+		return nil
+	}
+	// From here the previous build's state changes in place: until this
+	// build succeeds, the next one is whole.
+	s.prev = nil
+	start := time.Now()
+	root, err := os.OpenRoot(o.Source)
+	if err != nil {
+		return nil
+	}
+	defer root.Close()
+	b.fsys = root.FS()
+	b.diags = &diag.List{}
+	if !b.moment().Equal(b.site.Now) {
+		return nil
+	}
+	mem := s.out.Clone()
+	rec := &recorder{Sink: mem}
+	b.sink, b.set = rec, mem
+	if b.o.Compress {
+		b.sink = output.Compressed{Sink: rec}
+	}
+
+	done := false
+	b.safely("partial", func() { done = b.update(w) })
+	if !done || b.diags.HasErrors() {
+		return nil
+	}
+	b.safely("check links", b.checkLinks)
+	if b.diags.HasErrors() {
+		return nil
+	}
+	s.prev, s.out = b, mem
+	return &Result{
+		Diags: b.diags, Site: b.site, Pages: len(b.site.Pages),
+		Files: mem.Len(), Bytes: mem.Bytes(), Duration: time.Since(start),
+		Output: mem, Written: rec.paths(), Partial: true,
+	}
+}
+
+// sameOptions reports whether two builds differ only in what a Session
+// follows itself.
+func sameOptions(a, b Options) bool {
+	return a.Source == b.Source && a.BaseURL == b.BaseURL && a.Now == b.Now && a.Drafts == b.Drafts &&
+		a.Compress == b.Compress && a.Charts == b.Charts && a.Destination == b.Destination
+}
+
+// work is what a change asks for.
+type work struct {
+	pages  []string // content files
+	data   bool
+	static []string // files under static/
+}
+
+// classify sorts changed files into work, or reports that only a whole
+// build will do.
+func classify(changed []string) (work, bool) {
+	var w work
+	for _, f := range changed {
+		f = path.Clean(f)
+		switch {
+		case strings.HasPrefix(f, content.Dir+"/") && strings.EqualFold(path.Ext(f), ".md"):
+			if !slices.Contains(w.pages, f) {
+				w.pages = append(w.pages, f)
+			}
+		case strings.HasPrefix(f, data.Dir+"/"):
+			w.data = true
+		case strings.HasPrefix(f, "static/"):
+			w.static = append(w.static, f)
+		default:
+			return work{}, false
+		}
+	}
+	return w, true
+}
+
+// update does the work in place on the last good build. false means the
+// change needs a whole build (an error is always reported by one).
+func (b *builder) update(w work) bool {
+	var render []*site.Page
+	for _, f := range w.pages {
+		p, ok := b.reloadPage(f)
+		if !ok {
+			return false
+		}
+		render = append(render, p)
+	}
+	for _, f := range w.static {
+		rel := strings.TrimPrefix(f, "static/")
+		fi, err := fs.Lstat(b.fsys, f)
+		if err != nil || !fi.Mode().IsRegular() || !b.set.Has(rel) {
+			return false // added, removed or not a plain file
+		}
+		src, err := fs.ReadFile(b.fsys, f)
+		if err != nil {
+			return false
+		}
+		if err := b.sink.Write(rel, src); err != nil {
+			return false
+		}
+	}
+	if w.data {
+		return b.updateData(render)
+	}
+	if len(render) == 0 {
+		return true
+	}
+
+	var codes []pendingShortcode
+	for _, p := range render {
+		b.shortcodes = slices.DeleteFunc(b.shortcodes, func(ps pendingShortcode) bool { return ps.page == p })
+		codes = append(codes, b.pageShortcodes(p)...)
+	}
+	b.shortcodes = append(b.shortcodes, codes...)
+	b.searchDocs()
+	if b.diags.HasErrors() {
+		return false
+	}
+	b.renderShortcodes(codes)
+	parallel(render, b.renderPage)
+	if i, ok := b.extraIndex[strings.TrimPrefix(searchIndex, "/")]; ok {
+		f := b.extraFiles[i]
+		if err := b.sink.Write(f.path, f.data); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// reloadPage reads a changed content page and parses it again, in place of
+// the one the last build had. false means other pages may show what
+// changed, or the file is new, gone or wrong.
+func (b *builder) reloadPage(file string) (*site.Page, bool) {
+	old, ok := b.site.ByFile[file]
+	if !ok {
+		return nil, false
+	}
+	np := content.LoadFile(b.fsys, file, b.contentOptions(), b.diags)
+	if np == nil || b.diags.HasErrors() || (np.Draft && !b.o.Drafts) {
+		return nil, false
+	}
+	doc := b.md.Parse(np.Body)
+	if np.Summary == "" {
+		np.Summary = truncate(doc.FirstParagraph(), 220)
+	}
+	if !sameListing(old, np) || !slices.EqualFunc(old.Headings, doc.Headings, func(a, c markdown.Heading) bool { return a.ID == c.ID }) {
+		return nil, false
+	}
+	old.BodyLine, old.TOC, old.Charts = np.BodyLine, np.TOC, false
+	old.Doc, old.Headings, old.Plain = doc, doc.Headings, doc.PlainText()
+	b.checks = slices.DeleteFunc(b.checks, func(c linkCheck) bool { return c.pos.File == file })
+	b.resolveLinks(old)
+	return old, !b.diags.HasErrors()
+}
+
+// sameListing reports whether two versions of a page look the same from
+// every other page: in lists, menus, breadcrumbs, feeds, the sitemap and
+// aliases.
+func sameListing(a, c *site.Page) bool {
+	return a.Kind == c.Kind && a.Path == c.Path && a.Lang == c.Lang && a.Title == c.Title &&
+		a.Description == c.Description && a.Summary == c.Summary && a.Layout == c.Layout &&
+		a.Date.Equal(c.Date) && a.Lastmod.Equal(c.Lastmod) && a.Weight == c.Weight &&
+		a.Draft == c.Draft && a.Slug == c.Slug && a.Menu == c.Menu && slices.Equal(a.Aliases, c.Aliases)
+}
+
+// updateData recomputes everything made from data/, and renders it with
+// the content pages in also (changed ones) and those whose shortcodes
+// show data.
+func (b *builder) updateData(also []*site.Page) bool {
+	// What the data made last time, to remove what it no longer makes.
+	before := map[string]bool{}
+	for _, p := range b.site.Pages {
+		if fromData(p) {
+			before[p.OutputFile()] = true
+		}
+	}
+	for _, f := range b.extraFiles {
+		before[f.path] = true
+	}
+	for _, ps := range b.shortcodes {
+		if !slices.Contains(also, ps.page) {
+			also = append(also, ps.page)
+		}
+	}
+
+	// Forget it.
+	b.site.Pages = slices.DeleteFunc(b.site.Pages, func(p *site.Page) bool {
+		if fromData(p) {
+			delete(b.site.ByPath, p.Path)
+			return true
+		}
+		return false
+	})
+	b.data = siteData{}
+	b.unitViews, b.shortcodes, b.reportDatasets, b.searchPage = nil, nil, nil, nil
+	b.extraFiles, b.extraIndex = nil, nil
+	b.charts.figures = nil
+	// Menus are made again by compute, with their checks.
+	b.checks = slices.DeleteFunc(b.checks, func(c linkCheck) bool { return !strings.HasPrefix(c.pos.File, content.Dir+"/") })
+
+	// Pages showing data need their bodies again.
+	for _, p := range also {
+		if p.Doc == nil {
+			if _, ok := b.reloadPage(p.File); !ok {
+				return false
+			}
+		}
+	}
+	b.loadData()
+	if b.diags.HasErrors() {
+		return false
+	}
+	b.compute()
+	if b.diags.HasErrors() {
+		return false
+	}
+	b.drawCharts()
+	if b.diags.HasErrors() {
+		return false
+	}
+	render := slices.Clone(also)
+	for _, p := range b.site.Pages {
+		if fromData(p) {
+			render = append(render, p)
+		}
+	}
+	b.renderShortcodes(b.shortcodes)
+	parallel(render, b.renderPage)
+	for _, f := range b.extraFiles {
+		if err := b.sink.Write(f.path, f.data); err != nil {
+			return false
+		}
+	}
+	b.writeFeeds()
+
+	mem := b.set.(*output.Mem)
+	for _, p := range render {
+		delete(before, p.OutputFile())
+	}
+	for _, f := range b.extraFiles {
+		delete(before, f.path)
+	}
+	for name := range before {
+		mem.Remove(name)
+	}
+	return true
+}
+
+// fromData reports whether a page is made from data/ rather than content/.
+func fromData(p *site.Page) bool {
+	return p.Kind == site.KindGenerated && p.File == "" && p.Path != "/404/"
+}
+
+// recorder passes writes on to a Sink and notes their paths.
+type recorder struct {
+	output.Sink
+	mu    sync.Mutex
+	names []string
+}
+
+func (r *recorder) Write(rel string, data []byte) error {
+	if err := r.Sink.Write(rel, data); err != nil {
+		return err
+	}
+	r.mu.Lock()
+	r.names = append(r.names, rel)
+	r.mu.Unlock()
+	return nil
+}
+
+// paths returns the paths written, sorted, each once.
+func (r *recorder) paths() []string {
+	out := slices.Clone(r.names)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
