@@ -94,10 +94,10 @@ type builder struct {
 	themeName string
 	// builtinLayouts is set when every layout is tiendo's own.
 	builtinLayouts bool
-	md        *markdown.Converter
-	charts    charts
-	data      siteData
-	unitViews []*UnitView
+	md             *markdown.Converter
+	charts         charts
+	data           siteData
+	unitViews      []*UnitView
 	// shortcodes wait for their charts before rendering.
 	shortcodes     []pendingShortcode
 	reportDatasets []Dataset

@@ -108,16 +108,20 @@ func TestSessionPartial(t *testing.T) {
 		// written must be among the files written; unwritten must not be.
 		written, unwritten []string
 	}{{
-		name:    "page body",
-		change:  func() { edit(t, dir, "content/huong-dan/vneid/kich-hoat.md", "\n## ", "\nMột câu mới thêm vào.\n\n## ") },
+		name: "page body",
+		change: func() {
+			edit(t, dir, "content/huong-dan/vneid/kich-hoat.md", "\n## ", "\nMột câu mới thêm vào.\n\n## ")
+		},
 		changed: []string{"content/huong-dan/vneid/kich-hoat.md"},
 		partial: true,
 		written: []string{"huong-dan/vneid/kich-hoat/index.html", "tim-kiem/index.json"},
 		unwritten: []string{"index.html", "huong-dan/vneid/index.html", "huong-dan/vneid/dang-ky-muc-do-1/index.html",
 			"chi-tieu/index.html", "sitemap.xml"},
 	}, {
-		name:      "page with shortcodes",
-		change:    func() { edit(t, dir, "content/_index.md", `{{< kpi "ho-so-truc-tuyen" >}}`, `{{< kpi "dich-vu-cong-thiet-yeu" >}}`) },
+		name: "page with shortcodes",
+		change: func() {
+			edit(t, dir, "content/_index.md", `{{< kpi "ho-so-truc-tuyen" >}}`, `{{< kpi "dich-vu-cong-thiet-yeu" >}}`)
+		},
 		changed:   []string{"content/_index.md"},
 		partial:   true,
 		written:   []string{"index.html"},
@@ -154,8 +158,11 @@ func TestSessionPartial(t *testing.T) {
 		changed: []string{"content/gioi-thieu.md"},
 		partial: false,
 	}, {
-		name:    "page and data at once",
-		change:  func() { appendTo(t, dir, "content/gioi-thieu.md", "\nĐoạn mới ở cuối trang.\n"); appendTo(t, dir, "data/tasks.csv", "") },
+		name: "page and data at once",
+		change: func() {
+			appendTo(t, dir, "content/gioi-thieu.md", "\nĐoạn mới ở cuối trang.\n")
+			appendTo(t, dir, "data/tasks.csv", "")
+		},
 		changed: []string{"content/gioi-thieu.md", "data/tasks.csv"},
 		partial: true,
 	}, {
