@@ -10,12 +10,25 @@ import (
 	"sync"
 
 	"github.com/tiendo/tiendo/internal/chart"
+	"github.com/tiendo/tiendo/internal/chart/echarts"
 	"github.com/tiendo/tiendo/internal/diag"
 )
 
-// EChartsFile is the ECharts build inside a theme; the same file draws the
-// static SVG at build time and the live chart in the browser.
-const EChartsFile = "static/vendor/echarts/echarts.min.js"
+// EChartsFile is where a theme may ship its own ECharts build, replacing
+// tiendo's (package echarts); the same file draws the static SVG at build
+// time and the live chart in the browser.
+const EChartsFile = "static/" + echarts.Dir + "/" + echarts.Script
+
+// ECharts returns the ECharts build that draws the charts of a theme: its
+// own EChartsFile, else tiendo's.
+func ECharts(themeFS fs.FS) []byte {
+	if themeFS != nil {
+		if js, err := fs.ReadFile(themeFS, EChartsFile); err == nil {
+			return js
+		}
+	}
+	return echarts.JS()
+}
 
 // CacheDir is where rendered chart SVGs are kept between builds, under the
 // site root.
@@ -98,12 +111,7 @@ func (b *builder) drawCharts() {
 		return
 	}
 	if b.charts.cache == nil {
-		js, err := fs.ReadFile(b.themeFS, EChartsFile)
-		if err != nil {
-			b.diags.Errorf(diag.Pos{File: b.themeName + "/" + EChartsFile}, "chart-echarts",
-				diag.T("giao diện thiếu tệp ECharts", "the theme has no ECharts file"), diag.Text{})
-			return
-		}
+		js := ECharts(b.themeFS)
 		dir := ""
 		if b.o.FS == nil && b.o.Source != "" {
 			dir = filepath.Join(b.o.Source, CacheDir, "charts")

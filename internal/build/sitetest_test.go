@@ -1,7 +1,6 @@
 package build
 
 import (
-	"io/fs"
 	"strings"
 	"sync"
 	"testing"
@@ -10,8 +9,8 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/tiendo/tiendo/internal/chart"
+	"github.com/tiendo/tiendo/internal/chart/echarts"
 	"github.com/tiendo/tiendo/internal/output"
-	"github.com/tiendo/tiendo/themes"
 )
 
 // siteTest is a whole-site test in the style of Hugo's integration tests:
@@ -135,11 +134,7 @@ var (
 // ECharts starts once rather than once per test site.
 func sharedCharts(tb testing.TB) *chart.Cache {
 	chartsOnce.Do(func() {
-		js, err := fs.ReadFile(themes.FS, "default/"+EChartsFile)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		chartsCache = chart.NewCache("", js)
+		chartsCache = chart.NewCache("", echarts.JS())
 	})
 	return chartsCache
 }

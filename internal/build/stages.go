@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/internal/chart/echarts"
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/output"
@@ -278,6 +279,10 @@ func (b *builder) renderPage(p *site.Page) {
 // write adds everything that is not a page: static files, aliases, the
 // sitemap, robots.txt and the Atom feed.
 func (b *builder) write() {
+	// ECharts first, so that a theme's own copy replaces it.
+	if err := output.CopyFS(b.sink, echarts.FS, echarts.Dir, nil); err != nil {
+		b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Tf("không chép được tệp tĩnh: %v", "cannot copy static files: %v", err), diag.Text{})
+	}
 	for _, st := range b.theme.Static {
 		if err := output.CopyFS(b.sink, st, ".", nil); err != nil {
 			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Tf("không chép được tệp tĩnh: %v", "cannot copy static files: %v", err), diag.Text{})

@@ -15,7 +15,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-const echartsPath = "../../themes/default/static/vendor/echarts/echarts.min.js"
+const echartsPath = "echarts/echarts.min.js"
 
 var shared struct {
 	once sync.Once

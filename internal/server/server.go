@@ -56,7 +56,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -272,19 +271,24 @@ func siteConfig(root string) config.Config {
 // new cache is made when the theme's ECharts file changes. nil lets the
 // build find (or report) the file itself.
 func (s *Server) chartCache(theme string) *chart.Cache {
-	js, err := os.ReadFile(filepath.Join(s.o.Source, "themes", theme, filepath.FromSlash(build.EChartsFile)))
-	if err != nil {
-		js, err = fs.ReadFile(themes.FS, path.Join(theme, build.EChartsFile))
+	var themeFS fs.FS
+	if dir := filepath.Join(s.o.Source, "themes", theme); isDir(dir) {
+		themeFS = os.DirFS(dir)
+	} else if sub, err := fs.Sub(themes.FS, theme); err == nil {
+		themeFS = sub
 	}
-	if err != nil {
-		return nil
-	}
+	js := build.ECharts(themeFS)
 	sum := sha256.Sum256(js)
 	if s.charts == nil || sum != s.chartsSum {
 		s.charts = chart.NewCache(filepath.Join(s.o.Source, build.CacheDir, "charts"), js)
 		s.chartsSum = sum
 	}
 	return s.charts
+}
+
+func isDir(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir()
 }
 
 func changedList(changed []string, lang diag.Lang) string {
