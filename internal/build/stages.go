@@ -38,16 +38,21 @@ func (b *builder) validate() {
 			p.Summary = truncate(p.Doc.FirstParagraph(), 220)
 		}
 	})
-	for _, p := range withBody {
-		b.resolveLinks(p)
-	}
+	parallel(withBody, b.resolveLinks)
 }
 
 // allowedSchemes are the link schemes a page may carry; javascript:, data:
 // and the like are refused.
 var allowedSchemes = []string{"http", "https", "mailto", "tel"}
 
+// resolveLinks may run for several pages at once.
 func (b *builder) resolveLinks(p *site.Page) {
+	var checks []linkCheck
+	defer func() {
+		b.mu.Lock()
+		b.checks = append(b.checks, checks...)
+		b.mu.Unlock()
+	}()
 	for _, l := range p.Doc.Links {
 		pos := diag.Pos{File: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
 		dest := strings.TrimSpace(l.Dest)
@@ -95,7 +100,7 @@ func (b *builder) resolveLinks(p *site.Page) {
 			if file == "" || strings.HasSuffix(file, "/") {
 				file += "index.html"
 			}
-			b.checks = append(b.checks, linkCheck{pos: pos, file: file, dest: dest})
+			checks = append(checks, linkCheck{pos: pos, file: file, dest: dest})
 			if frag != "" {
 				sitePath += "#" + frag
 			}
