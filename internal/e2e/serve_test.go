@@ -23,6 +23,8 @@ to = "2023-12"
 // KPI page under tiendo serve, change a CSV cell on disk, and the page
 // reloads with the new number; break the CSV, and an overlay shows the
 // right file:line:col while the old page stays; fix it, and the overlay goes.
+// Then a saved content page reloads in its own tab and not in the KPI tab,
+// which it does not change.
 func TestServeReloadAndOverlay(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -49,6 +51,7 @@ deadline = "2023-06-30"
 `,
 		"data/chi-tieu/tai-khoan.csv": "ky,gia_tri\n2023-05,41000\n2023-06,47024\n",
 		"content/_index.md":           "+++\ntitle = \"Trang chủ\"\n+++\n",
+		"content/gioi-thieu.md":       "+++\ntitle = \"Giới thiệu\"\n+++\nĐoạn đầu.\n",
 	}
 	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -116,4 +119,42 @@ deadline = "2023-06-30"
 		t.Fatal(err)
 	}
 	waitFor("overlay gone", `!document.getElementById('tiendo-overlay') && document.querySelector('.kpi-headline .value') && document.querySelector('.kpi-headline .value').textContent.includes('48.223') ? 'ok' : ''`)
+
+	// A second tab on a guidance page; a mark in each tab's window tells
+	// whether it reloaded.
+	tab2, closeTab2 := chromedp.NewContext(browser)
+	defer closeTab2()
+	ctx2, cancel2 := context.WithTimeout(tab2, 60*time.Second)
+	defer cancel2()
+	if _, err := chromedp.Run(ctx2, chromedp.NavigateResponse(strings.TrimSuffix(srv.URL(), "/")+"/gioi-thieu/")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []context.Context{ctx, ctx2} {
+		if _, err := chromedp.Run(c, chromedp.Evaluate[bool](`window.tiendoMark = true`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "content", "gioi-thieu.md"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\nĐoạn thứ hai, mới lưu.\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		got, err := chromedp.Run(ctx2, chromedp.Evaluate[string](`!window.tiendoMark && document.body.textContent.includes('Đoạn thứ hai, mới lưu.') ? 'ok' : ''`))
+		if err == nil && got == "ok" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the saved page did not reload with its new text")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond) // both tabs had the event; give the other time to act on it
+	if kept, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.tiendoMark === true`)); err != nil || !kept {
+		t.Errorf("the KPI tab reloaded after a change to another page (mark kept: %v, %v)", kept, err)
+	}
 }

@@ -3,6 +3,8 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"path"
+	"slices"
 	"sync"
 	"time"
 
@@ -77,11 +79,45 @@ func helloEvent(id string) event {
 	return event{name: "hello", data: map[string]any{"build": id}}
 }
 
-func reloadEvent(id string, changed []string, ms int64) event {
+// reloadEvent tells pages that a build succeeded. pages lists the URL paths
+// of the pages it changed; nil means every page may have changed.
+func reloadEvent(id string, changed []string, ms int64, pages []string) event {
 	if changed == nil {
 		changed = []string{}
 	}
-	return event{name: "reload", data: map[string]any{"build": id, "changed": changed, "ms": ms}}
+	d := map[string]any{"build": id, "changed": changed, "ms": ms}
+	if pages == nil {
+		d["all"] = true
+	} else {
+		d["pages"] = pages
+	}
+	return event{name: "reload", data: d}
+}
+
+// changedPages turns the files a partial build wrote into the URL paths of
+// the pages to reload: a page for its HTML file, and for a data file
+// (.json, .csv, .xml, .txt) the page of its folder, which may show or
+// fetch it. Any other file — a style sheet, a script, an image, the 404
+// page — may be used by any page: nil, reload them all.
+func changedPages(written []string, basePath string) []string {
+	pages := []string{}
+	for _, name := range written {
+		dir, file := path.Split(name)
+		switch path.Ext(file) {
+		case ".html":
+			if file != "index.html" {
+				return nil
+			}
+		case ".json", ".csv", ".xml", ".txt":
+		default:
+			return nil
+		}
+		p := basePath + dir
+		if !slices.Contains(pages, p) {
+			pages = append(pages, p)
+		}
+	}
+	return pages
 }
 
 // overlayError is one line of the overlay.

@@ -35,6 +35,8 @@
 //
 //	hello   sent on connect while the site is good: {"build": id}
 //	reload  a rebuild succeeded: {"build": id, "changed": [...], "ms": n}
+//	        with "all": true, or after a partial rebuild "pages": the URL
+//	        paths of the pages it changed; other pages do not reload
 //	errors  a rebuild failed: the diagnostics, in the language of --lang,
 //	        with the words of the overlay
 //
@@ -242,7 +244,11 @@ func (s *Server) rebuild(changed []string) {
 	}
 	s.site.Store(&snapshot{files: res.Output.Files, basePath: bp, id: id})
 	ms := time.Since(start).Milliseconds()
-	s.events.publish(reloadEvent(id, changed, ms), helloEvent(id))
+	var pages []string // nil: all
+	if res.Partial {
+		pages = changedPages(res.Written, bp)
+	}
+	s.events.publish(reloadEvent(id, changed, ms, pages), helloEvent(id))
 	if changed == nil {
 		fmt.Fprintln(s.o.Stdout, diag.Tf("Đã dựng %d trang trong %d ms.", "Built %d pages in %d ms.", res.Pages, ms).In(lang))
 	} else {

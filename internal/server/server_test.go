@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -458,6 +459,25 @@ func TestIsInput(t *testing.T) {
 	for _, tc := range tests {
 		if got := isInput(tc.rel); got != tc.want {
 			t.Errorf("isInput(%q): got %v, want %v", tc.rel, got, tc.want)
+		}
+	}
+}
+
+func TestChangedPages(t *testing.T) {
+	for _, c := range []struct {
+		written []string
+		want    []string // nil: every page
+	}{
+		{[]string{"huong-dan/vneid/kich-hoat/index.html", "tim-kiem/index.json"}, []string{"/de-an-06/huong-dan/vneid/kich-hoat/", "/de-an-06/tim-kiem/"}},
+		{[]string{"index.html", "sitemap.xml", "chi-tieu/a/a.csv", "chi-tieu/a/index.html"}, []string{"/de-an-06/", "/de-an-06/chi-tieu/a/"}},
+		{[]string{"index.html", "css/site.css"}, nil},
+		{[]string{"404.html"}, nil},
+		{[]string{"anh/so-do.png"}, nil},
+		{[]string{}, []string{}},
+	} {
+		got := changedPages(c.written, "/de-an-06/")
+		if (got == nil) != (c.want == nil) || !slices.Equal(got, c.want) {
+			t.Errorf("changedPages(%q) = %q, want %q", c.written, got, c.want)
 		}
 	}
 }

@@ -100,8 +100,22 @@
     build = d.build;
     hide();
   });
-  events.addEventListener("reload", function () {
-    window.location.reload();
+  // This page's path as the server names pages: the folder, without
+  // index.html.
+  function here() {
+    return decodeURI(window.location.pathname).replace(/index\.html$/, "");
+  }
+
+  events.addEventListener("reload", function (ev) {
+    var d = JSON.parse(ev.data);
+    // A partial rebuild lists the pages it changed; the others stay as
+    // they are, and only lose the overlay of a failed build.
+    if (d.all || placeholder || (d.pages || []).indexOf(here()) >= 0) {
+      window.location.reload();
+      return;
+    }
+    build = d.build;
+    hide();
   });
   events.addEventListener("errors", function (ev) {
     show(JSON.parse(ev.data));
