@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -264,4 +265,35 @@ func TestSessionErrors(t *testing.T) {
 		t.Fatalf("fixed build: ok %v, partial %v", res.OK(), res.Partial)
 	}
 	sameAsWhole(t, o, res)
+}
+
+// BenchmarkSessionSampleCSV is a partial build of the sample site after one
+// cell of an indicator's CSV changes, to a new value each time (so its
+// chart is drawn again, and no other):
+//
+//	go test ./internal/build -run '^$' -bench SessionSampleCSV
+func BenchmarkSessionSampleCSV(b *testing.B) {
+	t := &testing.T{}
+	dir := copySample(t)
+	o := Options{Source: dir, Charts: sharedCharts(b)}
+	var s Session
+	if res := s.Build(o, nil); !res.OK() {
+		b.Fatal(res.Diags.Format("en"))
+	}
+	name := "data/chi-tieu/dich-vu-cong-thiet-yeu.csv"
+	file := filepath.Join(dir, filepath.FromSlash(name))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		src := bytes.Replace(orig, []byte("2023-03,29,"), []byte("2023-03,"+strconv.Itoa(30+i)+","), 1)
+		if err := os.WriteFile(file, src, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if res := s.Build(o, []string{name}); !res.OK() || !res.Partial {
+			b.Fatalf("ok %v, partial %v", res.OK(), res.Partial)
+		}
+	}
 }
