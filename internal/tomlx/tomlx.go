@@ -99,10 +99,73 @@ func translate(pos diag.Pos, detail, lastKey string) *diag.Diagnostic {
 			diag.Tf("Cần kiểu %s (chuỗi trong dấu \"\", số, true/false, hoặc ngày như 2023-06-30).",
 				"Expected %s (a \"quoted\" string, a number, true/false, or a date like 2023-06-30).", typeWord(want)))
 	}
+	for _, m := range syntaxMessages {
+		if sub := m.re.FindStringSubmatch(detail); sub != nil {
+			msg := m.msg
+			for _, arg := range sub[1:] {
+				if arg != "" {
+					msg = diag.Tf(m.msg.Vi, m.msg.En, arg)
+					break
+				}
+			}
+			return diag.New(pos, "toml-syntax", msg, m.hint)
+		}
+	}
 	return diag.New(pos, "toml-syntax",
 		diag.T("cú pháp TOML không hợp lệ", "invalid TOML syntax"),
-		diag.Tf("Kiểm tra dấu ngoặc kép, dấu = và dấu [ ] quanh đây (chi tiết: %s).",
+		diag.Tf("Kiểm tra dấu ngoặc kép, dấu = và dấu [ ] quanh đây.",
 			"Check quotes, '=' and [ ] around here (detail: %s).", detail))
+}
+
+// syntaxMessages word the TOML library's syntax errors for staff, in
+// both languages; the first match wins. A message with a group takes the
+// first group that matched as its one %q argument.
+var syntaxMessages = []struct {
+	re        *regexp.Regexp
+	msg, hint diag.Text
+}{
+	{regexp.MustCompile(`^Key '(.*)' has already been defined`),
+		diag.T("khóa %q được khai báo hai lần", "key %q is defined twice"),
+		diag.T("Xóa một trong hai dòng, hoặc đổi tên một khóa.", "Delete one of the two lines, or rename one key.")},
+	{regexp.MustCompile(`^Key '(.*)' was already created|^"?(.*?)"? is not a table`),
+		diag.T("khóa %q đã được dùng với kiểu khác", "key %q is already used as something else"),
+		diag.T("Một tên khóa chỉ dùng cho một thứ: một giá trị, một bảng [ ] hoặc một danh sách [[ ]].", "One key name is one thing: a value, a [table] or a [[list]].")},
+	{regexp.MustCompile(`strings cannot contain newlines|unexpected EOF$`),
+		diag.T("chuỗi hoặc dấu ngoặc chưa được đóng", "a string or bracket is not closed"),
+		diag.T(`Đóng dấu ngoặc kép trên cùng dòng, ví dụ title = "Kế hoạch năm 2023".`, `Close the double quote on the same line, e.g. title = "Kế hoạch năm 2023".`)},
+	{regexp.MustCompile(`expected value but found|expected value$`),
+		diag.T("thiếu giá trị sau dấu =, hoặc chữ chưa nằm trong dấu ngoặc kép", "a value is missing after '=', or text is not in double quotes"),
+		diag.T(`Viết chữ trong dấu ngoặc kép, ví dụ title = "Kế hoạch năm 2023"; số và true/false thì không cần.`, `Put text in double quotes, e.g. title = "Kế hoạch năm 2023"; numbers and true/false need none.`)},
+	{regexp.MustCompile(`expected '\.' or '='|expected key separator|key name appears blank|^unexpected '='|keys cannot start`),
+		diag.T("dòng này không có dạng khóa = giá trị", "this line is not of the form key = value"),
+		diag.T(`Mỗi dòng viết khóa = giá trị; tên khóa không có dấu cách, ví dụ start_date = 2023-01-01.`, `Write key = value on each line; key names have no spaces, e.g. start_date = 2023-01-01.`)},
+	{regexp.MustCompile(`top-level item to end with a newline`),
+		diag.T("sau giá trị còn thừa chữ trên cùng dòng", "there is more text after the value on the same line"),
+		diag.T("Mỗi khóa một dòng; chữ có dấu cách phải nằm trong dấu ngoặc kép; ghi chú bắt đầu bằng #.", "One key per line; text with spaces goes in double quotes; comments start with #.")},
+	{regexp.MustCompile(`array terminator|^unexpected comma`),
+		diag.T("danh sách [ ] thiếu dấu phẩy hoặc dấu ] đóng", "a [ ] list is missing a comma or its closing ]"),
+		diag.T(`Viết danh sách như ["a", "b"]: các phần tử cách nhau bằng dấu phẩy.`, `Write lists like ["a", "b"], items separated by commas.`)},
+	{regexp.MustCompile(`inline table`),
+		diag.T("bảng { } thiếu dấu phẩy hoặc dấu } đóng, hoặc bị xuống dòng", "a { } table is missing a comma or its closing }, or spans lines"),
+		diag.T(`Viết bảng trên một dòng, như { period = "2022-12", value = 0 }.`, `Write it on one line, like { period = "2022-12", value = 0 }.`)},
+	{regexp.MustCompile(`table name|table array name|table separator`),
+		diag.T("tên bảng trong [ ] không hợp lệ", "the table name in [ ] is not valid"),
+		diag.T("Viết [ten_bang] hoặc [[ten_bang]] trên một dòng riêng, không để trống.", "Write [name] or [[name]] on a line of its own, not empty.")},
+	{regexp.MustCompile(`invalid datetime|invalid duration`),
+		diag.T("ngày giờ không hợp lệ", "the date or time is not valid"),
+		diag.T("Viết ngày dạng 2023-06-30 (năm-tháng-ngày), không có dấu ngoặc kép.", "Write dates as 2023-06-30 (year-month-day), without quotes.")},
+	{regexp.MustCompile(`float|digit|number|out of range|out of the safe`),
+		diag.T("số không hợp lệ", "the number is not valid"),
+		diag.T("Viết số như 50000 hoặc 60.5: dấu chấm thập phân, không có dấu cách hay dấu phân cách hàng nghìn.", "Write numbers like 50000 or 60.5: a decimal point, no spaces or thousands separators.")},
+	{regexp.MustCompile(`escape`),
+		diag.T(`chuỗi có dấu \ không hợp lệ`, `the string has an invalid \ escape`),
+		diag.T(`Trong dấu ngoặc kép, viết \\ thay cho \; hoặc dùng dấu nháy đơn '…'.`, `Inside double quotes write \\ for \; or use single quotes '…'.`)},
+	{regexp.MustCompile(`control characters`),
+		diag.T("tệp có ký tự điều khiển không in được", "the file has an unprintable control character"),
+		diag.T("Xóa ký tự lạ ở vị trí này (thường do sao chép từ nơi khác) rồi lưu lại.", "Delete the odd character here (often pasted from elsewhere) and save.")},
+	{regexp.MustCompile(`UTF-8`),
+		diag.T("tệp không phải văn bản UTF-8", "the file is not UTF-8 text"),
+		diag.T("Lưu lại tệp với bảng mã UTF-8.", "Save the file again as UTF-8.")},
 }
 
 func typeWord(goType string) string {
