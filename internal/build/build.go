@@ -143,7 +143,7 @@ func run(o Options) (*Result, *builder) {
 		b.fsys = root.FS()
 	} else {
 		b.diags.Errorf(diag.Pos{File: o.Source}, "source-open",
-			diag.Tf("không mở được thư mục trang web: %v", "cannot open the site folder: %v", err), diag.Text{})
+			diag.Because(diag.T("không mở được thư mục trang web", "cannot open the site folder"), err), diag.Text{})
 		res.Duration = time.Since(start)
 		return res, b
 	}
@@ -176,7 +176,7 @@ func run(o Options) (*Result, *builder) {
 			// Open the output only once the input is known to be good.
 			if err := b.openSink(&dir, res); err != nil {
 				b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-open",
-					diag.Tf("không tạo được thư mục kết quả: %v", "cannot create the output folder: %v", err), diag.Text{})
+					diag.Because(diag.T("không tạo được thư mục kết quả", "cannot create the output folder"), err), diag.Text{})
 				break
 			}
 		}
@@ -191,7 +191,7 @@ func run(o Options) (*Result, *builder) {
 		} else if err := dir.Commit(); err != nil {
 			_ = dir.Abort()
 			b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-commit",
-				diag.Tf("không thay được thư mục kết quả: %v", "cannot replace the output folder: %v", err), diag.Text{})
+				diag.Because(diag.T("không thay được thư mục kết quả", "cannot replace the output folder"), err), diag.Text{})
 		}
 	}
 	if b.site != nil {

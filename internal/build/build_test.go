@@ -192,7 +192,7 @@ func TestErrors(t *testing.T) {
 		{"unknown nested config key", "-- config.toml --\n[organisation]\nname = \"x\"\nphon = \"1\"\n",
 			[]string{`config.toml:3:1: khóa "organisation.phon" không được hỗ trợ`, `"phone"`}},
 		{"config syntax", "-- config.toml --\ntitle = \"x\n",
-			[]string{`config.toml:1:`, "cú pháp TOML không hợp lệ"}},
+			[]string{`config.toml:1:`, "chuỗi hoặc dấu ngoặc chưa được đóng"}},
 		{"broken front matter", "-- content/a.md --\n+++\ntitle = \"A\"\nweight = \"một\"\n+++\n",
 			[]string{"content/a.md:3:", "sai kiểu"}},
 		{"unclosed front matter", "-- content/a.md --\n+++\ntitle = \"A\"\n",

@@ -242,7 +242,7 @@ func (b *builder) renderPage(p *site.Page) {
 	if p.Doc != nil {
 		body, err := b.md.Render(p.Doc)
 		if err != nil {
-			b.diags.Errorf(diag.Pos{File: p.File}, "markdown", diag.Tf("lỗi Markdown: %v", "Markdown error: %v", err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: p.File}, "markdown", diag.Because(diag.T("lỗi Markdown", "Markdown error"), err), diag.Text{})
 			return
 		}
 		p.Content = template.HTML(body)
@@ -274,7 +274,7 @@ func (b *builder) renderPage(p *site.Page) {
 		return
 	}
 	if err := b.sink.Write(p.OutputFile(), buf.Bytes()); err != nil {
-		b.diags.Errorf(diag.Pos{File: label(p)}, "output-write", diag.Tf("không ghi được tệp: %v", "cannot write file: %v", err), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: label(p)}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 	}
 	// No other page reads this one's HTML: free it, so memory holds one
 	// rendered body per core rather than one per page.
@@ -286,11 +286,11 @@ func (b *builder) renderPage(p *site.Page) {
 func (b *builder) write() {
 	// ECharts first, so that a theme's own copy replaces it.
 	if err := output.CopyFS(b.sink, echarts.FS, echarts.Dir, nil); err != nil {
-		b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Tf("không chép được tệp tĩnh: %v", "cannot copy static files: %v", err), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 	}
 	for _, st := range b.theme.Static {
 		if err := output.CopyFS(b.sink, st, ".", nil); err != nil {
-			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Tf("không chép được tệp tĩnh: %v", "cannot copy static files: %v", err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 		}
 	}
 	if sub, err := fs.Sub(b.fsys, "static"); err == nil && exists(b.fsys, "static") {
@@ -303,12 +303,12 @@ func (b *builder) write() {
 			return nil
 		})
 		if err := output.CopyFS(b.sink, sub, ".", nil); err != nil {
-			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Tf("không chép được tệp tĩnh: %v", "cannot copy static files: %v", err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 		}
 	}
 	for _, f := range b.extraFiles {
 		if err := b.sink.Write(f.path, f.data); err != nil {
-			b.diags.Errorf(diag.Pos{File: f.path}, "output-write", diag.Tf("không ghi được tệp: %v", "cannot write file: %v", err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: f.path}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 		}
 	}
 	b.writeAliases()
@@ -350,7 +350,7 @@ func (b *builder) writeAliases() {
 `, lang, html.EscapeString(p.Title), html.EscapeString(b.site.URLs.Abs(p.Path)), html.EscapeString(target),
 				html.EscapeString(target), html.EscapeString(p.Title))
 			if err := b.sink.Write(file, []byte(page)); err != nil {
-				b.diags.Errorf(diag.Pos{File: p.File}, "output-write", diag.Tf("không ghi được alias: %v", "cannot write alias: %v", err), diag.Text{})
+				b.diags.Errorf(diag.Pos{File: p.File}, "output-write", diag.Because(diag.T("không ghi được alias", "cannot write alias"), err), diag.Text{})
 			}
 		}
 	}
@@ -384,7 +384,7 @@ func (b *builder) writeFeeds() {
 	}
 	write := func(name string, data []byte) {
 		if err := b.sink.Write(name, data); err != nil {
-			b.diags.Errorf(diag.Pos{File: name}, "output-write", diag.Tf("không ghi được %s: %v", "cannot write %s: %v", name, err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: name}, "output-write", diag.Because(diag.Tf("không ghi được %s", "cannot write %s", name), err), diag.Text{})
 		}
 	}
 	write("sitemap.xml", output.Sitemap(sm))

@@ -185,7 +185,7 @@ func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlag
 		fs.StringVar(&f.format, "format", "text", "")
 	}
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintln(a.Stderr, diag.Tf("tùy chọn không hợp lệ: %v", "invalid option: %v", err).In(lang))
+		fmt.Fprintln(a.Stderr, diag.FlagError(err).In(lang))
 		fmt.Fprintln(a.Stderr, diag.T("Xem: tiendo help", "See: tiendo help --lang en").In(lang))
 		return nil, lang, false
 	}

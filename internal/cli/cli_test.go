@@ -45,7 +45,7 @@ func TestExitCodes(t *testing.T) {
 		{"help", []string{"help"}, 0, "Cách dùng", ""},
 		{"help en", []string{"help", "--lang", "en"}, 0, "Usage", ""},
 		{"version", []string{"version"}, 0, "tiendo ", ""},
-		{"bad flag", []string{"build", "--nope"}, 2, "", "tùy chọn không hợp lệ"},
+		{"bad flag", []string{"build", "--nope"}, 2, "", "không có tùy chọn -nope"},
 		{"bad lang", []string{"build", "--lang", "fr"}, 2, "", "--lang phải là vi hoặc en"},
 		{"missing source", []string{"build", "-s", filepath.Join(good, "khong-co")}, 2, "", "không tìm thấy thư mục"},
 		{"good build", []string{"build", "-s", good, "--now", "2023-06-30"}, 0, "Đã dựng", ""},

@@ -28,7 +28,7 @@ func (a *App) newCmd(args []string) int {
 	fs.StringVar(&langFlag, "lang", "vi", "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		fmt.Fprintln(a.Stderr, diag.Tf("tùy chọn không hợp lệ: %v", "invalid option: %v", err).In(lang))
+		fmt.Fprintln(a.Stderr, diag.FlagError(err).In(lang))
 		fmt.Fprintln(a.Stderr, diag.T("Xem: tiendo help", "See: tiendo help --lang en").In(lang))
 		return 2
 	}

@@ -33,7 +33,7 @@ func (a *App) serve(args []string) int {
 	fs.BoolVar(&o.Drafts, "drafts", false, "")
 	fs.StringVar(&langFlag, "lang", "vi", "")
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintln(a.Stderr, diag.Tf("tùy chọn không hợp lệ: %v", "invalid option: %v", err).In(lang))
+		fmt.Fprintln(a.Stderr, diag.FlagError(err).In(lang))
 		fmt.Fprintln(a.Stderr, diag.T("Xem: tiendo help", "See: tiendo help --lang en").In(lang))
 		return 2
 	}

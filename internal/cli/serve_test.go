@@ -47,7 +47,7 @@ func TestServeUsage(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"bad flag", []string{"serve", "--nope"}, 2, "tùy chọn không hợp lệ"},
+		{"bad flag", []string{"serve", "--nope"}, 2, "không có tùy chọn -nope"},
 		{"bad port", []string{"serve", "--port", "70000"}, 2, "--port phải từ 0 đến 65535"},
 		{"bad lang", []string{"serve", "--lang", "fr"}, 2, "--lang phải là vi hoặc en"},
 		{"extra argument", []string{"serve", "thua"}, 2, "đối số thừa"},

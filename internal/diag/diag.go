@@ -14,10 +14,14 @@ package diag
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // Lang is the language of messages.
@@ -260,4 +264,56 @@ func (l *List) MarshalJSONIn(lang Lang) ([]byte, error) {
 		})
 	}
 	return json.MarshalIndent(out, "", "  ")
+}
+
+// Reason words an error of the operating system for staff: why a file or
+// folder could not be read or written. Errors it does not know keep their
+// technical text.
+func Reason(err error) Text {
+	switch {
+	case err == nil:
+		return Text{}
+	case errors.Is(err, fs.ErrNotExist):
+		return T("không tìm thấy tệp hoặc thư mục", "the file or folder does not exist")
+	case errors.Is(err, fs.ErrPermission):
+		return T("không có quyền truy cập; kiểm tra quyền của thư mục", "permission denied; check the folder's permissions")
+	case errors.Is(err, syscall.ENOSPC):
+		return T("ổ đĩa đã đầy", "the disk is full")
+	case errors.Is(err, syscall.EROFS):
+		return T("ổ đĩa chỉ cho phép đọc", "the disk is read-only")
+	case errors.Is(err, syscall.ENOTDIR):
+		return T("một phần của đường dẫn là tệp chứ không phải thư mục", "part of the path is a file, not a folder")
+	case errors.Is(err, syscall.EISDIR):
+		return T("đường dẫn là thư mục chứ không phải tệp", "the path is a folder, not a file")
+	case errors.Is(err, syscall.EBUSY), errors.Is(err, syscall.ETXTBSY):
+		return T("tệp đang được chương trình khác dùng", "the file is in use by another program")
+	case errors.Is(err, fs.ErrExist):
+		return T("tệp hoặc thư mục đã tồn tại", "the file or folder already exists")
+	}
+	return Tf("lỗi hệ thống: %v", "system error: %v", err)
+}
+
+var flagValueRe = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?(-[^:]+):`)
+
+// FlagError words an error of Go's flag package for staff.
+func FlagError(err error) Text {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return Tf("không có tùy chọn %s", "there is no option %s", name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return Tf("tùy chọn %s cần một giá trị", "option %s needs a value", name)
+	}
+	// invalid value "x" for flag -port: parse error
+	// invalid boolean value "x" for -quiet: parse error
+	if m := flagValueRe.FindStringSubmatch(msg); m != nil {
+		return Tf("giá trị %s không hợp lệ cho tùy chọn %s", "value %s is not valid for option %s", m[1], m[2])
+	}
+	return Tf("tùy chọn không hợp lệ: %s", "invalid option: %s", msg)
+}
+
+// Because is what, followed by the reason for err (see Reason).
+func Because(what Text, err error) Text {
+	r := Reason(err)
+	return Text{Vi: what.Vi + ": " + r.Vi, En: what.En + ": " + r.En}
 }
