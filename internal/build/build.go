@@ -72,10 +72,18 @@ type Result struct {
 	Duration time.Duration
 	// Output is the in-memory output when Options.Sink was an *output.Mem.
 	Output *output.Mem
+	// Stages is how long each stage took, in order.
+	Stages []StageTime
 	// Written lists the files a Session's build wrote, sorted; Partial is
 	// set when that build redid only what the change needed.
 	Written []string
 	Partial bool
+}
+
+// StageTime is the duration of one stage of a build.
+type StageTime struct {
+	Name     string
+	Duration time.Duration
 }
 
 // OK reports whether the build published.
@@ -166,7 +174,7 @@ func run(o Options) (*Result, *builder) {
 		{"write", b.write},
 	}
 	var dir *output.Dir
-	for i, st := range stages {
+	for _, st := range stages {
 		// Input stages run even after errors, so every problem is reported
 		// at once; nothing is rendered or written while one remains.
 		if (st.name == "charts" || st.name == "render" || st.name == "write") && b.diags.HasErrors() {
@@ -180,15 +188,17 @@ func run(o Options) (*Result, *builder) {
 				break
 			}
 		}
-		b.safely(stages[i].name, st.fn)
+		b.timed(res, st.name, st.fn)
 	}
 	if b.sink != nil && !b.diags.HasErrors() {
-		b.safely("check links", b.checkLinks)
+		b.timed(res, "check links", b.checkLinks)
 	}
-	if dir != nil {
-		if b.diags.HasErrors() {
-			_ = dir.Abort()
-		} else if err := dir.Commit(); err != nil {
+	if dir != nil && b.diags.HasErrors() {
+		_ = dir.Abort()
+	} else if dir != nil {
+		var err error
+		b.timed(res, "commit", func() { err = dir.Commit() })
+		if err != nil {
 			_ = dir.Abort()
 			b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-commit",
 				diag.Because(diag.T("không thay được thư mục kết quả", "cannot replace the output folder"), err), diag.Text{})
@@ -233,6 +243,13 @@ func (b *builder) destLabel() string {
 		return b.o.Destination
 	}
 	return "public"
+}
+
+// timed runs a stage safely and notes how long it took.
+func (b *builder) timed(res *Result, stage string, fn func()) {
+	start := time.Now()
+	b.safely(stage, fn)
+	res.Stages = append(res.Stages, StageTime{stage, time.Since(start)})
 }
 
 // safely runs a stage and turns a panic into an error, so no panic reaches

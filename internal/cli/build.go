@@ -26,6 +26,9 @@ func (a *App) build(args []string) int {
 		Source: f.source, Destination: f.dest, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Compress: f.compress,
 	})
 	stop()
+	if f.timings {
+		a.printTimings(res, lang)
+	}
 	if res.Diags.Len() > 0 {
 		fmt.Fprint(a.Stderr, res.Diags.Format(lang))
 	}
@@ -56,6 +59,9 @@ func (a *App) check(args []string) int {
 		Source: f.source, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Sink: output.NewMem(),
 	})
 	stop()
+	if f.timings {
+		a.printTimings(res, lang)
+	}
 	if f.format == "json" {
 		b, _ := res.Diags.MarshalJSONIn(lang)
 		fmt.Fprintln(a.Stdout, string(b))
@@ -68,6 +74,30 @@ func (a *App) check(args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// stageNames are the stages of build.Run in the words of the messages.
+var stageNames = map[string]diag.Text{
+	"load":        diag.T("đọc tệp", "load"),
+	"validate":    diag.T("kiểm tra", "validate"),
+	"compute":     diag.T("tính toán", "compute"),
+	"charts":      diag.T("vẽ biểu đồ", "charts"),
+	"render":      diag.T("dựng trang", "render"),
+	"write":       diag.T("ghi tệp", "write"),
+	"check links": diag.T("kiểm tra liên kết", "check links"),
+	"commit":      diag.T("thay thư mục kết quả", "commit"),
+}
+
+// printTimings writes the time of each stage to stderr (--timings).
+func (a *App) printTimings(res *build.Result, lang diag.Lang) {
+	fmt.Fprintln(a.Stderr, diag.T("Thời gian từng bước:", "Time per stage:").In(lang))
+	for _, st := range res.Stages {
+		name := st.Name
+		if t, ok := stageNames[name]; ok {
+			name = t.In(lang)
+		}
+		fmt.Fprintf(a.Stderr, "  %-22s %6d ms\n", name, st.Duration.Milliseconds())
+	}
 }
 
 func sizeString(n int64) string {

@@ -115,6 +115,8 @@ Flags of build and check:
       --compress           (build) also write .gz and .br copies of text files
       --lang vi|en         language of messages (default vi)
       --format text|json   (check) output format
+  -q, --quiet              print nothing on success, no progress line
+      --timings            print the time each stage of the build took
 
 Flags of serve: -s, --now, --drafts, --lang as above, and
       --bind ADDRESS       address to listen on (default 127.0.0.1)
@@ -148,6 +150,8 @@ Tùy chọn của build và check:
       --compress             (build) ghi thêm bản nén .gz và .br của các tệp văn bản
       --lang vi|en           ngôn ngữ thông báo (mặc định vi)
       --format text|json     (check) dạng kết quả
+  -q, --quiet                không in gì khi thành công, không hiện dòng tiến trình
+      --timings              in thời gian của từng bước dựng
 
 Tùy chọn của serve: -s, --now, --drafts, --lang như trên, và
       --bind ĐỊA_CHỈ         địa chỉ lắng nghe (mặc định 127.0.0.1)
@@ -162,7 +166,7 @@ Mã thoát: 0 thành công, 1 trang web có lỗi, 2 dùng lệnh sai.
 // siteFlags are the flags build and check share.
 type siteFlags struct {
 	source, dest, baseURL, now, lang, format string
-	drafts, quiet, compress                  bool
+	drafts, quiet, compress, timings         bool
 }
 
 func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlags, diag.Lang, bool) {
@@ -181,6 +185,7 @@ func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlag
 	fs.BoolVar(&f.compress, "compress", false, "")
 	fs.BoolVar(&f.quiet, "quiet", false, "")
 	fs.BoolVar(&f.quiet, "q", false, "")
+	fs.BoolVar(&f.timings, "timings", false, "")
 	if withFormat {
 		fs.StringVar(&f.format, "format", "text", "")
 	}

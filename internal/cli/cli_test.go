@@ -79,3 +79,21 @@ func TestExitCodes(t *testing.T) {
 		t.Errorf("failed build created public/: %v", err)
 	}
 }
+
+func TestTimings(t *testing.T) {
+	var out, errs bytes.Buffer
+	app := &App{Stdout: &out, Stderr: &errs}
+	dir := t.TempDir()
+	if code := app.Run([]string{"new", "site", dir}); code != 0 {
+		t.Fatalf("new site: exit %d: %s", code, errs.String())
+	}
+	errs.Reset()
+	if code := app.Run([]string{"check", "-s", dir, "--timings", "-q"}); code != 0 {
+		t.Fatalf("check: exit %d: %s", code, errs.String())
+	}
+	for _, want := range []string{"Thời gian từng bước:", "đọc tệp", "dựng trang", "kiểm tra liên kết", " ms"} {
+		if !strings.Contains(errs.String(), want) {
+			t.Errorf("--timings output lacks %q:\n%s", want, errs.String())
+		}
+	}
+}
