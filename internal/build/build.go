@@ -11,6 +11,10 @@
 // build prints all of them at once. Nothing is published while an error
 // remains: the output goes to a temporary folder that replaces public/ only
 // at the very end.
+//
+// Run is one whole build. A Session (session.go) is a series of builds, as
+// `tiendo serve` makes them: after a save it redoes only the stages' work
+// that depends on the saved files.
 package build
 
 import (
