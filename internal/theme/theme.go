@@ -9,7 +9,9 @@
 //
 // Layouts are html/template files; each page layout defines "main" (and may
 // define "head" or "scripts"), which base.html places. Template errors name
-// the template file and line.
+// the template file and line. Besides Funcs, layouts may call partial, a
+// {{ template }} whose output is reused from page to page when it can be
+// (see partial.go): base.html calls the header and footer with it.
 package theme
 
 import (
@@ -97,6 +99,8 @@ func Load(themeSrc Source, siteLayouts, siteI18n *Source, funcs template.FuncMap
 		return t
 	}
 	root := template.New("base.html").Funcs(funcs)
+	// partial must be known to parse; each layout's set gets its own below.
+	root.Funcs(template.FuncMap{"partial": partialFunc(root, nil)})
 	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
 		if name != "base.html" && !strings.HasPrefix(name, "partials/") {
@@ -111,6 +115,10 @@ func Load(themeSrc Source, siteLayouts, siteI18n *Source, funcs template.FuncMap
 			return t
 		}
 	}
+	if err := checkPartials(root); err != nil {
+		l.Add(t.templateError(err))
+		return t
+	}
 	for _, name := range names {
 		if name == "base.html" || strings.HasPrefix(name, "partials/") {
 			continue
@@ -124,6 +132,11 @@ func Load(themeSrc Source, siteLayouts, siteI18n *Source, funcs template.FuncMap
 			l.Add(t.templateError(err))
 			continue
 		}
+		if err := checkPartials(c); err != nil {
+			l.Add(t.templateError(err))
+			continue
+		}
+		c.Funcs(template.FuncMap{"partial": partialFunc(c, partialMemos(c))})
 		t.layouts[name] = c
 	}
 	return t
@@ -199,7 +212,9 @@ func (t *Theme) RenderError(err error, page string) *diag.Diagnostic {
 	return d
 }
 
-var tplErrRe = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
+// tplErrRe finds the last position in an error: one inside a partial names
+// the layout that called it first, and the partial's own line last.
+var tplErrRe = regexp.MustCompile(`^.*template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
 
 func (t *Theme) templateError(err error) *diag.Diagnostic {
 	msg := err.Error()
