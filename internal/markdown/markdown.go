@@ -14,6 +14,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,18 +40,29 @@ type Options struct {
 
 // Converter parses and renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md     goldmark.Markdown
-	unsafe bool
+	md goldmark.Markdown
+	// noLinkify is md without the extension that turns bare URLs and
+	// e-mail addresses into links, for the bodies that have none (see
+	// parse).
+	noLinkify goldmark.Markdown
+	unsafe    bool
 }
 
 // New makes a Converter.
 func New(o Options) *Converter {
+	return &Converter{md: newGoldmark(o, true), noLinkify: newGoldmark(o, false), unsafe: o.Unsafe}
+}
+
+func newGoldmark(o Options, linkify bool) goldmark.Markdown {
 	exts := []goldmark.Extender{
-		extension.Strikethrough, extension.Linkify, extension.TaskList,
+		extension.Strikethrough, extension.TaskList,
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Footnote,
 		extension.DefinitionList,
 		shortcodeExt{},
+	}
+	if linkify {
+		exts = append(exts, extension.Linkify)
 	}
 	if o.Typographer {
 		exts = append(exts, extension.NewTypographer())
@@ -59,7 +71,7 @@ func New(o Options) *Converter {
 	if o.Unsafe {
 		rOpts = append(rOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	md := goldmark.New(append(rOpts,
+	return goldmark.New(append(rOpts,
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -67,7 +79,6 @@ func New(o Options) *Converter {
 			parser.WithASTTransformers(util.Prioritized(tableAlign{}, 100)),
 		),
 	)...)
-	return &Converter{md: md, unsafe: o.Unsafe}
 }
 
 // Heading is a heading of a page body.
@@ -129,9 +140,7 @@ type slot struct {
 
 // Parse parses a Markdown body.
 func (c *Converter) Parse(src []byte) *Doc {
-	ids := newIDs()
-	ctx := parser.NewContext(parser.WithIDs(ids))
-	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	root, ids := c.parse(src)
 	d := &Doc{src: src, root: root}
 	lines := newLineIndex(src)
 	seen := map[string]bool{}
@@ -200,6 +209,84 @@ func (c *Converter) Parse(src []byte) *Doc {
 	d.first = d.firstParagraph()
 	c.prerender(d)
 	return d
+}
+
+// parse parses src into a tree, with the IDs its headings took.
+//
+// Linkify, which makes links of bare URLs and e-mail addresses, costs a
+// fifth of the parsing time even in bodies without any: goldmark offers it
+// every space. So src is parsed without it, and again with it only if it
+// could have made a link: if some text of the tree holds the start of
+// "http", "ftp:" or "www." or an "@" (where an e-mail address could begin,
+// its "@" is text too). Up to the first link Linkify makes, the two parses
+// differ only in where text is cut into nodes, at each space with Linkify,
+// which changes no output but at the end of a line ending in white space,
+// of which goldmark trims only the last node: such bodies are parsed with
+// Linkify at once.
+func (c *Converter) parse(src []byte) (ast.Node, *ids) {
+	if !spaceAtLineEnd(src) {
+		root, ids := parseWith(c.noLinkify, src)
+		if at := linkifyCandidates(src); len(at) == 0 || !textAt(root, at) {
+			return root, ids
+		}
+	}
+	return parseWith(c.md, src)
+}
+
+func parseWith(md goldmark.Markdown, src []byte) (ast.Node, *ids) {
+	ids := newIDs()
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids)))), ids
+}
+
+// spaceAtLineEnd reports whether a line of src ends in two or more
+// white-space characters, other than the two spaces of a line break.
+func spaceAtLineEnd(src []byte) bool {
+	for len(src) > 0 {
+		line, rest, newline := bytes.Cut(src, []byte{'\n'})
+		n := util.TrimRightSpaceLength(line)
+		if n >= 2 && !(n == 2 && newline && line[len(line)-1] == ' ' && line[len(line)-2] == ' ') {
+			return true
+		}
+		src = rest
+	}
+	return false
+}
+
+// linkifyCandidates returns, in order, the offsets in src where Linkify
+// might find a link: each "http", "ftp:", "www." and "@".
+func linkifyCandidates(src []byte) []int {
+	var at []int
+	for _, s := range [][]byte{[]byte("http"), []byte("ftp:"), []byte("www."), []byte("@")} {
+		for off := 0; ; {
+			i := bytes.Index(src[off:], s)
+			if i < 0 {
+				break
+			}
+			at = append(at, off+i)
+			off += i + len(s)
+		}
+	}
+	slices.Sort(at)
+	return at
+}
+
+// textAt reports whether a text node of the tree covers one of the sorted
+// offsets.
+func textAt(root ast.Node, offsets []int) bool {
+	found := false
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		t, ok := n.(*ast.Text)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		i, _ := slices.BinarySearch(offsets, t.Segment.Start)
+		if i < len(offsets) && offsets[i] < t.Segment.Stop {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // slotPrefix starts every placeholder; letters only, so URL and HTML
