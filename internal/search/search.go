@@ -166,7 +166,38 @@ func textLimit(n int) int {
 // that offsets the client computes on the text are offsets in what it
 // shows.
 func clean(s string) string {
-	return strings.Join(strings.Fields(vi.NFC(s)), " ")
+	s = vi.NFC(s)
+	if collapsed(s) {
+		return s // most text is, a page's text always
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed reports whether the only white space in s is single spaces
+// between words, so that clean need not split and join it.
+func collapsed(s string) bool {
+	space := true // after white space, or at the start
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				if c != ' ' || space {
+					return false
+				}
+				space = true
+			} else {
+				space = false
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
 }
 
 func isWord(r rune) bool {

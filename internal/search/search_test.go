@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // decode reads Index's JSON back.
@@ -131,6 +133,19 @@ func TestCut(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzClean checks clean against what it does without its shortcuts.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"", " ", "Đăng ký", " Đăng ký", "Đăng ký ", "Đăng  ký", "Đăng\tký", "Đăng\u00a0ký",
+		"a\u2000b", "Ho\u0300a", "\xff \xc2", "một\u0085hai", "một\u3000hai"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := clean(s), strings.Join(strings.Fields(norm.NFC.String(s)), " "); got != want {
+			t.Errorf("clean(%+q) = %+q, want %+q", s, got, want)
+		}
+	})
 }
 
 func TestIndexTruncatesText(t *testing.T) {

@@ -125,7 +125,39 @@ func FoldKey(s string) string {
 // NFC returns s in Unicode Normalization Form C. It returns s itself when it
 // is already composed, which is the common case.
 func NFC(s string) string {
+	if composed(s) {
+		return s
+	}
 	return norm.NFC.String(s)
+}
+
+// composed reports whether s is made only of characters that are in NFC and
+// combine with nothing before them, so that s is in NFC: ASCII, the Latin
+// letters Vietnamese is written with and the common punctuation (see
+// TestComposedRanges). It is a few times quicker than norm's own check on
+// a site's text; false means that norm must decide.
+func composed(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !inComposedRange(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// inComposedRange reports whether r is in Latin-1, Latin Extended-A and -B,
+// IPA and spacing modifiers (U+0080–U+02FF), Latin Extended Additional
+// (U+1E00–U+1EFF, most Vietnamese letters with tone marks), or general
+// punctuation, super- and subscripts and currency signs past the two
+// spaces that decompose (U+2002–U+20CF).
+func inComposedRange(r rune) bool {
+	return r < 0x300 || 0x1E00 <= r && r <= 0x1EFF || 0x2002 <= r && r <= 0x20CF
 }
 
 // foldSlow is Fold for input that is not pure ASCII.

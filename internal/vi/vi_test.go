@@ -128,6 +128,9 @@ func TestNFC(t *testing.T) {
 		{"nfd", norm.NFD.String("Lộc"), "Lộc"},
 		{"windows-1258", cp1258(t, "Lộc"), "Lộc"},
 		{"already nfc", "Lộc", "Lộc"},
+		{"combining mark after a composed letter", "Lô\u0323c", "Lộc"},
+		{"composed punctuation", "“Lộc” – 5 €", "“Lộc” – 5 €"},
+		{"space that decomposes", "a\u2000b", "a\u2002b"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,6 +139,33 @@ func TestNFC(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestComposedRanges checks that composed's characters are each in NFC and
+// start a new segment, combining with nothing before them: a string of them
+// is then in NFC.
+func TestComposedRanges(t *testing.T) {
+	for r := rune(0); r <= 0x20CF; r++ {
+		if !inComposedRange(r) {
+			continue
+		}
+		s := string(r)
+		if !norm.NFC.IsNormalString(s) || !norm.NFC.PropertiesString(s).BoundaryBefore() {
+			t.Errorf("%U is in composed's ranges but not NFC, or combines with what comes before", r)
+		}
+	}
+}
+
+// FuzzNFC checks NFC against norm's.
+func FuzzNFC(f *testing.F) {
+	for _, s := range []string{"Lộc", norm.NFD.String("Lộc"), "Ủy ban “nhân dân” – 50 €", "e\u0301", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := NFC(s), norm.NFC.String(s); got != want {
+			t.Errorf("NFC(%+q) = %+q, want %+q", s, got, want)
+		}
+	})
 }
 
 func TestFoldAllocs(t *testing.T) {
