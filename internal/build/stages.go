@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tiendo/tiendo/internal/chart/echarts"
 	"github.com/tiendo/tiendo/internal/content"
@@ -415,12 +416,18 @@ func (b *builder) checkLinks() {
 	}
 }
 
+// truncate cuts s to at most n characters, at a space when one is in the
+// second half, and marks the cut with "…".
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	if i >= len(s) {
 		return s
 	}
-	cut := string(r[:n])
+	cut := s[:i]
 	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
 		cut = cut[:i]
 	}
