@@ -145,7 +145,7 @@ func Line(spec LineSpec) (Chart, error) {
 	v.tooltip.Format = marker(m.Lang, spec.Percent)
 	v.tooltip.Trigger = "axis"
 	v.y.Format = marker(m.Lang, spec.Percent)
-	v.y.NameTextStyle = &opts.TextStyle{Color: textColor, Align: "right"}
+	v.y.NameTextStyle = &opts.TextStyle{Color: textColor, Align: "left"} // from the axis line rightwards: never cut off at the left edge
 	yAxis := valueYAxis(spec.Unit)
 	if top, ok := targetAbove(all, spec.Targets); ok {
 		yAxis.Max, v.y.Interval = niceMax(top)

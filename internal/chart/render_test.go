@@ -3,6 +3,8 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -162,5 +164,45 @@ func TestNewRendererError(t *testing.T) {
 	}
 	if _, err := NewRenderer([]byte("var x = 1;")); err == nil {
 		t.Error("source without echarts accepted")
+	}
+}
+
+// The unit above the value axis was once anchored at its end on the axis
+// line, so a long unit ("dịch vụ", "tài khoản") was cut off at the left
+// edge of the chart. Every text anchored at its start must begin inside the
+// drawing, at a phone's width and a desktop's.
+func TestLineTextInside(t *testing.T) {
+	r := testRenderer(t)
+	text := regexp.MustCompile(`<text [^>]*text-anchor="(start|middle|end)"[^>]*transform="translate\(([-0-9.]+) [-0-9.]+\)"[^>]*>([^<]*)</text>`)
+	for _, width := range []int{320, 640} {
+		for _, unit := range []string{"tài khoản định danh", "dịch vụ", "%"} {
+			spec := lineSpec()
+			spec.Unit = unit
+			spec.Meta.Width = width
+			c, err := Line(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			svg, err := r.SVG(c.Option, c.Width, c.Height)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, m := range text.FindAllSubmatch(svg, -1) {
+				x, _ := strconv.ParseFloat(string(m[2]), 64)
+				if string(m[3]) == unit {
+					found = true
+					if string(m[1]) != "start" {
+						t.Errorf("width %d: unit %q anchored at its %s", width, unit, m[1])
+					}
+				}
+				if string(m[1]) == "start" && x < 0 {
+					t.Errorf("width %d: %q starts left of the chart (x = %v)", width, m[3], x)
+				}
+			}
+			if !found {
+				t.Errorf("width %d: no unit %q in the SVG", width, unit)
+			}
+		}
 	}
 }
