@@ -78,8 +78,9 @@ type Result struct {
 	Output *output.Mem
 	// Stages is how long each stage took, in order.
 	Stages []StageTime
-	// Written lists the files a Session's build wrote, sorted; Partial is
-	// set when that build redid only what the change needed.
+	// Written lists the files a Session's build changed, sorted: all of
+	// them after a whole build; after a partial one (Partial), those written
+	// with new bytes and those removed.
 	Written []string
 	Partial bool
 }

@@ -92,7 +92,7 @@ func (s *Session) partial(o Options, changed []string) *Result {
 		return nil
 	}
 	mem := s.out.Clone()
-	rec := &recorder{Sink: mem}
+	rec := &recorder{mem: mem}
 	b.sink, b.set = rec, mem
 	if b.o.Compress {
 		b.sink = output.Compressed{Sink: rec}
@@ -107,11 +107,18 @@ func (s *Session) partial(o Options, changed []string) *Result {
 	if b.diags.HasErrors() {
 		return nil
 	}
+	written := rec.names
+	for name := range s.out.Files {
+		if _, ok := mem.Files[name]; !ok {
+			written = append(written, name) // removed
+		}
+	}
+	slices.Sort(written)
 	s.prev, s.out = b, mem
 	return &Result{
 		Diags: b.diags, Site: b.site, Pages: len(b.site.Pages),
 		Files: mem.Len(), Bytes: mem.Bytes(), Duration: time.Since(start),
-		Output: mem, Written: rec.paths(), Partial: true,
+		Output: mem, Written: slices.Compact(written), Partial: true,
 	}
 }
 
@@ -328,26 +335,25 @@ func fromData(p *site.Page) bool {
 	return p.Kind == site.KindGenerated && p.File == "" && p.Path != "/404/"
 }
 
-// recorder passes writes on to a Sink and notes their paths.
+// recorder writes into a partial build's Mem, which starts as a copy of
+// the last build's, and notes the paths whose bytes changed; a file written
+// again with the same bytes is left as it is, so the pages that look the
+// same are not reloaded.
 type recorder struct {
-	output.Sink
+	mem   *output.Mem
 	mu    sync.Mutex
 	names []string
 }
 
 func (r *recorder) Write(rel string, data []byte) error {
-	if err := r.Sink.Write(rel, data); err != nil {
+	if r.mem.Holds(rel, data) {
+		return nil
+	}
+	if err := r.mem.Write(rel, data); err != nil {
 		return err
 	}
 	r.mu.Lock()
 	r.names = append(r.names, rel)
 	r.mu.Unlock()
 	return nil
-}
-
-// paths returns the paths written, sorted, each once.
-func (r *recorder) paths() []string {
-	out := slices.Clone(r.names)
-	slices.Sort(out)
-	return slices.Compact(out)
 }

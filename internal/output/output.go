@@ -8,6 +8,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -129,6 +130,14 @@ func (m *Mem) Clone() *Mem {
 		c.add(name, len(data))
 	}
 	return c
+}
+
+// Holds reports whether rel holds exactly data.
+func (m *Mem) Holds(rel string, data []byte) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	old, ok := m.Files[rel]
+	return ok && bytes.Equal(old, data)
 }
 
 // Remove deletes a file.
