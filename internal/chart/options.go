@@ -592,6 +592,10 @@ func withTargets(targets []Target, axis string) charts.SeriesOpts {
 				l.Label.Position = "start"
 			} else {
 				l.YAxis = &v
+				// At the start of the line, below it: a plan's series begins
+				// low and ends near the target, where the last value's
+				// label is.
+				l.Label.Position = "insideStartBottom"
 			}
 			s.MarkLines.Data = append(s.MarkLines.Data, l)
 		}

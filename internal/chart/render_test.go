@@ -206,3 +206,84 @@ func TestLineTextInside(t *testing.T) {
 		}
 	}
 }
+
+// svgText is a text element of a rendered chart, with its box estimated
+// from the font (measureText).
+type svgText struct {
+	s                      string
+	left, right, top, bott float64
+}
+
+var textElem = regexp.MustCompile(`<text ([^>]*)>([^<]*)</text>`)
+var attr = regexp.MustCompile(`([a-z-]+)="([^"]*)"`)
+
+func svgTexts(svg []byte) []svgText {
+	var out []svgText
+	for _, m := range textElem.FindAllSubmatch(svg, -1) {
+		a := map[string]string{}
+		for _, kv := range attr.FindAllSubmatch(m[1], -1) {
+			a[string(kv[1])] = string(kv[2])
+		}
+		var x, y float64
+		fmt.Sscanf(a["transform"], "translate(%g %g)", &x, &y)
+		dy, _ := strconv.ParseFloat(a["y"], 64)
+		y += dy
+		size := a["font-size"]
+		if size == "" {
+			size = "12px"
+		}
+		h, _ := strconv.ParseFloat(strings.TrimSuffix(size, "px"), 64)
+		w := measureText(string(m[2]), size)
+		t := svgText{s: string(m[2]), top: y - h/2, bott: y + h/2}
+		switch a["text-anchor"] {
+		case "end":
+			t.left, t.right = x-w, x
+		case "middle":
+			t.left, t.right = x-w/2, x+w/2
+		default:
+			t.left, t.right = x, x+w
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// No two texts of a line chart overlap, even when the latest value nears
+// the target, as it does at the end of a plan, and on a phone: the
+// target's label once sat on the latest value's.
+func TestTargetLabelClear(t *testing.T) {
+	r := testRenderer(t)
+	for _, width := range []int{320, 640} {
+		spec := lineSpec()
+		spec.Series[0].Values = []float64{21000, 30000, 41000, 78500}
+		spec.Meta.Width = width
+		c, err := Line(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svg, err := r.SVG(c.Option, c.Width, c.Height)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var target, last *svgText
+		texts := svgTexts(svg)
+		for i := range texts {
+			switch texts[i].s {
+			case spec.Targets[0].Label:
+				target = &texts[i]
+			case viNumber(78500):
+				last = &texts[i]
+			}
+		}
+		if target == nil || last == nil {
+			t.Fatalf("width %d: target label %v, value label %v", width, target != nil, last != nil)
+		}
+		for i, a := range texts {
+			for _, b := range texts[i+1:] {
+				if a.left < b.right && b.left < a.right && a.top < b.bott && b.top < a.bott {
+					t.Errorf("width %d: %q %+v overlaps %q %+v", width, a.s, a, b.s, b)
+				}
+			}
+		}
+	}
+}
