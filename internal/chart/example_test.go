@@ -48,7 +48,7 @@ func ExampleLine() {
 	fmt.Println("axis:", o.YAxis[0].Format, "up to", o.YAxis[0].Max)
 	fmt.Println("last label:", o.Series[0].Data[2].Label.Formatter)
 	// Output:
-	// ho-so-truc-tuyen 480 320
+	// ho-so-truc-tuyen 360 280
 	// axis: vi-number up to 50000
 	// last label: 32.000
 }

@@ -115,9 +115,14 @@ type Chart struct {
 	Height int
 }
 
+// Default sizes, in CSS pixels. The static SVG scales to its column: drawn
+// at a phone's width, its 12 px text stays about 11 px on a 360 px screen
+// (the theme caps figures at 30rem on wider ones). Horizontal bars get more
+// room, for the long names of units beside them.
 const (
-	defaultWidth = 480
-	lineHeight   = 320
+	defaultWidth = 360
+	barWidth     = 480
+	lineHeight   = 280
 	rowHeight    = 28 // per category of a horizontal bar chart
 )
 
@@ -205,7 +210,7 @@ func Line(spec LineSpec) (Chart, error) {
 
 // Bar builds a horizontal bar chart of values by category.
 func Bar(spec BarSpec) (Chart, error) {
-	m, err := spec.Meta.check(defaultWidth, 0)
+	m, err := spec.Meta.check(barWidth, 0)
 	if err != nil {
 		return Chart{}, err
 	}
@@ -236,6 +241,10 @@ func Bar(spec BarSpec) (Chart, error) {
 	if m.Height == 0 {
 		m.Height = gridTop(m, top) + gridBottom(legend) + rowHeight*len(spec.Categories)*max(1, len(spec.Series)) + 24
 		m.Height = max(m.Height, 120)
+	}
+	if spec.Unit != "" {
+		// The unit follows the axis end, 15 px after it.
+		right = max(right, 15+measureText(spec.Unit, "12px")+4)
 	}
 	v := newVisitor(m)
 	v.tooltip.Format = marker(m.Lang, spec.Percent)

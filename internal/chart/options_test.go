@@ -12,8 +12,8 @@ func TestLineOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Width != 480 || c.Height != 320 {
-		t.Errorf("size %d×%d, want the 480×320 default", c.Width, c.Height)
+	if c.Width != 360 || c.Height != 280 {
+		t.Errorf("size %d×%d, want the 360×280 default", c.Width, c.Height)
 	}
 	var o struct {
 		ID      string `json:"tiendoId"`

@@ -167,41 +167,37 @@ func TestNewRendererError(t *testing.T) {
 	}
 }
 
-// The unit above the value axis was once anchored at its end on the axis
-// line, so a long unit ("dịch vụ", "tài khoản") was cut off at the left
-// edge of the chart. Every text anchored at its start must begin inside the
-// drawing, at a phone's width and a desktop's.
-func TestLineTextInside(t *testing.T) {
+// Every text of a chart lies inside the drawing, at a phone's width and a
+// desktop's: the unit above a line chart's value axis was once cut off at
+// the left edge, and the unit after a bar chart's axis at the right.
+func TestTextsInside(t *testing.T) {
 	r := testRenderer(t)
-	text := regexp.MustCompile(`<text [^>]*text-anchor="(start|middle|end)"[^>]*transform="translate\(([-0-9.]+) [-0-9.]+\)"[^>]*>([^<]*)</text>`)
 	for _, width := range []int{320, 640} {
 		for _, unit := range []string{"tài khoản định danh", "dịch vụ", "%"} {
-			spec := lineSpec()
-			spec.Unit = unit
-			spec.Meta.Width = width
-			c, err := Line(spec)
-			if err != nil {
-				t.Fatal(err)
+			line := lineSpec()
+			line.Unit, line.Meta.Width = unit, width
+			bar := barSpec()
+			bar.Unit, bar.Meta.Width = unit, width
+			lc, lerr := Line(line)
+			bc, berr := Bar(bar)
+			if lerr != nil || berr != nil {
+				t.Fatal(lerr, berr)
 			}
-			svg, err := r.SVG(c.Option, c.Width, c.Height)
-			if err != nil {
-				t.Fatal(err)
-			}
-			found := false
-			for _, m := range text.FindAllSubmatch(svg, -1) {
-				x, _ := strconv.ParseFloat(string(m[2]), 64)
-				if string(m[3]) == unit {
-					found = true
-					if string(m[1]) != "start" {
-						t.Errorf("width %d: unit %q anchored at its %s", width, unit, m[1])
+			for _, c := range []Chart{lc, bc} {
+				svg, err := r.SVG(c.Option, c.Width, c.Height)
+				if err != nil {
+					t.Fatal(err)
+				}
+				found := false
+				for _, x := range svgTexts(svg) {
+					found = found || x.s == unit
+					if x.left < 0 || x.right > float64(c.Width) {
+						t.Errorf("%s at width %d: %q spans %.0f–%.0f, outside 0–%d", c.ID, width, x.s, x.left, x.right, c.Width)
 					}
 				}
-				if string(m[1]) == "start" && x < 0 {
-					t.Errorf("width %d: %q starts left of the chart (x = %v)", width, m[3], x)
+				if !found {
+					t.Errorf("%s at width %d: no unit %q in the SVG", c.ID, width, unit)
 				}
-			}
-			if !found {
-				t.Errorf("width %d: no unit %q in the SVG", width, unit)
 			}
 		}
 	}
