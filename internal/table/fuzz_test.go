@@ -1,10 +1,13 @@
 package table
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	xunicode "golang.org/x/text/encoding/unicode"
 
 	"github.com/tiendo/tiendo/internal/diag"
 )
@@ -12,6 +15,17 @@ import (
 // FuzzRead checks that Read never panics, that every position it gives is
 // inside the file, and that rows are as wide as the header. Seeds are in
 // testdata/fuzz/FuzzRead.
+// utf16Order tells the byte order of data by its byte-order mark.
+func utf16Order(data []byte) (xunicode.Endianness, bool) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return xunicode.LittleEndian, true
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return xunicode.BigEndian, true
+	}
+	return xunicode.LittleEndian, false
+}
+
 func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const name = "data/f.csv"
@@ -22,9 +36,14 @@ func FuzzRead(f *testing.F) {
 		text, _, bad := decodeText(data)
 		if bad != nil {
 			// Positions count lines of the raw bytes, ended by CR in a
-			// file without LF.
+			// file without LF; in a UTF-16 file, lines of its text as an
+			// editor decodes it, with U+FFFD for what it cannot.
 			text = string(data)
-			if newline(data) == '\r' {
+			if e, ok := utf16Order(data); ok {
+				out, _ := xunicode.UTF16(e, xunicode.ExpectBOM).NewDecoder().Bytes(data)
+				text = string(out)
+			}
+			if strings.IndexByte(text, '\n') < 0 {
 				text = strings.ReplaceAll(text, "\r", "\n")
 			}
 		}
