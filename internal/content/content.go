@@ -418,17 +418,23 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (*FrontMatter, []by
 }
 
 func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
+	// pos turns a YAML position into one in the file, whose line 1 is the
+	// opening "---".
+	pos := func(line, col int) diag.Pos {
+		line, col = yamlPos(block, line, col)
+		return diag.Pos{File: file, Line: line + 1, Col: col}
+	}
 	var node yaml.Node
 	if err := yaml.Unmarshal(block, &node); err != nil {
-		line := 2
+		p := diag.Pos{File: file, Line: 2, Col: 1}
 		msg := err.Error()
 		var n int
 		if _, e := fmt.Sscanf(strings.TrimPrefix(msg, "yaml: "), "line %d:", &n); e == nil {
-			line = n + 1
+			p = pos(n, 1)
 		}
-		l.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "frontmatter-yaml",
+		l.Errorf(p, "frontmatter-yaml",
 			diag.T("cú pháp YAML của phần đầu trang không hợp lệ", "invalid YAML in the front matter"),
-			diag.Tf("Kiểm tra dấu : và thụt lề (chi tiết: %s).", "Check colons and indentation (detail: %s).", msg))
+			diag.Tf("Kiểm tra dấu : và thụt lề; mỗi dòng có dạng khóa: giá trị.", "Check colons and indentation; each line is key: value (detail: %s).", msg))
 		return
 	}
 	if len(node.Content) == 0 {
@@ -436,7 +442,7 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 	}
 	m := node.Content[0]
 	if m.Kind != yaml.MappingNode {
-		l.Errorf(diag.Pos{File: file, Line: m.Line + 1, Col: m.Column}, "frontmatter-yaml",
+		l.Errorf(pos(m.Line, m.Column), "frontmatter-yaml",
 			diag.T("phần đầu trang YAML phải là các cặp khóa: giá trị", "YAML front matter must be key: value pairs"), diag.Text{})
 		return
 	}
@@ -447,16 +453,34 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 			if c := vi.Closest(k.Value, knownKeys, 1); len(c) > 0 {
 				hint = diag.Tf("Có phải là %q?", "Did you mean %q?", c[0])
 			}
-			l.Errorf(diag.Pos{File: file, Line: k.Line + 1, Col: k.Column}, "toml-unknown-key",
+			l.Errorf(pos(k.Line, k.Column), "toml-unknown-key",
 				diag.Tf("khóa %q không được hỗ trợ", "unknown key %q", k.Value), hint)
 			continue
 		}
 		if err := m.Content[i+1].Decode(fieldPtr(fm, k.Value)); err != nil {
 			v := m.Content[i+1]
-			l.Errorf(diag.Pos{File: file, Line: v.Line + 1, Col: v.Column}, "toml-type",
+			l.Errorf(pos(v.Line, v.Column), "toml-type",
 				diag.Tf("giá trị của khóa %q sai kiểu", "the value of key %q has the wrong type", k.Value), diag.Text{})
 		}
 	}
+}
+
+// yamlPos turns a line and column of the YAML parser in block into a line
+// of block and a column in characters. YAML also breaks lines at a bare
+// carriage return, which the rest of tiendo, like editors on Linux and
+// Windows, does not.
+func yamlPos(block []byte, line, col int) (int, int) {
+	start := 0 // where YAML's line begins in block
+	for y := 1; y < line && start < len(block); start++ {
+		if block[start] == '\n' || block[start] == '\r' {
+			y++
+		}
+	}
+	if start > len(block) {
+		start = len(block)
+	}
+	lineStart := bytes.LastIndexByte(block[:start], '\n') + 1
+	return bytes.Count(block[:start], []byte{'\n'}) + 1, utf8.RuneCount(block[lineStart:start]) + max(col, 1)
 }
 
 func fieldPtr(fm *FrontMatter, key string) any {

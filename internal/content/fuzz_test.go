@@ -64,3 +64,17 @@ func FuzzFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+func TestYAMLPos(t *testing.T) {
+	block := []byte("title: a\nx: \"b\rc\"\nđây: ờ\n")
+	for _, c := range []struct{ yline, ycol, line, col int }{
+		{1, 1, 1, 1},
+		{2, 4, 2, 4},
+		{3, 1, 2, 7}, // YAML's line 3 begins after the bare CR, on the file's line 2
+		{4, 5, 3, 5},
+	} {
+		if line, col := yamlPos(block, c.yline, c.ycol); line != c.line || col != c.col {
+			t.Errorf("yamlPos(%d, %d) = %d, %d; want %d, %d", c.yline, c.ycol, line, col, c.line, c.col)
+		}
+	}
+}
