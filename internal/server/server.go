@@ -274,8 +274,8 @@ func siteConfig(root string) config.Config {
 
 // chartCache keeps one chart cache, and so one running ECharts, across
 // rebuilds: a changed figure is redrawn without starting ECharts again. A
-// new cache is made when the theme's ECharts file changes. nil lets the
-// build find (or report) the file itself.
+// new cache is made when the ECharts build in use changes (a theme's own,
+// else tiendo's; see build.ECharts).
 func (s *Server) chartCache(theme string) *chart.Cache {
 	var themeFS fs.FS
 	if dir := filepath.Join(s.o.Source, "themes", theme); isDir(dir) {
