@@ -49,8 +49,8 @@
 package server
 
 import (
+	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -112,14 +112,15 @@ type Server struct {
 	site   atomic.Pointer[snapshot]
 	idBase string
 	seq    int
-	// session, charts and chartsSum belong to the goroutine that rebuilds.
-	session   build.Session
-	charts    *chart.Cache
-	chartsSum [sha256.Size]byte
-	closing   chan struct{}
-	loop      sync.WaitGroup
-	served    chan error
-	once      sync.Once
+	// session, charts and chartsJS (the ECharts build charts draws with)
+	// belong to the goroutine that rebuilds.
+	session  build.Session
+	charts   *chart.Cache
+	chartsJS []byte
+	closing  chan struct{}
+	loop     sync.WaitGroup
+	served   chan error
+	once     sync.Once
 }
 
 // Start listens, builds the site once and starts watching it. The first
@@ -284,10 +285,9 @@ func (s *Server) chartCache(theme string) *chart.Cache {
 		themeFS = sub
 	}
 	js := build.ECharts(themeFS)
-	sum := sha256.Sum256(js)
-	if s.charts == nil || sum != s.chartsSum {
+	if s.charts == nil || !bytes.Equal(js, s.chartsJS) {
 		s.charts = chart.NewCache(filepath.Join(s.o.Source, build.CacheDir, "charts"), js)
-		s.chartsSum = sum
+		s.chartsJS = js
 	}
 	return s.charts
 }
