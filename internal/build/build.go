@@ -35,6 +35,7 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
+	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/theme"
 	"github.com/tiendo/tiendo/themes"
@@ -108,6 +109,9 @@ type builder struct {
 	// builtinLayouts is set when every layout is tiendo's own.
 	builtinLayouts bool
 	md             *markdown.Converter
+	// indexedAtLeast is how many documents the search index will hold at
+	// least; the parsed bodies keep only the text such an index reads.
+	indexedAtLeast int
 	charts         charts
 	data           siteData
 	unitViews      []*UnitView
@@ -296,10 +300,16 @@ func (b *builder) load() {
 		ByFile: map[string]*site.Page{},
 		ByPath: map[string]*site.Page{},
 	}
-	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Markup.Unsafe, Typographer: b.cfg.Markup.Typographer})
-
 	pages := content.Load(b.fsys, b.contentOptions(), b.diags)
 	b.addPages(pages...)
+	b.indexedAtLeast = 0
+	for _, p := range b.site.Pages {
+		if b.indexed(p) {
+			b.indexedAtLeast++
+		}
+	}
+	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Markup.Unsafe, Typographer: b.cfg.Markup.Typographer,
+		PlainTextMax: search.TextNeeded(b.indexedAtLeast)})
 
 	b.loadTheme()
 	b.loadData()

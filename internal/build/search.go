@@ -25,6 +25,11 @@ func (b *builder) computeSearch() {
 	b.searchPage = page
 }
 
+// indexed tells whether the search index holds p.
+func (b *builder) indexed(p *site.Page) bool {
+	return p.Title != "" && p.Lang == b.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed" && p != b.searchPage
+}
+
 // writeSearch builds the index once every page has its text, and the list
 // of all pages for readers without JavaScript.
 func (b *builder) searchDocs() {
@@ -36,13 +41,10 @@ func (b *builder) searchDocs() {
 	groups := map[string]*search.Group{}
 	var order []string
 	for _, p := range b.site.Pages {
-		if p.Path == "/404/" || p.Layout == "embed" || p == b.searchPage || p.Lang != lang {
+		if !b.indexed(p) {
 			continue
 		}
 		d := search.Doc{Title: p.Title, Path: p.Path, Text: p.Plain, Kind: search.KindPage}
-		if p.Title == "" {
-			continue
-		}
 		if d.Text == "" {
 			d.Text = p.Description
 		}
@@ -77,6 +79,12 @@ func (b *builder) searchDocs() {
 		}
 		docs = append(docs, search.Doc{ID: "task-" + t.Code, Title: t.Code + ". " + t.Title, Path: tasksPath + "#nv-" + vi.Slug(t.Code),
 			Section: b.theme.T(lang, "tasksTitle"), Text: text, Kind: search.KindTask})
+	}
+	if len(docs) < b.indexedAtLeast {
+		// The bodies kept too little text for an index this small (see
+		// load): a fault of tiendo's, not of the site.
+		b.diags.Errorf(diag.Pos{File: searchIndex}, "search", diag.Tf("lỗi của tiendo: chỉ mục tìm kiếm có %d trang, ít hơn %d", "tiendo's fault: the search index has %d pages, fewer than %d", len(docs), b.indexedAtLeast), diag.Text{})
+		return
 	}
 	idx, err := search.Index(docs, lang)
 	if err != nil {

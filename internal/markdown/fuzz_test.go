@@ -14,11 +14,14 @@ import (
 // character column of the body; and without
 // Unsafe the HTML must carry no script: no script-like element, no event
 // handler attribute, no javascript:, vbscript:, file: or non-image data: URL.
-// Seeds are in testdata/fuzz/FuzzMarkdown.
+// A Converter that keeps only the start of the plain text keeps what
+// keepStart keeps of the whole. Seeds are in testdata/fuzz/FuzzMarkdown.
 func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte("## Bước 2: Nhập mã OTP {#otp}\n\nXem [kích hoạt](../vneid/kich-hoat.md#buoc-2) và ![ảnh](/img/a.png).\n\n{{< kpi \"tai-khoan\" >}}\n"), false)
 	f.Add([]byte("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <javascript:alert(1)>\n"), false)
 	safe, unsafe := New(Options{Typographer: true}), New(Options{Typographer: true, Unsafe: true})
+	const short = 7 // bytes: one to three letters of Vietnamese
+	safeShort, unsafeShort := New(Options{Typographer: true, PlainTextMax: short}), New(Options{Typographer: true, Unsafe: true, PlainTextMax: short})
 	f.Fuzz(func(t *testing.T, src []byte, allowHTML bool) {
 		c := safe
 		if allowHTML {
@@ -42,7 +45,13 @@ func FuzzMarkdown(f *testing.F) {
 			inside("shortcode "+s.Name, s.Line, s.Col)
 			s.SetHTML("<div>x</div>")
 		}
-		_ = d.PlainText()
+		cs := safeShort
+		if allowHTML {
+			cs = unsafeShort
+		}
+		if got, want := cs.Parse(src).PlainText(), string(keepStart([]byte(d.PlainText()), short)); got != want {
+			t.Fatalf("PlainTextMax %d: %q, want %q, the start of %q", short, got, want, d.PlainText())
+		}
 		_ = d.FirstParagraph()
 		out, err := c.Render(d)
 		if err != nil {

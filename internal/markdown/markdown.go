@@ -36,6 +36,11 @@ import (
 type Options struct {
 	Unsafe      bool
 	Typographer bool
+	// PlainTextMax bounds what Doc.PlainText keeps of a body's text: its
+	// start, at most this many bytes, cut where a character starts. Zero
+	// keeps the whole text. A site's search index reads only the start of
+	// each page, and every page's Doc is held until all are rendered.
+	PlainTextMax int
 }
 
 // Converter parses and renders Markdown. It is safe for concurrent use.
@@ -46,11 +51,12 @@ type Converter struct {
 	// parse).
 	noLinkify goldmark.Markdown
 	unsafe    bool
+	plainMax  int
 }
 
 // New makes a Converter.
 func New(o Options) *Converter {
-	return &Converter{md: newGoldmark(o, true), noLinkify: newGoldmark(o, false), unsafe: o.Unsafe}
+	return &Converter{md: newGoldmark(o, true), noLinkify: newGoldmark(o, false), unsafe: o.Unsafe, plainMax: o.PlainTextMax}
 }
 
 func newGoldmark(o Options, linkify bool) goldmark.Markdown {
@@ -155,16 +161,25 @@ func (c *Converter) Parse(src []byte) *Doc {
 			}
 			return ast.WalkContinue, nil
 		}
+		// Once the plain text holds more than it keeps, nothing written
+		// after changes what it keeps (keepStart).
+		more := c.plainMax == 0 || plain.b.Len() <= c.plainMax
 		switch n := n.(type) {
 		case *ast.Text:
-			plain.write(n.Segment.Value(src))
+			if more {
+				plain.write(n.Segment.Value(src))
+			}
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				plain.space()
 			}
 		case *ast.String:
-			plain.write(n.Value)
+			if more {
+				plain.write(n.Value)
+			}
 		case *ast.CodeSpan:
-			plain.write([]byte(plainText(n, src)))
+			if more {
+				plain.write([]byte(plainText(n, src)))
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
@@ -205,7 +220,7 @@ func (c *Converter) Parse(src []byte) *Doc {
 		}
 		return ast.WalkContinue, nil
 	})
-	d.plain = plain.String()
+	d.plain = string(keepStart(plain.b.Bytes(), c.plainMax))
 	d.first = d.firstParagraph()
 	c.prerender(d)
 	return d
@@ -516,7 +531,21 @@ func putBuffer(b *bytes.Buffer) {
 	}
 }
 
-// PlainText returns the body's text without markup, for summaries and search.
+// keepStart returns the longest start of p that is at most max bytes and
+// ends where a character starts; all of p when max is 0.
+func keepStart(p []byte, max int) []byte {
+	if max <= 0 || len(p) <= max {
+		return p
+	}
+	i := max
+	for i > 0 && !utf8.RuneStart(p[i]) {
+		i--
+	}
+	return p[:i]
+}
+
+// PlainText returns the body's text without markup, for search: all of it,
+// or its start (Options.PlainTextMax).
 func (d *Doc) PlainText() string { return d.plain }
 
 // FirstParagraph returns the text of the first paragraph, for summaries.

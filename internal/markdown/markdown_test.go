@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestHeadingIDs(t *testing.T) {
@@ -97,5 +98,29 @@ func TestShortcodes(t *testing.T) {
 	}
 	if !strings.Contains(string(out), `<div class="kpi">K</div>`) || strings.Contains(string(out), "tai-khoan-vneid") {
 		t.Errorf("got %s", out)
+	}
+}
+
+func TestPlainTextMax(t *testing.T) {
+	src := []byte("# Tiêu đề\n\nĐăng ký **tài khoản** định danh điện tử\ntại Công an xã.\n\n- Mức 1\n- Mức 2\n")
+	whole := New(Options{}).Parse(src).PlainText()
+	if whole != "Tiêu đề Đăng ký tài khoản định danh điện tử tại Công an xã. Mức 1 Mức 2" {
+		t.Fatalf("PlainText() = %q", whole)
+	}
+	for max := 1; max <= len(whole)+1; max++ {
+		d := New(Options{PlainTextMax: max}).Parse(src)
+		got := d.PlainText()
+		// The longest start of at most max bytes that ends where a
+		// character starts.
+		want := whole
+		for len(want) > max || !utf8.ValidString(want) {
+			want = want[:len(want)-1]
+		}
+		if got != want {
+			t.Fatalf("PlainTextMax %d: %q, want %q", max, got, want)
+		}
+		if len(d.Headings) != 1 || d.FirstParagraph() != "Đăng ký tài khoản định danh điện tử tại Công an xã." {
+			t.Fatalf("PlainTextMax %d changed the headings or the first paragraph: %v %q", max, d.Headings, d.FirstParagraph())
+		}
 	}
 }

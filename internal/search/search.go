@@ -31,6 +31,10 @@ const (
 	textBudget = 400_000
 )
 
+// textRead times a document's share of text is what Index reads of its
+// Text, so that enough is left for the share once white space is folded.
+const textRead = 4
+
 // maxHeadings bounds the headings kept per document, for the same reason.
 const maxHeadings = 40
 
@@ -118,7 +122,7 @@ func Index(docs []Doc, lang string) ([]byte, error) {
 			return nil, fmt.Errorf("search: two documents with ID %q", id)
 		}
 		seen[id] = true
-		e := entry{Title: clean(d.Title), Path: d.Path, Text: cut(clean(cut(d.Text, 4*limit)), limit)}
+		e := entry{Title: clean(d.Title), Path: d.Path, Text: cut(clean(cut(d.Text, textRead*limit)), limit)}
 		switch d.Kind {
 		case "", KindPage:
 		case KindIndicator, KindTask:
@@ -151,6 +155,14 @@ func Index(docs []Doc, lang string) ([]byte, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// TextNeeded is how many bytes at the start of a document's Text Index
+// reads when it indexes n or more documents. A text cut to its longest
+// start of at most that many bytes that ends where a character starts
+// gives the same index.
+func TextNeeded(n int) int {
+	return textRead*textLimit(n) + utf8.UTFMax
 }
 
 // textLimit is how many bytes of body text Index keeps of each of n

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -200,5 +201,58 @@ func TestSampleSize(t *testing.T) {
 	t.Logf("sample site: %d documents, index %d bytes, %d gzipped", len(docs), len(b), gz)
 	if gz > maxGzip {
 		t.Errorf("sample index is %d bytes gzipped, more than %d", gz, maxGzip)
+	}
+}
+
+// TestTextNeeded: a document's text cut to TextNeeded bytes, where a
+// character starts, gives the index the whole text gives, however many
+// documents there are and wherever the cut falls in a character, a word or
+// a run of spaces.
+func TestTextNeeded(t *testing.T) {
+	words := []string{"Kích", "hoạt", "tài", "khoản", "định", "danh", "điện", "tử", "mức", "2", "tại", "Công", "an", "xã", "—", "ứng", "dụng", "VNeID"}
+	// Text with little white space is cut at the document's share; text
+	// with much of it is cut where Index stops reading.
+	var dense, sparse strings.Builder
+	for i := 0; sparse.Len() < 4*maxText+100; i++ {
+		w := words[i%len(words)]
+		dense.WriteString(w + " ")
+		sparse.WriteString(w + strings.Repeat(" \n"[i%2:i%2+1], 20+i%17))
+	}
+	for _, n := range []int{1, 10, 133, 134, 500, 2500, 10000} {
+		need := TextNeeded(n)
+		for shift := range 24 {
+			body := dense.String()
+			if shift >= 12 {
+				body = sparse.String()
+			}
+			text := strings.Repeat("ố", shift%12/3) + strings.Repeat(" ", shift%3) + body
+			kept := text
+			if len(kept) > need {
+				i := need
+				for !utf8.RuneStart(kept[i]) {
+					i--
+				}
+				kept = kept[:i]
+			}
+			docs := func(text string) []Doc {
+				ds := []Doc{{Title: "Trang", Path: "/a/", Text: text}}
+				for i := 1; i < n; i++ {
+					ds = append(ds, Doc{Title: "x", Path: "/x/" + strconv.Itoa(i) + "/"})
+				}
+				return ds
+			}
+			whole, err := Index(docs(text), "vi")
+			if err != nil {
+				t.Fatal(err)
+			}
+			cut, err := Index(docs(kept), "vi")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w, c := decode(t, whole).Docs[0].Text, decode(t, cut).Docs[0].Text; w != c {
+				t.Fatalf("%d documents, shift %d: text kept %d of %d bytes gives %d bytes ending …%q, not %d ending …%q",
+					n, shift, len(kept), len(text), len(c), c[max(0, len(c)-20):], len(w), w[max(0, len(w)-20):])
+			}
+		}
 	}
 }
