@@ -151,7 +151,7 @@ func TestDefaultPartialsCached(t *testing.T) {
 	th := defaultTheme(t, nil)
 	for layout, tpl := range th.layouts {
 		memos := partialMemos(tpl)
-		for _, name := range []string{"partials/header.html", "partials/notice.html", "partials/footer.html"} {
+		for _, name := range []string{"partials/head.html", "partials/header.html", "partials/notice.html", "partials/footer.html"} {
 			if memos[name] == nil {
 				t.Errorf("%s: %s is not cached", layout, name)
 			}
