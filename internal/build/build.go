@@ -23,7 +23,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -411,28 +410,4 @@ func exists(fsys fs.FS, p string) bool {
 
 func isNotExist(err error) bool {
 	return err != nil && (os.IsNotExist(err) || strings.Contains(err.Error(), "not exist"))
-}
-
-// parallel runs fn over items on every core.
-func parallel[T any](items []T, fn func(T)) {
-	n := runtime.GOMAXPROCS(0)
-	if n > len(items) {
-		n = len(items)
-	}
-	var wg sync.WaitGroup
-	ch := make(chan T)
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range ch {
-				fn(it)
-			}
-		}()
-	}
-	for _, it := range items {
-		ch <- it
-	}
-	close(ch)
-	wg.Wait()
 }

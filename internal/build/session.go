@@ -14,6 +14,7 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
+	"github.com/tiendo/tiendo/internal/par"
 	"github.com/tiendo/tiendo/internal/site"
 )
 
@@ -201,7 +202,7 @@ func (b *builder) update(w work) bool {
 		return false
 	}
 	b.renderShortcodes(codes)
-	parallel(render, b.renderPage)
+	par.Each(render, b.renderPage)
 	if i, ok := b.extraIndex[strings.TrimPrefix(searchIndex, "/")]; ok {
 		f := b.extraFiles[i]
 		if err := b.sink.Write(f.path, f.data); err != nil {
@@ -309,7 +310,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 		}
 	}
 	b.renderShortcodes(b.shortcodes)
-	parallel(render, b.renderPage)
+	par.Each(render, b.renderPage)
 	for _, f := range b.extraFiles {
 		if err := b.sink.Write(f.path, f.data); err != nil {
 			return false

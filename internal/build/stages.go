@@ -17,6 +17,7 @@ import (
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/output"
+	"github.com/tiendo/tiendo/internal/par"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/theme"
 )
@@ -30,7 +31,7 @@ func (b *builder) validate() {
 			withBody = append(withBody, p)
 		}
 	}
-	parallel(withBody, func(p *site.Page) {
+	par.Each(withBody, func(p *site.Page) {
 		p.Doc = b.md.Parse(p.Body)
 		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings
@@ -39,7 +40,7 @@ func (b *builder) validate() {
 			p.Summary = truncate(p.Doc.FirstParagraph(), 220)
 		}
 	})
-	parallel(withBody, b.resolveLinks)
+	par.Each(withBody, b.resolveLinks)
 }
 
 // allowedSchemes are the link schemes a page may carry; javascript:, data:
@@ -229,7 +230,7 @@ func (b *builder) compute() {
 // render writes every page through its layout, in parallel.
 func (b *builder) render() {
 	b.renderShortcodes(b.shortcodes)
-	parallel(b.site.Pages, b.renderPage)
+	par.Each(b.site.Pages, b.renderPage)
 }
 
 func (b *builder) renderPage(p *site.Page) {

@@ -8,8 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
+
+	"github.com/tiendo/tiendo/internal/par"
 )
 
 // Cache keeps rendered SVG in memory and in a directory, so that a build
@@ -85,20 +86,9 @@ func (c *Cache) SVG(option []byte, width, height int) ([]byte, error) {
 func (c *Cache) RenderAll(charts []Chart) ([][]byte, error) {
 	out := make([][]byte, len(charts))
 	errs := make([]error, len(charts))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(charts)) {
-		wg.Go(func() {
-			for i := range next {
-				out[i], errs[i] = c.SVG(charts[i].Option, charts[i].Width, charts[i].Height)
-			}
-		})
-	}
-	for i := range charts {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.For(len(charts), func(i int) {
+		out[i], errs[i] = c.SVG(charts[i].Option, charts[i].Width, charts[i].Height)
+	})
 	return out, errors.Join(errs...)
 }
 

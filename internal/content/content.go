@@ -22,17 +22,15 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/par"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/tomlx"
 	"github.com/tiendo/tiendo/internal/vi"
@@ -201,22 +199,7 @@ func SortPages(ps []*site.Page) {
 // the order of files (nil for a file with an error).
 func loadFiles(fsys fs.FS, files []string, o Options, l *diag.List) []*site.Page {
 	out := make([]*site.Page, len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
-					return
-				}
-				out[i] = loadFile(fsys, files[i], o, l)
-			}
-		}()
-	}
-	wg.Wait()
+	par.For(len(files), func(i int) { out[i] = loadFile(fsys, files[i], o, l) })
 	return out
 }
 

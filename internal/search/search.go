@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tiendo/tiendo/internal/par"
 	"github.com/tiendo/tiendo/internal/vi"
 )
 
@@ -104,10 +105,9 @@ type entry struct {
 // "en"). It fails on a document without a title or path, an unknown kind,
 // or two documents with one ID.
 func Index(docs []Doc, lang string) ([]byte, error) {
-	p := payload{Version: version, Lang: lang, Sections: []string{}, Docs: make([]entry, 0, len(docs))}
+	p := payload{Version: version, Lang: lang, Sections: []string{}, Docs: make([]entry, len(docs))}
 	limit := textLimit(len(docs))
 	seen := make(map[string]bool, len(docs))
-	sections := map[string]int{}
 	for i, d := range docs {
 		id := d.ID
 		if id == "" {
@@ -120,31 +120,38 @@ func Index(docs []Doc, lang string) ([]byte, error) {
 			return nil, fmt.Errorf("search: document %q: path %q is not a site path", id, d.Path)
 		case seen[id]:
 			return nil, fmt.Errorf("search: two documents with ID %q", id)
-		}
-		seen[id] = true
-		e := entry{Title: clean(d.Title), Path: d.Path, Text: cut(clean(cut(d.Text, textRead*limit)), limit)}
-		switch d.Kind {
-		case "", KindPage:
-		case KindIndicator, KindTask:
-			e.Kind = d.Kind
-		default:
+		case d.Kind != "" && d.Kind != KindPage && d.Kind != KindIndicator && d.Kind != KindTask:
 			return nil, fmt.Errorf("search: document %q: unknown kind %q", id, d.Kind)
 		}
-		if s := clean(d.Section); s != "" {
-			n, ok := sections[s]
-			if !ok {
-				p.Sections = append(p.Sections, s)
-				n = len(p.Sections)
-				sections[s] = n
-			}
-			e.Section = n
+		seen[id] = true
+	}
+	// Cleaning the text is most of the work, and each document's is its own.
+	sections := make([]string, len(docs))
+	par.For(len(docs), func(i int) {
+		d := docs[i]
+		e := entry{Title: clean(d.Title), Path: d.Path, Text: cut(clean(cut(d.Text, textRead*limit)), limit)}
+		if d.Kind == KindIndicator || d.Kind == KindTask {
+			e.Kind = d.Kind
 		}
 		for _, h := range d.Headings[:min(len(d.Headings), maxHeadings)] {
 			if h := clean(h); h != "" {
 				e.Headings = append(e.Headings, h)
 			}
 		}
-		p.Docs = append(p.Docs, e)
+		p.Docs[i], sections[i] = e, clean(d.Section)
+	})
+	numbers := map[string]int{}
+	for i, s := range sections {
+		if s == "" {
+			continue
+		}
+		n, ok := numbers[s]
+		if !ok {
+			p.Sections = append(p.Sections, s)
+			n = len(p.Sections)
+			numbers[s] = n
+		}
+		p.Docs[i].Section = n
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
