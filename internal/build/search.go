@@ -30,7 +30,7 @@ func (b *builder) indexed(p *site.Page) bool {
 	return p.Title != "" && p.Lang == b.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed" && p != b.searchPage
 }
 
-// writeSearch builds the index once every page has its text, and the list
+// searchDocs builds the index once every page has its text, and the list
 // of all pages for readers without JavaScript.
 func (b *builder) searchDocs() {
 	if b.searchPage == nil {
