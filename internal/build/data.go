@@ -41,12 +41,12 @@ func (b *builder) readData(name string) ([]byte, bool) {
 }
 
 // readTable reads a CSV data file as staff save it.
-func (b *builder) readTable(name string) (*table.Table, bool) {
+func (b *builder) readTable(name string, opts table.Options) (*table.Table, bool) {
 	src, ok := b.readData(name)
 	if !ok {
 		return nil, false
 	}
-	t, l := table.Read(name, src, table.Options{})
+	t, l := table.Read(name, src, opts)
 	b.diags.Merge(l)
 	return t, t != nil && !l.HasErrors()
 }
@@ -59,7 +59,7 @@ func (b *builder) loadData() {
 	}
 	b.loadIndicators()
 	b.loadReports()
-	if t, ok := b.readTable(data.TasksFile); ok {
+	if t, ok := b.readTable(data.TasksFile, table.Options{}); ok {
 		b.data.tasksTable = t
 		ctx := plan.Context{Year: b.planYear(), PlanDate: b.planDate()}
 		b.data.tasks = data.ParseTasks(t, b.data.units, ctx, b.cfg.Location, b.diags)

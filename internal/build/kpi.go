@@ -132,7 +132,8 @@ func (b *builder) loadIndicators() {
 			b.diags.Add(data.MissingFile(ind))
 			continue
 		}
-		opts := table.Options{DecimalComma: ind.DecimalComma}
+		opts := table.Options{DecimalComma: ind.DecimalComma,
+			DialectSetting: diag.Tf("cho chỉ tiêu \"%s\" trong data/indicators.toml (dòng %d)", "for indicator \"%s\" in data/indicators.toml (line %d)", ind.ID, ind.Pos.Line)}
 		t, l := table.Read(name, raw, opts)
 		b.diags.Merge(l)
 		if t == nil || l.HasErrors() {

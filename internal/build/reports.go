@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"math"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,7 +55,7 @@ func (b *builder) loadReports() {
 	files, _ := fs.Glob(b.fsys, data.ReportsDir+"/*.csv")
 	slices.Sort(files)
 	for _, f := range files {
-		t, ok := b.readTable(f)
+		t, ok := b.readTable(f, b.reportOptions(f))
 		if !ok {
 			continue
 		}
@@ -63,6 +64,17 @@ func (b *builder) loadReports() {
 		}
 	}
 	b.data.reports = r
+}
+
+// reportOptions reads file with the number dialect its unit declares.
+func (b *builder) reportOptions(file string) table.Options {
+	id := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	u, ok := b.data.units.ByID(id)
+	if !ok {
+		return table.Options{}
+	}
+	return table.Options{DecimalComma: u.DecimalComma,
+		DialectSetting: diag.Tf("cho đơn vị \"%s\" trong data/units.toml (dòng %d)", "for unit \"%s\" in data/units.toml (line %d)", u.ID, u.Pos.Line)}
 }
 
 // ReportsView is the data of /bao-cao/.

@@ -61,5 +61,9 @@
 // A rate has tu_so (numerator) and mau_so (denominator) instead of gia_tri.
 // Headers match ignoring case and marks ("Kỳ;Xã;Giá trị" works), periods
 // are anything [period.Parse] reads, and numbers follow the file's
-// dialect (package table).
+// dialect (package table): decimalComma, else the number cells, else a
+// ';' delimiter settle it, and while nothing does, a number whose value
+// depends on it ("2.421", "1,234") is an error. Counts and running totals
+// are whole numbers without '%'; numerators and denominators carry no '%'
+// either.
 package data

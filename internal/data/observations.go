@@ -2,9 +2,11 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
@@ -87,6 +89,7 @@ func ParseObservations(ind *indicator.Indicator, t *table.Table, units *Units, f
 				"Add figures below the header line; until then the indicator's page says \"No data yet\""))
 		return nil
 	}
+	t.SettleDialect(cols.value, cols.num, cols.den)
 	r := rowReader{ind: ind, t: t, units: units, from: from, to: to, l: l, cols: cols,
 		first: map[string]int{}, warnedKind: map[period.Kind]bool{}}
 	var out []indicator.Observation
@@ -334,7 +337,17 @@ func (r *rowReader) value(f table.Field, o *indicator.Observation) bool {
 		return false
 	}
 	o.Value = v
+	counted := r.ind.Measure == indicator.Count || r.ind.Measure == indicator.Cumulative
 	switch {
+	case counted && hasPercent(f):
+		r.errorf(f, "csv-count-percent", tr("Ô \"%s\" có dấu %%, nhưng chỉ tiêu \"%s\" là %s, không phải tỷ lệ", "Cell \"%s\" has a %% sign, but indicator \"%s\" is %s, not a percentage", f.Text, r.ind.ID, measureWord(r.ind.Measure)),
+			diag.Tf("Ghi số lượng không kèm %%. Nếu chỉ tiêu là tỷ lệ, khai báo measure = \"rate\" (cột tu_so, mau_so) hoặc \"percent\" trong data/indicators.toml (dòng %d)",
+				"Write the count without %%. If the indicator is a percentage, declare measure = \"rate\" (columns tu_so, mau_so) or \"percent\" in data/indicators.toml (line %d)", r.ind.Pos.Line))
+		return false
+	case counted && v != math.Trunc(v):
+		r.errorf(f, "csv-count-whole", tr("Ô \"%s\" là %s, nhưng %s phải là số nguyên", "Cell \"%s\" is %s, but %s must be a whole number", f.Text, decimal(v), measureWord(r.ind.Measure)),
+			r.wholeHint())
+		return false
 	case v < 0:
 		r.errorf(f, "csv-negative", tr("Số âm \"%s\": %s không thể âm", "Negative number \"%s\": %s cannot be negative", f.Text, measureWord(r.ind.Measure)),
 			diag.T("Kiểm tra lại dấu trừ; nếu là mức giảm, ghi giá trị còn lại sau khi giảm", "Check the minus sign; for a reduction, write the value left after it"))
@@ -361,6 +374,13 @@ func (r *rowReader) rate(row table.Row, o *indicator.Observation) bool {
 		f table.Field
 		v float64
 	}{{nf, n}, {df, d}} {
+		if hasPercent(c.f) {
+			r.errorf(c.f, "csv-count-percent", diag.Tf("Ô \"%s\" có dấu %%, nhưng tử số và mẫu số là số lượng, không phải tỷ lệ", "Cell \"%s\" has a %% sign, but numerators and denominators are counts, not percentages", c.f.Text),
+				diag.T("Ghi số lượng không kèm % (ví dụ số hồ sơ trực tuyến và tổng số hồ sơ); tỷ lệ được tính bằng tử số ÷ mẫu số",
+					"Write the counts without % (say online dossiers and all dossiers); the rate is computed as numerator ÷ denominator"))
+			ok = false
+			continue
+		}
 		if c.v < 0 {
 			r.errorf(c.f, "csv-negative", diag.Tf("Số âm \"%s\": tử số và mẫu số không thể âm", "Negative number \"%s\": numerator and denominator cannot be negative", c.f.Text),
 				diag.T("Tử số và mẫu số là số hồ sơ, số đơn vị…, nên từ 0 trở lên", "Numerators and denominators count dossiers, units…, so they are 0 or more"))
@@ -382,6 +402,29 @@ func (r *rowReader) rate(row table.Row, o *indicator.Observation) bool {
 	}
 	o.Num, o.Den, o.Value = n, d, n/d*100
 	return true
+}
+
+// hasPercent reports whether a number cell ends in '%', which
+// [table.Table.ParseNumber] accepts and drops.
+func hasPercent(f table.Field) bool {
+	return strings.HasSuffix(strings.TrimRightFunc(f.Text, unicode.IsSpace), "%")
+}
+
+// wholeHint says how to write a count, and how to declare the decimal
+// comma if the separator was meant between thousands.
+func (r *rowReader) wholeHint() diag.Text {
+	if r.t.DecimalComma {
+		return diag.T("Ghi số nguyên, ví dụ 1234 hoặc 1.234", "Write a whole number, such as 1234 or 1.234")
+	}
+	return diag.Tf("Ghi số nguyên, ví dụ 1234. Nếu dấu chấm ở đây ngăn hàng nghìn, khai báo decimalComma = true cho chỉ tiêu trong data/indicators.toml (dòng %d)",
+		"Write a whole number, such as 1234. If the dot here separates thousands, declare decimalComma = true for the indicator in data/indicators.toml (line %d)", r.ind.Pos.Line)
+}
+
+// decimal writes a value read from a cell in both languages' notation:
+// 1,234 and 1.234.
+func decimal(v float64) diag.Text {
+	en := strconv.FormatFloat(v, 'f', -1, 64)
+	return diag.T(strings.Replace(en, ".", ",", 1), en)
 }
 
 // checkRunningTotals warns about a running total that goes down, unless

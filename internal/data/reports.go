@@ -43,7 +43,10 @@ type Report struct {
 //     due, by rule ("04/04/2023", a Tuesday, for 2023-W13);
 //   - dich_vu is a service of services, by id, name or short name, that
 //     the file's unit reports on (its lead);
-//   - counts are whole numbers of at least 0, an empty cell meaning 0;
+//   - counts are whole numbers of at least 0 without '%', an empty cell
+//     meaning 0, and none whose value depends on the number dialect
+//     unless the file or its unit's decimalComma settles it (see
+//     package table);
 //   - ngay_gui is a day and time ("2023-04-04 08:30", "04/04/2023 08:30")
 //     in rule's time zone;
 //   - a week and service appear once.
@@ -61,6 +64,13 @@ func ParseReport(t *table.Table, units *Units, services *Services, rule report.R
 	if cl.HasErrors() {
 		return rep
 	}
+	var counts []int
+	for _, key := range report.CountColumns() {
+		if i, ok := found[key]; ok {
+			counts = append(counts, i)
+		}
+	}
+	t.SettleDialect(counts...)
 	loc := rule.Location
 	if loc == nil {
 		loc = plan.Location()
@@ -289,6 +299,10 @@ func (r *reportReader) count(f table.Field, key string) (int64, bool) {
 		return 0, false
 	}
 	switch {
+	case hasPercent(f):
+		r.errorf(f, "report-percent", diag.Tf("Ô \"%s\" ở cột %s có dấu %%, nhưng số hồ sơ không phải tỷ lệ", "Cell \"%s\" in column %s has a %% sign, but a number of dossiers is not a percentage", f.Text, key),
+			diag.T("Ghi số hồ sơ không kèm %, ví dụ 12; các tỷ lệ được tính từ số hồ sơ", "Write the number of dossiers without %, such as 12; the rates are computed from the numbers of dossiers"))
+		return 0, false
 	case v < 0:
 		r.errorf(f, "report-negative", diag.Tf("Số âm \"%s\" ở cột %s: số hồ sơ không thể âm", "Negative number \"%s\" in column %s: a number of dossiers cannot be negative", f.Text, key),
 			diag.T("Ghi số hồ sơ từ 0 trở lên; để trống nghĩa là 0", "Write a number of dossiers of 0 or more; an empty cell means 0"))

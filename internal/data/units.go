@@ -28,6 +28,10 @@ type Unit struct {
 	// Reports marks the units that send the weekly report on essential
 	// public services.
 	Reports bool
+	// DecimalComma, when set, is how numbers are written in the unit's
+	// weekly report file, data/reports/<id>.csv; nil leaves it to the
+	// file (see package table).
+	DecimalComma *bool
 	// Pos is the [[unit]] header in data/units.toml.
 	Pos diag.Pos
 }
@@ -49,15 +53,17 @@ type rawUnits struct {
 }
 
 type rawUnit struct {
-	ID      string `toml:"id"`
-	Name    string `toml:"name"`
-	Short   string `toml:"short"`
-	Kind    string `toml:"kind"`
-	Reports bool   `toml:"reports"`
+	ID           string `toml:"id"`
+	Name         string `toml:"name"`
+	Short        string `toml:"short"`
+	Kind         string `toml:"kind"`
+	Reports      bool   `toml:"reports"`
+	DecimalComma *bool  `toml:"decimalComma"`
 }
 
 // ParseUnits reads data/units.toml: a list of [[unit]] tables with the keys
-// id, name, short, kind ("huyen", "xa" or "thi-tran") and reports. A unit
+// id, name, short, kind ("huyen", "xa" or "thi-tran"), reports and
+// decimalComma (the number dialect of the unit's weekly report). A unit
 // with a problem is reported into l and left out.
 func ParseUnits(file string, src []byte, l *diag.List) *Units {
 	var raw rawUnits
@@ -72,7 +78,7 @@ func ParseUnits(file string, src []byte, l *diag.List) *Units {
 		u := Unit{
 			ID: strings.TrimSpace(r.ID), Name: vi.NFC(strings.TrimSpace(r.Name)),
 			Short: vi.NFC(strings.TrimSpace(r.Short)), Kind: strings.TrimSpace(r.Kind),
-			Reports: r.Reports, Pos: b.pos,
+			Reports: r.Reports, DecimalComma: r.DecimalComma, Pos: b.pos,
 		}
 		ok := true
 		for _, k := range []struct{ key, val string }{{"id", u.ID}, {"name", u.Name}, {"short", u.Short}, {"kind", u.Kind}} {

@@ -83,8 +83,8 @@ type Indicator struct {
 	Dimension Dimension
 	// Decimals is how many decimals values are shown with.
 	Decimals int
-	// DecimalComma, when set, overrides the CSV reader's guess of the
-	// number dialect.
+	// DecimalComma, when set, settles the number dialect of the CSV file
+	// (package table), whatever its delimiter and cells suggest.
 	DecimalComma *bool
 	// Group is the code of the plan's task group ("3.4"), GroupTitle its
 	// title.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/period"
+	"github.com/tiendo/tiendo/internal/table"
 	"github.com/tiendo/tiendo/internal/vi"
 )
 
@@ -23,6 +24,11 @@ type CSVOptions struct {
 	// Rule reads a date in the tuan column as the report's deadline day;
 	// the zero Rule means DefaultRule.
 	Rule Rule
+	// DecimalComma says how counts are written when they carry a
+	// thousands separator: true "1.234", false "1,234". nil leaves it to
+	// the delimiter: ';' means a decimal comma, and in a ',' or tab file a
+	// count whose value depends on it ("1.234") is refused.
+	DecimalComma *bool
 }
 
 // maxRecord bounds one record, so that a file with an unclosed quote
@@ -39,7 +45,10 @@ const maxRecord = 1 << 20
 // ';' or tab as its header is. Each row must name a week (2023-W14, or
 // the deadline day by o.Rule), a service known to a's catalogue when it
 // has one, a unit, and counts that are whole numbers of at least 0; an
-// empty count is 0. ngay_gui and ghi_chu are not read.
+// empty count is 0. A count with a thousands separator is read by
+// o.DecimalComma, else by the delimiter; in a ',' or tab file without
+// o.DecimalComma one whose value depends on the dialect ("1.234") is an
+// error. ngay_gui and ghi_chu are not read.
 //
 // Lines without a double quote — every line of the machine-written
 // national files — are split by hand, and the counts read from the bytes,
@@ -83,7 +92,10 @@ type csvParser struct {
 
 	delim byte
 	ncol  int
-	names []string // the header's column names
+	// decimalComma is the dialect of counts; dialectSettled is false when
+	// it is only a guess.
+	decimalComma, dialectSettled bool
+	names                        []string // the header's column names
 
 	// The record being read: its text, the line where it starts, and its
 	// fields (slices of text, or of strs for a quoted record).
@@ -286,6 +298,10 @@ func (p *csvParser) header() error {
 		p.fields = p.fields[:len(p.fields)-1]
 	}
 	p.ncol = len(p.fields)
+	p.decimalComma, p.dialectSettled = p.delim == ';', p.delim == ';'
+	if p.o.DecimalComma != nil {
+		p.decimalComma, p.dialectSettled = *p.o.DecimalComma, true
+	}
 	specs := Columns()
 	if p.o.Unit == "" {
 		specs = append(specs, UnitColumn())
@@ -377,7 +393,12 @@ func (p *csvParser) row() error {
 	}
 	p.c = Counts{}
 	for i, j := range p.counts {
-		v, ok := count(p.fields[j], p.delim == ';')
+		v, ok := count(p.fields[j], p.decimalComma)
+		if ok && !p.dialectSettled && bytes.ContainsAny(p.fields[j], ".,") {
+			if msg, hint, amb := table.Ambiguous(string(p.fields[j]), diag.Text{}); amb {
+				return p.errorf(j, "csv-number-ambiguous", msg, hint)
+			}
+		}
 		if !ok {
 			f := string(p.fields[j])
 			return p.errorf(j, "csv-number",

@@ -39,10 +39,25 @@
 //
 // # Numbers
 //
-// A number's decimal separator depends on who saved the file. [Read]
-// decides once per table (Table.DecimalComma) and [Table.ParseNumber]
-// reads cells by that rule, refusing anything ambiguous rather than
-// publishing a wrong figure.
+// A number's decimal separator depends on who saved the file: "2.421" is
+// two thousand four hundred twenty-one to a Vietnamese reader and a little
+// over two to an English one. The table's dialect (Table.DecimalComma) is
+// settled, strongest first, by:
+//
+//  1. Options.DecimalComma, which the caller takes from the registry
+//     (an indicator's or a reporting unit's decimalComma);
+//  2. the number cells themselves ([Table.SettleDialect]): a cell that only
+//     one dialect reads, such as "1.234,5", "12,5" or "1.234.567" (decimal
+//     comma) or "12.5" and "1,234.5" (decimal point), settles it, unless
+//     cells of both kinds are found;
+//  3. a ';' delimiter, which Excel writes exactly where the decimal
+//     separator is a comma.
+//
+// Failing all three — a ',' or tab file whose numbers are all whole or
+// ambiguous — the dialect is a guess (decimal point), and
+// [Table.ParseNumber] refuses a cell whose value depends on it, quoting
+// both readings, rather than publishing a figure off by a factor of a
+// thousand.
 //
 // # Writing
 //
@@ -82,10 +97,14 @@ type Options struct {
 	// MaxLineLength is the longest line accepted, in bytes after decoding;
 	// 0 means DefaultMaxLineLength.
 	MaxLineLength int
-	// DecimalComma says how numbers are written. nil means: decimal comma
-	// with '.' grouping ("1.234,5") in ';'-separated files, decimal point
-	// with ',' grouping ("1,234.5") otherwise.
+	// DecimalComma says how numbers are written, settling the dialect.
+	// nil means: decimal comma with '.' grouping ("1.234,5") in
+	// ';'-separated files, decimal point with ',' grouping ("1,234.5")
+	// otherwise, until cells settle it (see [Table.SettleDialect]).
 	DecimalComma *bool
+	// DialectSetting names, for messages, where DecimalComma is declared:
+	// "cho chỉ tiêu "x" trong data/indicators.toml (dòng 12)".
+	DialectSetting diag.Text
 }
 
 // Encoding names the character encoding a file was saved in.
@@ -107,6 +126,11 @@ type Table struct {
 	Delimiter rune
 	// DecimalComma is the number dialect [Table.ParseNumber] uses.
 	DecimalComma bool
+	// DialectGuessed says that nothing settled DecimalComma: not
+	// Options.DecimalComma, not a ';' delimiter, not the cells
+	// ([Table.SettleDialect]). [Table.ParseNumber] then refuses a cell
+	// whose value depends on the dialect, such as "2.421".
+	DialectGuessed bool
 	// Header holds the column names of the first non-empty record, without
 	// trailing empty names.
 	Header []string
@@ -116,6 +140,10 @@ type Table struct {
 	Rows []Row
 
 	header []Field
+	// dialectSet is true when Options.DecimalComma settled the dialect,
+	// which the cells cannot change.
+	dialectSet bool
+	setting    diag.Text
 }
 
 // Row is one record after the header.
@@ -208,10 +236,14 @@ func Read(name string, data []byte, opts Options) (*Table, *diag.List) {
 		return t, l
 	}
 	t.Delimiter = sniff(text)
+	// Excel separates with ';' exactly where the regional settings write a
+	// decimal comma, so such a file settles the dialect.
 	t.DecimalComma = t.Delimiter == ';'
+	t.DialectGuessed = !t.DecimalComma
 	if opts.DecimalComma != nil {
-		t.DecimalComma = *opts.DecimalComma
+		t.DecimalComma, t.DialectGuessed, t.dialectSet = *opts.DecimalComma, false, true
 	}
+	t.setting = opts.DialectSetting
 	p := parser{t: t, l: l, text: text, lines: lineStarts(text)}
 	p.run()
 	return t, l

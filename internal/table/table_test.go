@@ -187,7 +187,7 @@ type errorCase struct {
 	in   string
 	opts Options
 	// columns checks the header against spec; number reads every cell of
-	// the last column as a number.
+	// the last column as a number, after settling the dialect by it.
 	columns, number bool
 	want            []string // the first line of each diagnostic in Vietnamese
 }
@@ -269,6 +269,9 @@ func runErrorCase(tc errorCase) *diag.List {
 		l.Merge(cl)
 	}
 	if tc.number {
+		if len(t.Header) > 0 {
+			t.SettleDialect(len(t.Header) - 1)
+		}
 		for _, r := range t.Rows {
 			_, d := t.ParseNumber(r.Fields[len(r.Fields)-1])
 			l.Add(d)

@@ -96,3 +96,15 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// Ambiguous reports whether s reads as two different numbers in the two
+// dialects, and returns both: asComma by the Vietnamese convention
+// ("1.234,5"), asPoint by the English one ("1,234.5"). That is a dot or a
+// comma followed by exactly three digits with no other separator: "2.421"
+// is 2421 or 2.421, "1,234" is 1.234 or 1234. "1.234,5", "12,5", "0.123"
+// and "1.234.567" read one way only, and "1234" the same both ways.
+func Ambiguous(s string) (asComma, asPoint float64, ambiguous bool) {
+	c, cok := ParseNumber(s, true)
+	p, pok := ParseNumber(s, false)
+	return c, p, cok && pok && c != p
+}

@@ -9,6 +9,9 @@
 #   chi-tieu-1258.csv           Excel "CSV" on Vietnamese Windows: Windows-1258, comma, CRLF
 #   chi-tieu-1258-semicolon.csv the same with ';' and decimal commas, as
 #                               with Vietnamese regional settings
+#   so-lieu-nghin-utf16.txt     so-lieu-nghin.csv (hand-written, thousands
+#                               with dots as Vietnamese staff type them) as
+#                               Excel "Unicode text": UTF-16LE, tab, CRLF
 #
 # glibc's iconv writes CP1258 tones as combining marks by itself, as Excel
 # does, and wants composed (NFC) input: with NFD input it stops at the first
@@ -36,3 +39,4 @@ export PYTHONIOENCODING=utf-8
 { printf '\377\376'; dialect "$(printf '\t')" 0 < chi-tieu.csv | iconv -f UTF-8 -t UTF-16LE; } > chi-tieu-utf16.txt
 dialect , 0 < chi-tieu.csv | iconv -f UTF-8 -t CP1258 > chi-tieu-1258.csv
 dialect ';' 1 < chi-tieu.csv | iconv -f UTF-8 -t CP1258 > chi-tieu-1258-semicolon.csv
+{ printf '\377\376'; dialect "$(printf '\t')" 0 < so-lieu-nghin.csv | iconv -f UTF-8 -t UTF-16LE; } > so-lieu-nghin-utf16.txt
