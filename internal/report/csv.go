@@ -92,10 +92,11 @@ type csvParser struct {
 
 	delim byte
 	ncol  int
+	names []string // the header's column names
+
 	// decimalComma is the dialect of counts; dialectSettled is false when
 	// it is only a guess.
 	decimalComma, dialectSettled bool
-	names                        []string // the header's column names
 
 	// The record being read: its text, the line where it starts, and its
 	// fields (slices of text, or of strs for a quoted record).
