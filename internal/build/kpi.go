@@ -34,9 +34,12 @@ const (
 type kpi struct {
 	ind *indicator.Indicator
 	obs []indicator.Observation
-	res indicator.Result
-	raw []byte // the CSV as staff saved it
-	tab *table.Table
+	// future holds the figures of periods that start after the moment
+	// judged at: in the CSV download, marked, and nowhere else.
+	future []indicator.Observation
+	res    indicator.Result
+	raw    []byte // the CSV as staff saved it
+	tab    *table.Table
 
 	card *IndicatorCard
 	page *site.Page
@@ -141,6 +144,7 @@ func (b *builder) loadIndicators() {
 		}
 		k.raw, k.tab = raw, t
 		k.obs = data.ParseObservations(ind, t, b.data.units, from, to, b.diags)
+		k.obs, k.future = data.SetAsideFuture(t, k.obs, b.site.Now, b.diags)
 	}
 }
 
@@ -422,8 +426,20 @@ func (b *builder) dimName(ind *indicator.Indicator, id string, short bool) strin
 	return id
 }
 
+// futureColumn marks, in a CSV download, the rows of periods that start
+// after the moment judged at, which the site counts nowhere.
+const futureColumn = "sau_ngay_danh_gia"
+
+// futureNote is the futureColumn cell of such a row.
+func (b *builder) futureNote() string {
+	d := b.site.Now.Format("02/01/2006")
+	return "sau ngày đánh giá " + d + ", không tính / after the as-of date " + d + ", not counted"
+}
+
 // indicatorDownloads writes the indicator's observations — exactly the
-// numbers of its CSV — as CSV and JSON.
+// numbers of its CSV — as CSV and JSON. The CSV also keeps the figures set
+// aside as from the future, in the file's order, marked in an extra
+// column; the JSON, like the pages, leaves them out.
 func (b *builder) indicatorDownloads(k *kpi) []Download {
 	ind := k.ind
 	rate := ind.Measure == indicator.Rate
@@ -438,6 +454,9 @@ func (b *builder) indicatorDownloads(k *kpi) []Download {
 		header = append(header, "gia_tri")
 	}
 	header = append(header, "ghi_chu")
+	if len(k.future) > 0 {
+		header = append(header, futureColumn)
+	}
 	type jsonObs struct {
 		Period      string   `json:"ky"`
 		Dim         string   `json:"don_vi,omitempty"`
@@ -446,28 +465,50 @@ func (b *builder) indicatorDownloads(k *kpi) []Download {
 		Denominator *float64 `json:"mau_so,omitempty"`
 		Note        string   `json:"ghi_chu,omitempty"`
 	}
-	var rows [][]string
+	type csvRow struct {
+		line  int
+		cells []string
+	}
+	var rows []csvRow
 	var js []jsonObs
-	for _, o := range k.obs {
+	row := func(o indicator.Observation, mark string) {
 		r := []string{o.Period.String()}
-		j := jsonObs{Period: o.Period.String(), Dim: o.Dim, Note: o.Note}
 		if ind.Dimension != indicator.NoDimension {
 			r = append(r, o.Dim)
 		}
 		if rate {
 			r = append(r, num(o.Num), num(o.Den))
+		} else {
+			r = append(r, num(o.Value))
+		}
+		r = append(r, o.Note)
+		if len(k.future) > 0 {
+			r = append(r, mark)
+		}
+		rows = append(rows, csvRow{o.Line, r})
+	}
+	for _, o := range k.obs {
+		row(o, "")
+		j := jsonObs{Period: o.Period.String(), Dim: o.Dim, Note: o.Note}
+		if rate {
 			n, d := o.Num, o.Den
 			j.Numerator, j.Denominator = &n, &d
 		} else {
-			r = append(r, num(o.Value))
 			val := o.Value
 			j.Value = &val
 		}
-		rows = append(rows, append(r, o.Note))
 		js = append(js, j)
 	}
+	for _, o := range k.future {
+		row(o, b.futureNote())
+	}
+	slices.SortStableFunc(rows, func(a, b csvRow) int { return a.line - b.line })
+	cells := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = r.cells
+	}
 	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, header, rows)
+	_ = table.WriteCSV(&cb, header, cells)
 	meta := map[string]any{
 		"id": ind.ID, "title": ind.Title, "unit": ind.Unit, "measure": ind.Measure, "dimension": ind.Dimension,
 		"source": ind.Source, "illustrative": ind.Illustrative, "lead": ind.Lead, "observations": js,

@@ -32,6 +32,9 @@ type reports struct {
 	services *data.Services
 	files    []*data.Report
 	rule     report.Rule
+	// future holds the rows of weeks that start after the moment judged
+	// at: in the CSV download, marked, and nowhere else.
+	future []report.Row
 }
 
 // loadReports reads data/services.toml and every data/reports/*.csv.
@@ -60,6 +63,7 @@ func (b *builder) loadReports() {
 			continue
 		}
 		if rep := data.ParseReport(t, b.data.units, r.services, r.rule, b.diags); rep != nil {
+			r.future = append(r.future, rep.SetAsideFuture(b.site.Now, b.diags)...)
 			r.files = append(r.files, rep)
 		}
 	}
@@ -435,13 +439,26 @@ func (b *builder) computeReports() {
 		uv.Reports = ur
 	}
 
-	// Open data: every row of every unit, as read.
+	// Open data: every row of every unit, as read, and those of weeks
+	// after the moment judged at, marked.
 	var all [][]string
+	header := weekCSVHeader
+	if len(r.future) > 0 {
+		header = append(slices.Clip(header), futureColumn)
+	}
 	for _, s := range byWeekUnitService {
-		all = append(all, weekCSVRow(s.Week, s.Unit, s))
+		row := weekCSVRow(s.Week, s.Unit, s)
+		if len(r.future) > 0 {
+			row = append(row, "")
+		}
+		all = append(all, row)
+	}
+	for _, row := range r.future {
+		s := report.Summary{Key: report.Key{Service: row.Service}, Counts: row.Counts}
+		all = append(all, append(weekCSVRow(row.Week, row.Unit, s), b.futureNote()))
 	}
 	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, weekCSVHeader, all)
+	_ = table.WriteCSV(&cb, header, all)
 	b.later(reportsPath+"bao-cao-tuan.csv", cb.Bytes())
 	v.Downloads = []Download{{Label: "CSV", Path: reportsPath + "bao-cao-tuan.csv", Format: "CSV", Size: cb.Len()}}
 	b.reportDatasets = append(b.reportDatasets, Dataset{Title: reportsPage.Title, Path: reportsPath, Description: reportsPage.Description, Downloads: v.Downloads})

@@ -32,6 +32,8 @@ type Report struct {
 	// Submissions holds one entry per week reported: when its first row
 	// was sent (ngay_gui).
 	Submissions []report.Submission
+
+	weekCells []diag.Pos // where each row's week is written
 }
 
 // ParseReport checks a unit's weekly report file t, read from
@@ -80,6 +82,8 @@ func ParseReport(t *table.Table, units *Units, services *Services, rule report.R
 	for _, row := range t.Rows {
 		if rr, ok := r.row(row); ok {
 			rep.Rows = append(rep.Rows, rr)
+			cell, _ := r.cell(row, report.ColWeek)
+			rep.weekCells = append(rep.weekCells, t.FieldPos(cell))
 		}
 	}
 	r.missingReasonColumns()

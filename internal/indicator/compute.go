@@ -134,6 +134,15 @@ func Counts(p period.Period, now time.Time) bool {
 	return !p.End().After(tomorrow)
 }
 
+// Future reports whether p starts after now's calendar day, in now's
+// location: a figure for it cannot have been known at now, unlike one
+// for a period under way, which is only not final yet.
+func Future(p period.Period, now time.Time) bool {
+	y, m, d := p.First()
+	first := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return first.After(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC))
+}
+
 // PlanValue is the value the plan expects at t: the baseline, then straight
 // lines through each target in turn, then the last target (see the package
 // documentation). Without targets it is the baseline.
