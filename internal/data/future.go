@@ -71,14 +71,14 @@ func (r *Report) SetAsideFuture(now time.Time, l *diag.List) []report.Row {
 	for i, row := range r.Rows {
 		if !indicator.Future(row.Week, now) {
 			kept = append(kept, row)
-			cells = append(cells, r.weekCells[i])
+			cells = append(cells, r.weekCell(i))
 			continue
 		}
 		if first < 0 {
 			first = i
 		}
 		future = append(future, row)
-		lines = append(lines, r.weekCells[i].Line)
+		lines = append(lines, r.weekCell(i).Line)
 	}
 	if len(future) == 0 {
 		return nil
@@ -91,12 +91,21 @@ func (r *Report) SetAsideFuture(now time.Time, l *diag.List) []report.Row {
 			"%d rows are for weeks that start after the as-of date %s (%s), the first %s (%s, %s): their figures cannot have been known then, so they are neither counted nor shown",
 			len(future), asOf(now), lineList(lines), weekLabel(w), w.String(), weekSpan(w))
 	}
-	l.Warnf(r.weekCells[first], "report-future", msg,
+	l.Warnf(r.weekCell(first), "report-future", msg,
 		diag.T("Kiểm tra lại ô tuần. Nếu đúng, số liệu được tính khi trang được đánh giá sau khi tuần kết thúc và báo cáo đã gửi (--now hoặc asOf trong config.toml); đến khi đó chúng chỉ có trong tệp CSV tải về, có đánh dấu",
 			"Check the week cells. If they are right, the figures count once the site is judged after the week has ended and the report was sent (--now or asOf in config.toml); until then they are only in the CSV download, marked"))
 	r.Rows, r.weekCells = kept, cells
 	r.Submissions = slices.DeleteFunc(r.Submissions, func(s report.Submission) bool { return indicator.Future(s.Week, now) })
 	return future
+}
+
+// weekCell is where row i's week is written; the zero Pos for a Report
+// not made by ParseReport.
+func (r *Report) weekCell(i int) diag.Pos {
+	if i < len(r.weekCells) {
+		return r.weekCells[i]
+	}
+	return diag.Pos{}
 }
 
 // asOf is the day judged at, dd/mm/yyyy.
