@@ -290,7 +290,9 @@ func (b *builder) load() {
 	b.cfg = config.Parse(config.File, src, b.diags)
 	if b.o.BaseURL != "" && !b.cfg.SetBaseURL(b.o.BaseURL) {
 		b.diags.Errorf(diag.Pos{File: "--baseURL"}, "flag-baseurl",
-			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), diag.Text{})
+			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), config.BaseURLHint)
+	} else if !b.cfg.Absolute() && !b.cfg.Sample {
+		b.warnPathBaseURL()
 	}
 	b.site = &site.Site{
 		Config: b.cfg,
@@ -316,6 +318,27 @@ func (b *builder) load() {
 		b.addPages(&site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: b.cfg.LanguageCode,
 			Title: b.theme.T(b.cfg.LanguageCode, "notFoundTitle")})
 	}
+}
+
+// warnPathBaseURL says, once, what a baseURL without a host leaves out:
+// every output that must carry absolute URLs. A sample site (sample =
+// true, illustrative figures on every page) is not being published, and
+// builds without the warning; so do the repository's sample site and a new
+// site from `tiendo new site` until their figures are real.
+func (b *builder) warnPathBaseURL() {
+	pos := b.cfg.BaseURLPos
+	if b.o.BaseURL != "" {
+		pos = diag.Pos{File: "--baseURL"}
+	} else if pos.File == "" {
+		pos = diag.Pos{File: config.File}
+	}
+	b.diags.Warnf(pos, "baseurl-not-absolute",
+		diag.Tf("baseURL %q là đường dẫn, không có tên miền: không ghi sitemap.xml và atom.xml (bản tin Atom), "+
+			"các trang không có og:url và liên kết chính tắc, trang chỉ tiêu không có mã nhúng (embed, iframe)",
+			"baseURL %q is a path without a host: sitemap.xml and atom.xml (the Atom feed) are not written, "+
+				"pages carry no og:url or canonical link, and indicator pages no embed code (iframe)", b.cfg.BaseURL),
+		diag.T("Các phần này cần địa chỉ đầy đủ. Khi xuất bản, đặt baseURL = \"https://tên-miền/…\" trong config.toml hoặc dựng với --baseURL https://tên-miền/….",
+			"They need absolute addresses. For publishing, set baseURL = \"https://your-domain/…\" in config.toml or build with --baseURL https://your-domain/…."))
 }
 
 // moment is the time the build judges everything at: --now, else the

@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/diag"
 )
 
@@ -200,6 +201,11 @@ func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlag
 	}
 	if f.lang != "vi" && f.lang != "en" {
 		fmt.Fprintln(a.Stderr, diag.Tf("--lang phải là vi hoặc en, không phải %q", "--lang must be vi or en, not %q", f.lang).In(lang))
+		return nil, lang, false
+	}
+	if f.baseURL != "" && !config.ValidBaseURL(f.baseURL) {
+		fmt.Fprintln(a.Stderr, diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", f.baseURL).In(lang))
+		fmt.Fprintln(a.Stderr, config.BaseURLHint.In(lang))
 		return nil, lang, false
 	}
 	if withFormat && f.format != "text" && f.format != "json" {
