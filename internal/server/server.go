@@ -108,14 +108,14 @@ type Server struct {
 	ln     net.Listener
 	http   *http.Server
 	host   string // "http://127.0.0.1:1313", for baseURL
-	// loopback is set when the server listens on this computer only; it
-	// then answers only requests addressed to it by a loopback name.
-	loopback bool
 	watch  *watcher
 	events hub
 	site   atomic.Pointer[snapshot]
 	idBase string
 	seq    int
+	// loopback is set when the server listens on this computer only; it
+	// then answers only requests addressed to it by a loopback name.
+	loopback bool
 	// session, charts and chartsJS (the ECharts build charts draws with)
 	// belong to the goroutine that rebuilds.
 	session  build.Session
