@@ -277,3 +277,29 @@ func TestBuildRemovesKilledBuildsTempFolder(t *testing.T) {
 		t.Errorf("a folder without the marker was touched: %v", err)
 	}
 }
+
+// TestBuildIntoLinkedPublicReplacesTheFolderItLinksTo: public/ may be a
+// symbolic link to where the web server reads; the link stays, and the
+// folder it leads to holds the new site.
+func TestBuildIntoLinkedPublicReplacesTheFolderItLinksTo(t *testing.T) {
+	root := t.TempDir()
+	src := destSite(t, root)
+	www := filepath.Join(root, "www", "de-an-06")
+	if err := os.MkdirAll(www, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(www, filepath.Join(src, "public")); err != nil {
+		t.Skipf("cannot make a symbolic link here: %v", err)
+	}
+	for range 2 {
+		if res := Run(Options{Source: src, Now: "2023-06-30"}); !res.OK() {
+			t.Fatalf("build:\n%s", res.Diags.Format("vi"))
+		}
+	}
+	if fi, err := os.Lstat(filepath.Join(src, "public")); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("public/ is no longer a symbolic link: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(www, "index.html")); err != nil {
+		t.Errorf("the linked folder does not hold the site: %v", err)
+	}
+}

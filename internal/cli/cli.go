@@ -109,7 +109,9 @@ Usage:
 
 Flags of build and check:
   -s, --source DIR         site root (default .)
-  -d, --destination DIR    output folder (default public/ under the source)
+  -d, --destination DIR    output folder (default public/ under the source):
+                           missing, empty, or an earlier output of tiendo;
+                           a build replaces all of it
       --baseURL URL        override baseURL of config.toml
       --now YYYY-MM-DD[THH:MM]  the moment statuses are judged at
       --drafts             include pages with draft = true
@@ -144,7 +146,9 @@ Cách dùng:
 
 Tùy chọn của build và check:
   -s, --source THƯ_MỤC       thư mục gốc của trang (mặc định .)
-  -d, --destination THƯ_MỤC  thư mục kết quả (mặc định public/ trong thư mục gốc)
+  -d, --destination THƯ_MỤC  thư mục kết quả (mặc định public/ trong thư mục gốc):
+                             chưa có, trống, hoặc kết quả cũ của tiendo;
+                             mỗi lần dựng thay toàn bộ thư mục
       --baseURL URL          thay baseURL trong config.toml
       --now YYYY-MM-DD[THH:MM]  thời điểm dùng để đánh giá tiến độ
       --drafts               đưa cả các trang nháp (draft = true)
