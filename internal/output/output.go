@@ -5,6 +5,11 @@
 // with one atomic rename-exchange), so a failed build leaves the previous
 // public/ exactly as it was and a page removed from content/ disappears from
 // the output. A Mem keeps the files in memory, for tests and `tiendo check`.
+//
+// A build replaces its destination whole, so it must be tiendo's: every
+// output carries the Marker, written first, and CheckDest refuses any other
+// folder before a build starts. The same marker lets a build recognise the
+// temporary folders that killed builds left, and remove them (see NewDir).
 package output
 
 import (
