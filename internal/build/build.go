@@ -18,6 +18,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -121,8 +122,11 @@ type builder struct {
 	// extraFiles are data downloads made during compute.
 	extraFiles []extraFile
 	extraIndex map[string]int // path → index in extraFiles
-	sink       output.Sink
-	set        interface {
+	// dest is the output folder, absolute, its symbolic links resolved
+	// (see output.CheckDest); empty when Options.Sink is set.
+	dest string
+	sink output.Sink
+	set  interface {
 		Has(string) bool
 		Len() int
 		Bytes() int64
@@ -151,6 +155,16 @@ func run(o Options) (*Result, *builder) {
 	b := &builder{o: o, diags: &diag.List{}}
 	b.charts.cache = o.Charts
 	res := &Result{Diags: b.diags}
+	if o.Sink == nil {
+		// Before any work: a build replaces its destination whole.
+		dest, err := output.CheckDest(o.Source, b.destination(), inputs)
+		if err != nil {
+			b.refuseDest(err)
+			res.Duration = time.Since(start)
+			return res, b
+		}
+		b.dest = dest
+	}
 	if o.FS != nil {
 		b.fsys = o.FS
 	} else if root, err := os.OpenRoot(o.Source); err == nil {
@@ -206,7 +220,10 @@ func run(o Options) (*Result, *builder) {
 	} else if dir != nil {
 		var err error
 		b.timed(res, "commit", func() { err = dir.Commit() })
-		if err != nil {
+		var kept *output.LeftoverError
+		if errors.As(err, &kept) {
+			b.diags.Add(oldKept(b.destLabel(), b.dest, kept))
+		} else if err != nil {
 			_ = dir.Abort()
 			b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-commit",
 				diag.Because(diag.T("không thay được thư mục kết quả", "cannot replace the output folder"), err), diag.Text{})
@@ -226,13 +243,16 @@ func run(o Options) (*Result, *builder) {
 func (b *builder) openSink(dir **output.Dir, res *Result) error {
 	switch s := b.o.Sink.(type) {
 	case nil:
-		dest := b.o.Destination
-		if dest == "" {
-			dest = filepath.Join(b.o.Source, "public")
-		}
-		d, err := output.NewDir(dest)
+		d, err := output.NewDir(b.dest)
 		if err != nil {
 			return err
+		}
+		for _, l := range d.Leftovers() {
+			b.diags.Warnf(diag.Pos{File: b.destLabel()}, "output-stale-kept",
+				diag.Because(diag.Tf("không xóa được thư mục tạm %s của một lần dựng bị ngắt trước đây",
+					"cannot remove %s, the temporary folder of an earlier build that was interrupted", l.Path), l.Err),
+				diag.T("Xóa thư mục đó bằng tay, hoặc sửa quyền để lần dựng sau tự xóa.",
+					"Delete that folder by hand, or fix its permissions so the next build removes it."))
 		}
 		*dir, b.sink, b.set = d, d, d
 	case *output.Mem:
@@ -244,6 +264,19 @@ func (b *builder) openSink(dir **output.Dir, res *Result) error {
 		b.sink = output.Compressed{Sink: b.sink}
 	}
 	return nil
+}
+
+// inputs are the folders and files of a site that a build reads, which
+// its destination may not hold.
+var inputs = []string{config.File, "content", "data", "layouts", "static", "themes", "i18n"}
+
+// destination is the output folder as given: -d, else public/ under the
+// site.
+func (b *builder) destination() string {
+	if b.o.Destination != "" {
+		return b.o.Destination
+	}
+	return filepath.Join(b.o.Source, "public")
 }
 
 func (b *builder) destLabel() string {
@@ -290,7 +323,9 @@ func (b *builder) load() {
 	b.cfg = config.Parse(config.File, src, b.diags)
 	if b.o.BaseURL != "" && !b.cfg.SetBaseURL(b.o.BaseURL) {
 		b.diags.Errorf(diag.Pos{File: "--baseURL"}, "flag-baseurl",
-			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), diag.Text{})
+			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), config.BaseURLHint)
+	} else if !b.cfg.Absolute() && !b.cfg.Sample {
+		b.warnPathBaseURL()
 	}
 	b.site = &site.Site{
 		Config: b.cfg,
@@ -316,6 +351,27 @@ func (b *builder) load() {
 		b.addPages(&site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: b.cfg.LanguageCode,
 			Title: b.theme.T(b.cfg.LanguageCode, "notFoundTitle")})
 	}
+}
+
+// warnPathBaseURL says, once, what a baseURL without a host leaves out:
+// every output that must carry absolute URLs. A sample site (sample =
+// true, illustrative figures on every page) is not being published, and
+// builds without the warning; so do the repository's sample site and a new
+// site from `tiendo new site` until their figures are real.
+func (b *builder) warnPathBaseURL() {
+	pos := b.cfg.BaseURLPos
+	if b.o.BaseURL != "" {
+		pos = diag.Pos{File: "--baseURL"}
+	} else if pos.File == "" {
+		pos = diag.Pos{File: config.File}
+	}
+	b.diags.Warnf(pos, "baseurl-not-absolute",
+		diag.Tf("baseURL %q là đường dẫn, không có tên miền: không ghi sitemap.xml và atom.xml (bản tin Atom), "+
+			"các trang không có og:url và liên kết chính tắc, trang chỉ tiêu không có mã nhúng (embed, iframe)",
+			"baseURL %q is a path without a host: sitemap.xml and atom.xml (the Atom feed) are not written, "+
+				"pages carry no og:url or canonical link, and indicator pages no embed code (iframe)", b.cfg.BaseURL),
+		diag.T("Các phần này cần địa chỉ đầy đủ. Khi xuất bản, đặt baseURL = \"https://tên-miền/…\" trong config.toml hoặc dựng với --baseURL https://tên-miền/….",
+			"They need absolute addresses. For publishing, set baseURL = \"https://your-domain/…\" in config.toml or build with --baseURL https://your-domain/…."))
 }
 
 // moment is the time the build judges everything at: --now, else the

@@ -389,8 +389,14 @@ func (b *builder) writeFeeds() {
 			b.diags.Errorf(diag.Pos{File: name}, "output-write", diag.Because(diag.Tf("không ghi được %s", "cannot write %s", name), err), diag.Text{})
 		}
 	}
-	write("sitemap.xml", output.Sitemap(sm))
 	write("robots.txt", output.Robots(urls.Abs("/sitemap.xml")))
+	// A sitemap's <loc> and a feed's ids must be absolute URLs
+	// (sitemaps.org, RFC 4287); without a host in baseURL neither is
+	// written (see warnPathBaseURL).
+	if !b.cfg.Absolute() {
+		return
+	}
+	write("sitemap.xml", output.Sitemap(sm))
 	author := b.cfg.Organisation.Name
 	if author == "" {
 		author = b.cfg.Title

@@ -32,6 +32,13 @@ func (a *App) build(args []string) int {
 	if res.Diags.Len() > 0 {
 		fmt.Fprint(a.Stderr, res.Diags.Format(lang))
 	}
+	if !res.OK() && len(res.Stages) == 0 {
+		// Refused before any stage ran: the destination, or the site
+		// folder, was not fit to build.
+		fmt.Fprintln(a.Stderr, diag.T("Không xuất bản: không tệp nào được ghi hay xóa.",
+			"Nothing published: no file was written or deleted.").In(lang))
+		return 1
+	}
 	if !res.OK() {
 		fmt.Fprintln(a.Stderr, diag.T("Không xuất bản: thư mục kết quả giữ nguyên như lần dựng thành công trước.",
 			"Nothing published: the output folder is unchanged since the last good build.").In(lang))

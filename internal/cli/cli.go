@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/diag"
 )
 
@@ -108,7 +109,9 @@ Usage:
 
 Flags of build and check:
   -s, --source DIR         site root (default .)
-  -d, --destination DIR    output folder (default public/ under the source)
+  -d, --destination DIR    output folder (default public/ under the source):
+                           missing, empty, or an earlier output of tiendo;
+                           a build replaces all of it
       --baseURL URL        override baseURL of config.toml
       --now YYYY-MM-DD[THH:MM]  the moment statuses are judged at
       --drafts             include pages with draft = true
@@ -143,7 +146,9 @@ Cách dùng:
 
 Tùy chọn của build và check:
   -s, --source THƯ_MỤC       thư mục gốc của trang (mặc định .)
-  -d, --destination THƯ_MỤC  thư mục kết quả (mặc định public/ trong thư mục gốc)
+  -d, --destination THƯ_MỤC  thư mục kết quả (mặc định public/ trong thư mục gốc):
+                             chưa có, trống, hoặc kết quả cũ của tiendo;
+                             mỗi lần dựng thay toàn bộ thư mục
       --baseURL URL          thay baseURL trong config.toml
       --now YYYY-MM-DD[THH:MM]  thời điểm dùng để đánh giá tiến độ
       --drafts               đưa cả các trang nháp (draft = true)
@@ -200,6 +205,11 @@ func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlag
 	}
 	if f.lang != "vi" && f.lang != "en" {
 		fmt.Fprintln(a.Stderr, diag.Tf("--lang phải là vi hoặc en, không phải %q", "--lang must be vi or en, not %q", f.lang).In(lang))
+		return nil, lang, false
+	}
+	if f.baseURL != "" && !config.ValidBaseURL(f.baseURL) {
+		fmt.Fprintln(a.Stderr, diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", f.baseURL).In(lang))
+		fmt.Fprintln(a.Stderr, config.BaseURLHint.In(lang))
 		return nil, lang, false
 	}
 	if withFormat && f.format != "text" && f.format != "json" {

@@ -30,7 +30,8 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 
 func TestExitCodes(t *testing.T) {
 	good := t.TempDir()
-	writeFiles(t, good, map[string]string{"content/_index.md": "+++\ntitle = \"A\"\n+++\n"})
+	writeFiles(t, good, map[string]string{"content/_index.md": "+++\ntitle = \"A\"\n+++\n",
+		"config.toml": "baseURL = \"https://example.gov.vn/\"\n"})
 	bad := t.TempDir()
 	writeFiles(t, bad, map[string]string{"config.toml": "titel = \"x\"\n"})
 

@@ -51,6 +51,8 @@ type Config struct {
 	Location *time.Location `toml:"-"`
 	// BasePath is the URL path of baseURL, always beginning and ending in "/".
 	BasePath string `toml:"-"`
+	// BaseURLPos is where config.toml sets baseURL; zero when it does not.
+	BaseURLPos diag.Pos `toml:"-"`
 }
 
 // Organisation is who publishes the site, shown in every footer.
@@ -181,14 +183,20 @@ func Parse(file string, src []byte, l *diag.List) Config {
 				diag.T("Dạng YYYY-MM-DD, ví dụ \"2023-03-21\".", "Use YYYY-MM-DD, for example \"2023-03-21\"."))
 		}
 	}
+	if hasKey(src, "baseURL") {
+		c.BaseURLPos = valuePos(file, src, "baseURL", c.BaseURL)
+	}
 	if bp, ok := basePath(c.BaseURL); ok {
 		c.BasePath = bp
 	} else {
-		l.Errorf(pos("baseURL"), "config-baseurl",
+		pos := c.BaseURLPos
+		if pos.File == "" {
+			pos = diag.Pos{File: file, Line: 1, Col: 1}
+		}
+		l.Errorf(pos, "config-baseurl",
 			diag.Tf("baseURL %q không hợp lệ", "baseURL %q is not valid", c.BaseURL),
-			diag.T("Ví dụ: \"https://example.gov.vn/de-an-06/\" hoặc \"/\".",
-				"For example: \"https://example.gov.vn/de-an-06/\" or \"/\"."))
-		c.BasePath = "/"
+			BaseURLHint)
+		c.BaseURL, c.BasePath = "/", "/"
 	}
 	if c.Markup.TOCStart < 1 || c.Markup.TOCEnd > 6 || c.Markup.TOCStart > c.Markup.TOCEnd {
 		l.Errorf(pos("markup", "tocStart"), "config-toc",
@@ -261,6 +269,11 @@ func valuePos(file string, src []byte, key, value string) diag.Pos {
 	return diag.Pos{File: file, Line: lineOf(src, key), Col: 1}
 }
 
+// BaseURLHint says what a baseURL may be.
+var BaseURLHint = diag.T(
+	"Dùng một đường dẫn (\"/\" hoặc \"/de-an-06/\") hoặc địa chỉ đầy đủ bắt đầu bằng https://, ví dụ \"https://example.gov.vn/de-an-06/\".",
+	"Use a path (\"/\" or \"/de-an-06/\") or a full address starting with https://, for example \"https://example.gov.vn/de-an-06/\".")
+
 // SetBaseURL overrides baseURL (the --baseURL flag).
 func (c *Config) SetBaseURL(u string) bool {
 	bp, ok := basePath(u)
@@ -271,34 +284,58 @@ func (c *Config) SetBaseURL(u string) bool {
 	return true
 }
 
-// Absolute reports whether baseURL names a host, so feeds and the sitemap can
-// carry absolute URLs.
-func (c *Config) Absolute() bool {
-	u, err := url.Parse(c.BaseURL)
-	return err == nil && u.Scheme != "" && u.Host != ""
+// ValidBaseURL reports whether u may be a baseURL: a path ("/",
+// "/de-an-06/") or an absolute http or https URL with a host.
+func ValidBaseURL(u string) bool {
+	_, ok := basePath(u)
+	return ok
 }
+
+// Absolute reports whether baseURL names a host, so the sitemap, the feed,
+// og:url and the embed code can carry absolute URLs.
+func (c *Config) Absolute() bool { return c.Origin() != "" }
 
 // Origin is scheme://host of baseURL, or "" when baseURL is a bare path.
 func (c *Config) Origin() string {
 	u, err := url.Parse(c.BaseURL)
-	if err != nil || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ""
 	}
 	return u.Scheme + "://" + u.Host
 }
 
+// basePath checks a baseURL and returns its path, beginning and ending in
+// "/". A baseURL is a path or an http(s) URL with a host, and nothing that
+// a browser would read as another host: "//host/" (protocol-relative) and
+// backslashes, which browsers take for slashes, are refused, as are user
+// names, queries, fragments, "..", spaces and control characters.
 func basePath(raw string) (string, bool) {
 	if raw == "" {
 		return "/", true
 	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
+	if !plainURL(raw) {
 		return "", false
 	}
-	if u.Scheme != "" && u.Host == "" {
+	u, err := url.Parse(raw)
+	if err != nil || u.Opaque != "" || u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return "", false
+	}
+	switch u.Scheme {
+	case "":
+		if u.Host != "" || !strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "//") {
+			return "", false
+		}
+	case "http", "https":
+		if u.Host == "" {
+			return "", false
+		}
+	default:
 		return "", false
 	}
 	p := u.Path
+	if !plainURL(p) {
+		return "", false
+	}
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p
 	}
@@ -309,6 +346,16 @@ func basePath(raw string) (string, bool) {
 		return "", false
 	}
 	return p, true
+}
+
+// plainURL reports whether s has no space, control character or backslash.
+func plainURL(s string) bool {
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f || r == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // ParseMoment reads "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" in loc. A date alone
@@ -326,6 +373,16 @@ func ParseMoment(s string, loc *time.Location) (time.Time, bool) {
 		return t.Add(24*time.Hour - time.Second), true
 	}
 	return time.Time{}, false
+}
+
+// hasKey reports whether a line of src assigns key.
+func hasKey(src []byte, key string) bool {
+	for _, line := range strings.Split(string(src), "\n") {
+		if k, _, ok := strings.Cut(line, "="); ok && strings.TrimSpace(k) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // lineOf returns the first line assigning key, for value errors found after

@@ -5,10 +5,16 @@
 // with one atomic rename-exchange), so a failed build leaves the previous
 // public/ exactly as it was and a page removed from content/ disappears from
 // the output. A Mem keeps the files in memory, for tests and `tiendo check`.
+//
+// A build replaces its destination whole, so it must be tiendo's: every
+// output carries the Marker, written first, and CheckDest refuses any other
+// folder before a build starts. The same marker lets a build recognise the
+// temporary folders that killed builds left, and remove them (see NewDir).
 package output
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Sink receives the files of a build.
@@ -34,6 +41,9 @@ func CleanPath(rel string) (string, error) {
 	c := path.Clean(rel)
 	if c != rel || c == "." || strings.HasPrefix(c, "../") || c == ".." {
 		return "", fmt.Errorf("invalid output path %q", rel)
+	}
+	if c == Marker {
+		return "", fmt.Errorf("output path %q is reserved for tiendo's marker", rel)
 	}
 	return c, nil
 }
@@ -154,23 +164,132 @@ type Dir struct {
 	dest string
 	tmp  string
 	dirs sync.Map
+	// lock holds the temporary folder locked while the build runs, so that
+	// another build does not take it for a killed build's (see removeStale).
+	lock *os.File
+	// removeAll removes a file or folder: os.RemoveAll, except in tests.
+	removeAll func(string) error
+	// leftovers are the stale temporary folders that could not be removed.
+	leftovers []*LeftoverError
 }
 
-// NewDir prepares a build of dest: a new empty temporary folder beside it.
-func NewDir(dest string) (*Dir, error) {
+// LeftoverError is a folder of tiendo's output that could not be removed:
+// after Commit, the previous output, the new one being in place; in
+// Leftovers, a stale temporary folder. It carries the Marker, so the next
+// build tries again.
+type LeftoverError struct {
+	Path string
+	Err  error
+}
+
+func (e *LeftoverError) Error() string { return "cannot remove " + e.Path + ": " + e.Err.Error() }
+
+func (e *LeftoverError) Unwrap() error { return e.Err }
+
+// staleEmpty is how old an empty temporary folder must be to be taken for
+// a killed build's: a younger one may be a build that has not yet written
+// its marker.
+const staleEmpty = time.Minute
+
+// NewDir prepares a build of dest: a new temporary folder beside it,
+// holding only the Marker. Temporary folders of earlier builds that were
+// killed are removed first (see Leftovers for those that could not be).
+func NewDir(dest string) (*Dir, error) { return newDir(dest, os.RemoveAll) }
+
+func newDir(dest string, removeAll func(string) error) (*Dir, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
+	d := &Dir{dest: dest, removeAll: removeAll}
+	d.removeStale()
+	tmp, err := os.MkdirTemp(parent, tmpPrefix(dest))
 	if err != nil {
 		return nil, err
 	}
+	d.tmp = tmp
+	d.lock = lockFolder(tmp)
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		_ = d.Abort()
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp}, nil
+	if err := writeMarker(tmp); err != nil {
+		_ = d.Abort()
+		return nil, err
+	}
+	return d, nil
+}
+
+// tmpPrefix begins the name of every temporary folder of dest.
+func tmpPrefix(dest string) string { return "." + filepath.Base(dest) + ".tmp-" }
+
+// Leftovers are the stale temporary folders NewDir could not remove.
+func (d *Dir) Leftovers() []*LeftoverError { return d.leftovers }
+
+// removeStale removes what killed builds of dest left beside it: the
+// folders named .<base>.tmp-* that hold the Marker (or are empty and old),
+// unless a running build holds them locked. Nothing else is touched.
+func (d *Dir) removeStale() {
+	parent, prefix := filepath.Dir(d.dest), tmpPrefix(d.dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, prefix) || name == prefix || !e.IsDir() {
+			continue
+		}
+		p := filepath.Join(parent, name)
+		if !hasMarker(p) && !emptyAndOld(p) {
+			continue
+		}
+		lock, ok := tryLockFolder(p)
+		if !ok {
+			continue // a build running now, or no way to tell
+		}
+		if err := d.removeTree(p); err != nil {
+			d.leftovers = append(d.leftovers, &LeftoverError{Path: p, Err: err})
+		}
+		lock.Close()
+	}
+}
+
+func emptyAndOld(dir string) bool {
+	fi, err := os.Stat(dir)
+	if err != nil || time.Since(fi.ModTime()) < staleEmpty {
+		return false
+	}
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) == 0
+}
+
+// removeTree removes a folder of tiendo's output, the Marker last, so that
+// a folder only partly removed is still recognised by the next build.
+func (d *Dir) removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	var first error
+	for _, e := range entries {
+		if e.Name() == Marker {
+			continue
+		}
+		if err := d.removeAll(filepath.Join(dir, e.Name())); err != nil && first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		return first
+	}
+	for _, p := range []string{filepath.Join(dir, Marker), dir} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 func (d *Dir) Write(rel string, data []byte) error {
@@ -199,10 +318,23 @@ func (d *Dir) Write(rel string, data []byte) error {
 }
 
 // Abort removes the temporary folder, leaving the destination untouched.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() error {
+	d.unlock()
+	return os.RemoveAll(d.tmp)
+}
 
-// Commit swaps the new site in place of the old one.
+func (d *Dir) unlock() {
+	if d.lock != nil {
+		d.lock.Close()
+		d.lock = nil
+	}
+}
+
+// Commit swaps the new site in place of the old one, then removes the old.
+// A *LeftoverError means the new site is in place but the old one could
+// not be removed.
 func (d *Dir) Commit() error {
+	defer d.unlock()
 	fi, err := os.Lstat(d.dest)
 	switch {
 	case os.IsNotExist(err):
@@ -213,10 +345,14 @@ func (d *Dir) Commit() error {
 		return fmt.Errorf("destination %s is not a folder", d.dest)
 	}
 	if err := exchange(d.tmp, d.dest); err == nil {
-		return os.RemoveAll(d.tmp) // now holds the old site
+		return d.removeOld(d.tmp) // now holds the old site
 	}
-	// Fallback: two renames, with the old site kept until the new is in place.
+	// Fallback: two renames, with the old site kept until the new is in
+	// place, and locked meanwhile so no other build removes it.
 	old := d.tmp + ".old"
+	if lock := lockFolder(d.dest); lock != nil {
+		defer lock.Close()
+	}
 	if err := os.Rename(d.dest, old); err != nil {
 		return err
 	}
@@ -224,7 +360,20 @@ func (d *Dir) Commit() error {
 		_ = os.Rename(old, d.dest)
 		return err
 	}
-	return os.RemoveAll(old)
+	return d.removeOld(old)
+}
+
+// removeOld removes the previous output, moved to dir. An output of a
+// tiendo from before the marker gets one first, so that if it cannot be
+// removed whole, the next build recognises what is left.
+func (d *Dir) removeOld(dir string) error {
+	if !hasMarker(dir) {
+		_ = writeMarker(dir)
+	}
+	if err := d.removeTree(dir); err != nil {
+		return &LeftoverError{Path: dir, Err: err}
+	}
+	return nil
 }
 
 // CopyFS copies every regular file of fsys into sink under prefix,

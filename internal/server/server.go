@@ -60,6 +60,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -112,6 +113,9 @@ type Server struct {
 	site   atomic.Pointer[snapshot]
 	idBase string
 	seq    int
+	// loopback is set when the server listens on this computer only; it
+	// then answers only requests addressed to it by a loopback name.
+	loopback bool
 	// session, charts and chartsJS (the ECharts build charts draws with)
 	// belong to the goroutine that rebuilds.
 	session  build.Session
@@ -162,7 +166,12 @@ func Start(o Options) (*Server, error) {
 		served:  make(chan error, 1),
 		idBase:  strconv.FormatInt(time.Now().UnixNano(), 36),
 	}
-	s.host = "http://" + net.JoinHostPort(urlHost(o.Bind), strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
+	port := ln.Addr().(*net.TCPAddr).Port
+	s.host = "http://" + net.JoinHostPort(urlHost(o.Bind), strconv.Itoa(port))
+	s.loopback = isLoopback(o.Bind)
+	if d := bindWarning(o.Bind, port); d != nil {
+		fmt.Fprintln(o.Stderr, d.Format(o.Lang))
+	}
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 
 	// Watch before the first build, so a save during it is not lost.
@@ -305,6 +314,42 @@ func changedList(changed []string, lang diag.Lang) string {
 		return changed[0]
 	}
 	return diag.Tf("%s (và %d tệp khác)", "%s (and %d other files)", changed[0], len(changed)-1).In(lang)
+}
+
+// isLoopback reports whether bind is an address of this computer alone.
+func isLoopback(bind string) bool {
+	if strings.EqualFold(bind, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(bind)
+	return ip != nil && ip.IsLoopback()
+}
+
+// loopbackHost reports whether the Host header of a request names this
+// computer: localhost or a loopback address, with or without a port. A
+// page elsewhere can point a name it owns at 127.0.0.1 (DNS rebinding) and
+// read the preview through the visitor's browser; such a request carries
+// that name.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	} else {
+		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	}
+	return isLoopback(host)
+}
+
+// bindWarning is the warning for a server listening beyond this computer,
+// nil for a loopback address.
+func bindWarning(bind string, port int) *diag.Diagnostic {
+	if isLoopback(bind) {
+		return nil
+	}
+	return diag.NewWarning(diag.Pos{File: "--bind"}, "serve-bind-network",
+		diag.Tf("máy chủ xem thử lắng nghe ở %s, cổng %d: mọi máy trong cùng mạng đều xem được trang (cả bản nháp với --drafts)",
+			"the preview listens on %s, port %d: every computer on the same network can view the site (drafts too, with --drafts)", bind, port),
+		diag.T("Chỉ dùng trên mạng tin cậy. Bỏ --bind để chỉ máy này xem được (127.0.0.1).",
+			"Use it on a trusted network only. Leave out --bind so that only this computer can view it (127.0.0.1)."))
 }
 
 // urlHost is the host to put in URLs for a bind address: a browser cannot

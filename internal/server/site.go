@@ -56,6 +56,12 @@ func injectReload(page []byte) []byte {
 // ServeHTTP serves the last good build, and the server's own files under
 // /__tiendo/.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.loopback && !loopbackHost(r.Host) {
+		http.Error(w, diag.Tf("421: máy chủ xem thử chỉ trả lời địa chỉ %s hoặc localhost, không trả lời %q.",
+			"421: the preview answers only at %s or localhost, not at %q.", s.host, r.Host).In(s.o.Lang),
+			http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
