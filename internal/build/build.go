@@ -198,6 +198,7 @@ func run(o Options) (*Result, *builder) {
 		}
 		b.timed(res, st.name, st.fn)
 	}
+	b.explainFailures()
 	if b.sink != nil && !b.diags.HasErrors() {
 		b.timed(res, "check links", b.checkLinks)
 	}

@@ -121,6 +121,11 @@ func (b *builder) loadIndicators() {
 		return
 	}
 	inds := data.ParseIndicators(IndicatorsFile, src, b.data.units, b.cfg.Location, b.diags)
+	if _, bad := b.unreadable(IndicatorsFile); !bad {
+		for _, f := range data.NamedFiles(src) {
+			b.data.used[f] = true
+		}
+	}
 	from, _ := period.Parse(b.cfg.Indicators.From)
 	to, _ := period.Parse(b.cfg.Indicators.To)
 	for _, ind := range inds {

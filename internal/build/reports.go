@@ -35,8 +35,19 @@ type reports struct {
 
 // loadReports reads data/services.toml and every data/reports/*.csv.
 func (b *builder) loadReports() {
+	files, _ := fs.Glob(b.fsys, data.ReportsDir+"/*.csv")
+	slices.Sort(files)
 	src, ok := b.readData(data.ServicesFile)
 	if !ok {
+		for _, f := range files {
+			b.data.used[f] = true
+			if !b.data.used[data.ServicesFile] { // missing, not unreadable
+				d := registryMissing(diag.Pos{File: f}, data.ServicesFile)
+				d.Msg = diag.Tf("báo cáo tuần cần danh sách dịch vụ trong %s, nhưng không có tệp này",
+					"weekly reports need the list of services in %s, which does not exist", data.ServicesFile)
+				b.diags.Add(d)
+			}
+		}
 		return
 	}
 	r := &reports{services: data.ParseServices(data.ServicesFile, src, b.data.units, b.diags), rule: report.DefaultRule()}
@@ -51,8 +62,6 @@ func (b *builder) loadReports() {
 			diag.Tf("không đọc được quy định báo cáo tuần “%s”", "cannot read the weekly report rule “%s”", b.cfg.Reports.Weekly),
 			diag.T("Ví dụ: weekly = \"trước 09h ngày Thứ 3 hàng tuần\".", "For example: weekly = \"trước 09h ngày Thứ 3 hàng tuần\"."))
 	}
-	files, _ := fs.Glob(b.fsys, data.ReportsDir+"/*.csv")
-	slices.Sort(files)
 	for _, f := range files {
 		t, ok := b.readTable(f)
 		if !ok {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/period"
@@ -119,6 +121,26 @@ func ParseIndicators(file string, src []byte, units *Units, loc *time.Location, 
 		}
 	}
 	slices.SortStableFunc(out, func(a, b *indicator.Indicator) int { return cmp.Compare(a.Weight, b.Weight) })
+	return out
+}
+
+// NamedFiles returns the data files the [[indicator]] tables of src name
+// (file = …), as paths from the site root, whether or not their indicator
+// has errors: such a file is not unused, its indicator's problem is
+// reported instead. It returns nil when src cannot be decoded; call it
+// on a src ParseIndicators decoded, which checked its size and depth.
+func NamedFiles(src []byte) []string {
+	var raw rawRegistry
+	if _, err := toml.Decode(string(src), &raw); err != nil {
+		return nil
+	}
+	var out []string
+	for _, ri := range raw.Indicator {
+		f := strings.TrimSpace(ri.File)
+		if _, _, bad := checkPath(f); f != "" && !bad {
+			out = append(out, Dir+"/"+f)
+		}
+	}
 	return out
 }
 
