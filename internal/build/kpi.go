@@ -551,7 +551,7 @@ func (b *builder) pageShortcodes(p *site.Page) []pendingShortcode {
 			if c := vi.Closest(sc.Args[0], ids, 3); len(c) > 0 {
 				hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(c, ", "))
 			}
-			b.diags.Errorf(pos, "shortcode-id", diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint)
+			b.diags.Add(diag.New(pos, "shortcode-id", diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint).Needing(IndicatorsFile))
 			continue
 		}
 		p.Charts = p.Charts || sc.Name == "chart"

@@ -136,3 +136,63 @@ func TestSampleSiteReadsEveryDataFile(t *testing.T) {
 		t.Errorf("the sample site has unused data files:\n%s", res.Diags.Format(diag.VI))
 	}
 }
+
+func TestUnreadableRegistryIsReportedFirstAndAlone(t *testing.T) {
+	for _, c := range []struct {
+		file, old, new string
+		// follows is whether other files' problems follow from this one.
+		follows bool
+	}{
+		{data.UnitsFile, `name = "Ủy ban nhân dân huyện Lộc Hà"`, `name = "Ủy ban nhân dân huyện Lộc Hà`, true},
+		{data.ServicesFile, `name = "Công an"`, `name = "Công an`, true},
+		{IndicatorsFile, `title = "Về thực hiện dịch vụ công"`, `title = "Về thực hiện dịch vụ công`, true},
+		{data.TasksFile, "\n1.2,", "\n\"1.2\"x,", false},
+		{"config.toml", `title = "Tiến độ Đề án 06 – huyện Lộc Hà"`, `title = "Tiến độ Đề án 06 – huyện Lộc Hà`, false},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			res := buildFiles(t, sampleFiles(t, map[string][]byte{c.file: sampleReplace(t, c.file, c.old, c.new)})).res
+			all := res.Diags.All()
+			if len(all) == 0 {
+				t.Fatal("no problem reported")
+			}
+			if first := all[0]; first.File != c.file || first.Severity != diag.Error || first.Line == 0 {
+				t.Errorf("first problem %s: %s; want the syntax error at %s:line:col", first.Pos, first.Msg.Vi, c.file)
+			}
+			if len(all) > 2 {
+				t.Errorf("%d problems, want the cause and at most one note:\n%s", len(all), res.Diags.Format(diag.VI))
+			}
+			notes := withCode(res.Diags, "data-suppressed")
+			switch {
+			case c.follows && len(notes) != 1:
+				t.Errorf("%d notes of problems left out, want 1:\n%s", len(notes), res.Diags.Format(diag.VI))
+			case len(notes) == 1 && (notes[0].File != c.file || !strings.Contains(notes[0].Msg.Vi, "đã được bỏ qua") || !strings.Contains(notes[0].Msg.Vi, c.file)):
+				t.Errorf("note %s: %s; want it at %s, naming it", notes[0].Pos, notes[0].Msg.Vi, c.file)
+			}
+		})
+	}
+}
+
+func TestMissingUnitsIsOneErrorPerFileReferringToThem(t *testing.T) {
+	res := buildFiles(t, sampleFiles(t, map[string][]byte{data.UnitsFile: nil})).res
+	if res.OK() {
+		t.Fatal("build succeeded without data/units.toml")
+	}
+	perFile := map[string]int{}
+	for _, d := range res.Diags.All() {
+		if d.Code == "data-suppressed" {
+			continue
+		}
+		perFile[d.File]++
+		if d.Code != "data-registry-missing" || !strings.Contains(d.Msg.Vi, data.UnitsFile) {
+			t.Errorf("%s: %s (%s); want only errors naming the missing %s", d.Pos, d.Msg.Vi, d.Code, data.UnitsFile)
+		}
+	}
+	for _, f := range []string{data.TasksFile, IndicatorsFile, data.ServicesFile, data.ReportsDir + "/cong-an-huyen.csv"} {
+		if perFile[f] != 1 {
+			t.Errorf("%d problems at %s, want one naming %s", perFile[f], f, data.UnitsFile)
+		}
+	}
+	if n := len(withCode(res.Diags, "data-suppressed")); n != 1 {
+		t.Errorf("%d notes of problems left out, want 1", n)
+	}
+}

@@ -311,8 +311,9 @@ func (r *registry) indicator(i int, ri rawIndicator, b *block) (ind *indicator.I
 		} else if s := r.unitIDs(ind.Lead); len(s) > 0 {
 			hint = diag.Tf("Có phải là %s? Dùng mã (id) của một đơn vị trong data/units.toml.", "Did you mean %s? Use the id of a unit in data/units.toml.", quoteList(s))
 		}
-		fail(b.at("lead"), "indicator-lead",
-			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", ind.Lead), hint)
+		r.l.Add(diag.New(b.at("lead"), "indicator-lead",
+			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", ind.Lead), hint).Needing(UnitsFile))
+		ok = false
 	}
 
 	// File.

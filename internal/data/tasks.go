@@ -187,7 +187,7 @@ func lookupUnit(t *table.Table, f table.Field, text string, units *Units, l *dia
 		if s := units.Suggest(text); len(s) > 0 {
 			hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(s, "; "))
 		}
-		l.Errorf(t.FieldPos(f), "csv-unit", diag.Tf("không có đơn vị “%s”", "no unit “%s”", text), hint)
+		l.Add(diag.New(t.FieldPos(f), "csv-unit", diag.Tf("không có đơn vị “%s”", "no unit “%s”", text), hint).Needing(UnitsFile))
 	}
 	return u, ok
 }
