@@ -180,11 +180,11 @@ func (b *builder) computeIndicators() {
 		groups[ind.Group].Cards = append(groups[ind.Group].Cards, k.card)
 
 		k.page = &site.Page{Kind: site.KindGenerated, Path: kpiPath + ind.ID + "/", Layout: "indicator", Lang: lang,
-			Title: indTitle(ind, lang), Description: k.card.Sentence, Charts: true}
+			Title: indTitle(ind, lang), Description: k.card.Sentence, Charts: true, Source: ind.Pos}
 		k.page.Data = b.indicatorView(k, lang, loc)
 		b.addGenerated(k.page, index)
 		b.addGenerated(&site.Page{Kind: site.KindGenerated, Path: kpiPath + ind.ID + "/nhung/", Layout: "embed", Lang: lang,
-			Title: k.page.Title, Description: k.card.Sentence, Charts: true, Data: k.page.Data}, k.page)
+			Title: k.page.Title, Description: k.card.Sentence, Charts: true, Data: k.page.Data, Source: ind.Pos}, k.page)
 	}
 	slices.Sort(order)
 	for _, code := range order {

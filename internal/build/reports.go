@@ -414,7 +414,7 @@ func (b *builder) computeReports() {
 			view.Trend = b.addFigure(ch, err, title, p)
 		}
 		b.addGenerated(&site.Page{Kind: site.KindGenerated, Path: p, Layout: "service", Lang: lang, Charts: view.Trend != nil,
-			Title: serviceName(sv.ID), Description: b.theme.T(lang, "serviceDescription"), Data: view}, reportsPage)
+			Title: serviceName(sv.ID), Description: b.theme.T(lang, "serviceDescription"), Data: view, Source: sv.Pos}, reportsPage)
 	}
 
 	// Each reporting unit's history on its page.

@@ -69,6 +69,10 @@ type FrontMatter struct {
 	Summary     string   `toml:"summary" yaml:"summary"`
 	Layout      string   `toml:"layout" yaml:"layout"`
 	TOC         bool     `toml:"toc" yaml:"toc"`
+
+	// Where slug and each alias are written in the file.
+	slugAt  diag.Pos
+	aliasAt []diag.Pos
 }
 
 var knownKeys = []string{"title", "description", "date", "lastmod", "weight", "draft", "slug", "aliases", "menu", "summary", "layout", "toc"}
@@ -259,7 +263,13 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	p.Description = vi.NFC(strings.TrimSpace(fm.Description))
 	p.Summary = vi.NFC(strings.TrimSpace(fm.Summary))
 	p.Weight, p.Draft, p.Slug, p.Menu, p.Layout, p.TOC = fm.Weight, fm.Draft, fm.Slug, fm.Menu, fm.Layout, fm.TOC
-	p.Aliases = fm.Aliases
+	p.Aliases, p.AliasPos, p.SlugPos = fm.Aliases, fm.aliasAt, fm.slugAt
+	if len(p.AliasPos) != len(p.Aliases) { // a form the scanner does not follow
+		p.AliasPos = make([]diag.Pos, len(p.Aliases))
+		for i := range p.AliasPos {
+			p.AliasPos[i] = diag.Pos{File: file, Line: keyLine(src, "aliases"), Col: 1}
+		}
+	}
 	p.Body, p.BodyLine = body, bodyLine
 	p.Date = parseDate(file, src, "date", fm.Date, o.Location, l)
 	p.Lastmod = parseDate(file, src, "lastmod", fm.Lastmod, o.Location, l)
@@ -390,6 +400,15 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (*FrontMatter, []by
 	var sub diag.List
 	if delim == "+++" {
 		tomlx.Decode(file, 1, block, fm, &sub)
+		// Line 1 of the file is the opening +++.
+		if at, _, ok := tomlPlaces(block, "slug"); ok {
+			fm.slugAt = diag.Pos{File: file, Line: at.line + 1, Col: at.col}
+		}
+		if _, elems, ok := tomlPlaces(block, "aliases"); ok {
+			for _, e := range elems {
+				fm.aliasAt = append(fm.aliasAt, diag.Pos{File: file, Line: e.line + 1, Col: e.col})
+			}
+		}
 	} else {
 		decodeYAML(file, block, fm, &sub)
 	}
@@ -440,10 +459,19 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 				diag.Tf("khóa %q không được hỗ trợ", "unknown key %q", k.Value), hint)
 			continue
 		}
-		if err := m.Content[i+1].Decode(fieldPtr(fm, k.Value)); err != nil {
-			v := m.Content[i+1]
+		v := m.Content[i+1]
+		if err := v.Decode(fieldPtr(fm, k.Value)); err != nil {
 			l.Errorf(pos(v.Line, v.Column), "toml-type",
 				diag.Tf("giá trị của khóa %q sai kiểu", "the value of key %q has the wrong type", k.Value), diag.Text{})
+			continue
+		}
+		switch k.Value {
+		case "slug":
+			fm.slugAt = pos(k.Line, k.Column)
+		case "aliases":
+			for _, e := range v.Content {
+				fm.aliasAt = append(fm.aliasAt, pos(e.Line, e.Column))
+			}
 		}
 	}
 }

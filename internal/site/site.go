@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/internal/config"
+	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/markdown"
 )
 
@@ -42,6 +43,14 @@ type Page struct {
 	Slug        string
 	Aliases     []string
 	Menu        string
+	// SlugPos is where slug is written in the front matter; AliasPos[i]
+	// where Aliases[i] is (for a string, its opening quote).
+	SlugPos  diag.Pos
+	AliasPos []diag.Pos
+	// Source is, for a page made from data, the entry of data/ it shows:
+	// the [[indicator]] or [[unit]] table. It is empty for the pages every
+	// site has (lists, the method page, search).
+	Source diag.Pos
 
 	// Path is the URL path below the site's base path, beginning and ending
 	// with "/": "/huong-dan/vneid/". The home page is "/".
