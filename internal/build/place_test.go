@@ -49,7 +49,7 @@ func TestEveryMessageHasAPlace(t *testing.T) {
 			wants:   []string{"content/x.md:4:1: địa chỉ /nhiem-vu/ thuộc về trang tiendo tạo từ dữ liệu"}},
 		{name: "an indicator on the address of the method page",
 			changes: map[string][]byte{IndicatorsFile: replaceIn(t, IndicatorsFile, `id = "ty-le"`, `id = "phuong-phap"`)},
-			wants: []string{"data/indicators.toml:4:1: địa chỉ /chi-tieu/phuong-phap/"}},
+			wants:   []string{"data/indicators.toml:4:1: địa chỉ /chi-tieu/phuong-phap/"}},
 		{name: "a task code twice",
 			changes: map[string][]byte{data.TasksFile: []byte(string(hostileFiles(nil)[data.TasksFile]) +
 				"1.2,Lặp lại,cong-an-huyen,,trước ngày 30/04/2023,,hoàn thành,2023-04-20,,,\n")},
