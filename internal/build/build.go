@@ -128,6 +128,8 @@ type builder struct {
 		Len() int
 		Bytes() int64
 	}
+	// aliasFiles are the redirect pages written, by output path.
+	aliasFiles map[string]aliasAt
 	// links to check once every file is written
 	checks []linkCheck
 	mu     sync.Mutex

@@ -21,6 +21,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -331,24 +332,38 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	return p
 }
 
-// CleanAlias checks an alias path: within the site, no "..", no scheme.
+// CleanAlias checks an alias, an old address that redirects to the page,
+// and returns the site path it is served at: "/cu/", or "/cu.html" for a
+// file-style alias. Percent-encoding is decoded, as a web server decodes
+// the address before it looks for the file: "/tin-t%E1%BB%A9c/" is served
+// from "/tin-tức/". It refuses what is not a plain path inside the site:
+// a scheme or a host ("https://…", "//evil.example/"), "." and ".."
+// segments, also encoded ("%2e%2e"), empty segments, backslashes, colons,
+// queries, fragments, control characters and a % that encodes nothing.
 func CleanAlias(a string) (string, bool) {
-	if a == "" || strings.Contains(a, "://") || strings.Contains(a, "\\") || strings.ContainsAny(a, "?#\x00") {
+	dec, err := url.PathUnescape(a)
+	if err != nil || strings.HasPrefix(dec, "//") || strings.ContainsAny(dec, "\\:?#") {
 		return "", false
 	}
-	for _, seg := range strings.Split(a, "/") {
-		if seg == ".." || seg == "." {
+	for _, r := range dec {
+		if r < 0x20 || r == 0x7f {
 			return "", false
 		}
 	}
-	c := path.Clean("/" + a)
-	if c != "/" {
-		c += "/"
+	dec = vi.NFC(dec)
+	trimmed := strings.TrimSuffix(strings.TrimPrefix(dec, "/"), "/")
+	if trimmed == "" {
+		return "", false
 	}
-	if strings.HasSuffix(a, ".html") {
-		c = strings.TrimSuffix(c, "/")
+	for _, seg := range strings.Split(trimmed, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "", false
+		}
 	}
-	return c, c != "/"
+	if strings.HasSuffix(dec, ".html") {
+		return "/" + trimmed, true
+	}
+	return "/" + trimmed + "/", true
 }
 
 // splitFrontMatter separates and decodes the front matter. It returns nil
