@@ -136,7 +136,9 @@ func Load(fsys fs.FS, o Options, l *diag.List) []*site.Page {
 			if _, ok := byPath[dir]; ok {
 				continue
 			}
-			s := &site.Page{Kind: site.KindSection, Path: dir, Lang: langOf(dir, o), Title: titleFromPath(dir)}
+			// A folder without _index.md: its first page says where it is.
+			s := &site.Page{Kind: site.KindSection, Path: dir, Lang: langOf(dir, o), Title: titleFromPath(dir),
+				Source: diag.Pos{File: p.File, Line: 1, Col: 1}}
 			if dir == "/" || dir == "/en/" {
 				s.Kind = site.KindHome
 			}

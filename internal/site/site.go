@@ -48,8 +48,9 @@ type Page struct {
 	SlugPos  diag.Pos
 	AliasPos []diag.Pos
 	// Source is, for a page made from data, the entry of data/ it shows:
-	// the [[indicator]] or [[unit]] table. It is empty for the pages every
-	// site has (lists, the method page, search).
+	// the [[indicator]], [[unit]] or [[service]] table; it is empty for the
+	// pages every site has (lists, the method page, search). For a section
+	// without _index.md, it is the first page in its folder.
 	Source diag.Pos
 
 	// Path is the URL path below the site's base path, beginning and ending
