@@ -126,7 +126,7 @@ func unusedHint(name string) diag.Text {
 	case ext == ".xlsx" || ext == ".xls" || ext == ".ods" || ext == ".numbers":
 		return diag.T("tiendo chỉ đọc tệp CSV: trong Excel hoặc LibreOffice, lưu bảng dưới dạng CSV UTF-8 (.csv).",
 			"tiendo reads CSV files only: in Excel or LibreOffice, save the table as CSV UTF-8 (.csv).")
-	case path.Dir(name) == data.ReportsDir:
+	case strings.HasPrefix(name, data.ReportsDir+"/"):
 		return diag.T("Báo cáo tuần là tệp data/reports/<mã đơn vị>.csv (đuôi .csv viết thường).",
 			"A weekly report is a file data/reports/<unit id>.csv (with .csv in lower case).")
 	case ext == ".csv":
