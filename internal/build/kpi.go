@@ -124,6 +124,11 @@ func (b *builder) loadIndicators() {
 		return
 	}
 	inds := data.ParseIndicators(IndicatorsFile, src, b.data.units, b.cfg.Location, b.diags)
+	if _, bad := b.unreadable(IndicatorsFile); !bad {
+		for _, f := range data.NamedFiles(src) {
+			b.data.used[f] = true
+		}
+	}
 	from, _ := period.Parse(b.cfg.Indicators.From)
 	to, _ := period.Parse(b.cfg.Indicators.To)
 	for _, ind := range inds {
@@ -180,11 +185,11 @@ func (b *builder) computeIndicators() {
 		groups[ind.Group].Cards = append(groups[ind.Group].Cards, k.card)
 
 		k.page = &site.Page{Kind: site.KindGenerated, Path: kpiPath + ind.ID + "/", Layout: "indicator", Lang: lang,
-			Title: indTitle(ind, lang), Description: k.card.Sentence, Charts: true}
+			Title: indTitle(ind, lang), Description: k.card.Sentence, Charts: true, Source: ind.Pos}
 		k.page.Data = b.indicatorView(k, lang, loc)
 		b.addGenerated(k.page, index)
 		b.addGenerated(&site.Page{Kind: site.KindGenerated, Path: kpiPath + ind.ID + "/nhung/", Layout: "embed", Lang: lang,
-			Title: k.page.Title, Description: k.card.Sentence, Charts: true, Data: k.page.Data}, k.page)
+			Title: k.page.Title, Description: k.card.Sentence, Charts: true, Data: k.page.Data, Source: ind.Pos}, k.page)
 	}
 	slices.Sort(order)
 	for _, code := range order {
@@ -588,7 +593,7 @@ func (b *builder) pageShortcodes(p *site.Page) []pendingShortcode {
 			if c := vi.Closest(sc.Args[0], ids, 3); len(c) > 0 {
 				hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(c, ", "))
 			}
-			b.diags.Errorf(pos, "shortcode-id", diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint)
+			b.diags.Add(diag.New(pos, "shortcode-id", diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint).Needing(IndicatorsFile))
 			continue
 		}
 		p.Charts = p.Charts || sc.Name == "chart"

@@ -39,8 +39,19 @@ type reports struct {
 
 // loadReports reads data/services.toml and every data/reports/*.csv.
 func (b *builder) loadReports() {
+	files, _ := fs.Glob(b.fsys, data.ReportsDir+"/*.csv")
+	slices.Sort(files)
 	src, ok := b.readData(data.ServicesFile)
 	if !ok {
+		for _, f := range files {
+			b.data.used[f] = true
+			if !b.data.used[data.ServicesFile] { // missing, not unreadable
+				d := registryMissing(diag.Pos{File: f}, data.ServicesFile)
+				d.Msg = diag.Tf("báo cáo tuần cần danh sách dịch vụ trong %s, nhưng không có tệp này",
+					"weekly reports need the list of services in %s, which does not exist", data.ServicesFile)
+				b.diags.Add(d)
+			}
+		}
 		return
 	}
 	r := &reports{services: data.ParseServices(data.ServicesFile, src, b.data.units, b.diags), rule: report.DefaultRule()}
@@ -55,8 +66,6 @@ func (b *builder) loadReports() {
 			diag.Tf("không đọc được quy định báo cáo tuần “%s”", "cannot read the weekly report rule “%s”", b.cfg.Reports.Weekly),
 			diag.T("Ví dụ: weekly = \"trước 09h ngày Thứ 3 hàng tuần\".", "For example: weekly = \"trước 09h ngày Thứ 3 hàng tuần\"."))
 	}
-	files, _ := fs.Glob(b.fsys, data.ReportsDir+"/*.csv")
-	slices.Sort(files)
 	for _, f := range files {
 		t, ok := b.readTable(f, b.reportOptions(f))
 		if !ok {
@@ -421,7 +430,7 @@ func (b *builder) computeReports() {
 			view.Trend = b.addFigure(ch, err, title, p)
 		}
 		b.addGenerated(&site.Page{Kind: site.KindGenerated, Path: p, Layout: "service", Lang: lang, Charts: view.Trend != nil,
-			Title: serviceName(sv.ID), Description: b.theme.T(lang, "serviceDescription"), Data: view}, reportsPage)
+			Title: serviceName(sv.ID), Description: b.theme.T(lang, "serviceDescription"), Data: view, Source: sv.Pos}, reportsPage)
 	}
 
 	// Each reporting unit's history on its page.

@@ -88,7 +88,11 @@ func (b *builder) searchDocs() {
 	}
 	idx, err := search.Index(docs, lang)
 	if err != nil {
-		b.diags.Errorf(diag.Pos{File: searchIndex}, "search", diag.Tf("không tạo được chỉ mục tìm kiếm: %v", "cannot build the search index: %v", err), diag.Text{})
+		// Pages and tasks are checked to have a title and one address each
+		// before this: a failure here is tiendo's own.
+		b.diags.Errorf(diag.Pos{File: searchIndex}, "search",
+			diag.T("lỗi của tiendo: không tạo được chỉ mục tìm kiếm", "tiendo's fault: cannot build the search index"),
+			diag.T("Vui lòng báo lỗi này cho người phát triển tiendo.", "Please report this to tiendo's developers."))
 		return
 	}
 	b.later(searchIndex, idx)

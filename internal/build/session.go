@@ -299,6 +299,19 @@ func (b *builder) updateData(also []*site.Page) bool {
 	if b.diags.HasErrors() {
 		return false
 	}
+	// Aliases are written once every other file is known; a page or a
+	// download the data now makes may land on one, which only a whole
+	// build reports.
+	for _, p := range b.site.Pages {
+		if fromData(p) && b.onAlias(p.OutputFile()) {
+			return false
+		}
+	}
+	for _, f := range b.extraFiles {
+		if b.onAlias(f.path) {
+			return false
+		}
+	}
 	b.drawCharts()
 	if b.diags.HasErrors() {
 		return false
@@ -329,6 +342,17 @@ func (b *builder) updateData(also []*site.Page) bool {
 		mem.Remove(name)
 	}
 	return true
+}
+
+// onAlias reports whether the output file f is an alias's redirect page,
+// lies under one or is a folder holding one.
+func (b *builder) onAlias(f string) bool {
+	for a := range b.aliasFiles {
+		if a == f || strings.HasPrefix(f, a+"/") || strings.HasPrefix(a, f+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // fromData reports whether a page is made from data/ rather than content/.

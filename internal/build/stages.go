@@ -313,26 +313,42 @@ func (b *builder) write() {
 			b.diags.Errorf(diag.Pos{File: f.path}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 		}
 	}
-	b.writeAliases()
 	b.writeFeeds()
+	b.writeAliases()
 }
 
+// writeAliases writes a redirect page for each alias. It runs after every
+// other file is written, so that an alias landing on one of them — or on a
+// file where it needs a folder — is an error at the alias, naming what is
+// already there, and never replaces it.
 func (b *builder) writeAliases() {
+	b.aliasFiles = map[string]aliasAt{}
+	byOutput := map[string]*site.Page{}
 	for _, p := range b.site.Pages {
-		for _, a := range p.Aliases {
+		byOutput[p.OutputFile()] = p
+	}
+	for _, p := range b.site.Pages {
+		for i, a := range p.Aliases {
 			ap, ok := content.CleanAlias(a)
 			if !ok {
-				continue
+				continue // reported at load
 			}
-			if other, taken := b.site.ByPath[ap]; taken {
-				b.diags.Errorf(diag.Pos{File: p.File, Line: 1}, "alias-taken",
-					diag.Tf("alias %s trùng địa chỉ của trang %s", "alias %s is the URL of page %s", a, label(other)), diag.Text{})
-				continue
+			pos := diag.Pos{File: p.File, Line: 1, Col: 1}
+			if i < len(p.AliasPos) {
+				pos = p.AliasPos[i]
 			}
 			file := strings.TrimPrefix(ap, "/") + "index.html"
 			if strings.HasSuffix(ap, ".html") {
 				file = strings.TrimPrefix(ap, "/")
 			}
+			if there, taken := b.outputAt(file, byOutput); taken {
+				b.diags.Errorf(pos, "alias-taken",
+					diag.Text{Vi: fmt.Sprintf("alias %q trùng chỗ với %s", a, there.Vi), En: fmt.Sprintf("alias %q lands on %s", a, there.En)},
+					diag.T("Xoá alias này hoặc đổi địa chỉ: alias chỉ dành cho địa chỉ cũ mà không còn gì khác dùng.",
+						"Remove this alias or change it: an alias is for an old address that nothing else uses."))
+				continue
+			}
+			b.aliasFiles[file] = aliasAt{alias: a, page: p, pos: pos}
 			from := "/" + strings.TrimSuffix(file, "index.html")
 			target := b.site.URLs.Link(from, p.Path)
 			lang := p.Lang
@@ -352,10 +368,52 @@ func (b *builder) writeAliases() {
 `, lang, html.EscapeString(p.Title), html.EscapeString(b.site.URLs.Abs(p.Path)), html.EscapeString(target),
 				html.EscapeString(target), html.EscapeString(p.Title))
 			if err := b.sink.Write(file, []byte(page)); err != nil {
-				b.diags.Errorf(diag.Pos{File: p.File}, "output-write", diag.Because(diag.T("không ghi được alias", "cannot write alias"), err), diag.Text{})
+				b.diags.Errorf(pos, "output-write", diag.Because(diag.Tf("không ghi được alias %q", "cannot write alias %q", a), err), diag.Text{})
 			}
 		}
 	}
+}
+
+// aliasAt is an alias written, for the next alias that lands on it.
+type aliasAt struct {
+	alias string
+	page  *site.Page
+	pos   diag.Pos
+}
+
+// outputAt says what the build already wrote at file, an output path, or
+// at a folder above it, which file would need to be a folder.
+func (b *builder) outputAt(file string, byOutput map[string]*site.Page) (diag.Text, bool) {
+	for f := file; ; {
+		if a, ok := b.aliasFiles[f]; ok {
+			return diag.Tf("alias %q của trang %s (dòng %d)", "alias %q of page %s (line %d)", a.alias, a.page.File, a.pos.Line), true
+		}
+		if b.set.Has(f) {
+			return b.describeOutput(f, byOutput), true
+		}
+		i := strings.LastIndexByte(f, '/')
+		if i < 0 {
+			return diag.Text{}, false
+		}
+		f = f[:i]
+	}
+}
+
+// describeOutput names what wrote the output file f, for staff.
+func (b *builder) describeOutput(f string, byOutput map[string]*site.Page) diag.Text {
+	if p, ok := byOutput[f]; ok {
+		if p.File != "" {
+			return diag.Tf("trang %s", "the page %s", p.File)
+		}
+		return diag.Tf("trang %s (“%s”) mà tiendo tạo", "the page %s (“%s”) tiendo makes", p.Path, p.Title)
+	}
+	if _, ok := b.extraIndex[f]; ok {
+		return diag.Tf("tệp /%s mà tiendo tạo từ dữ liệu", "the file /%s tiendo makes from data", f)
+	}
+	if exists(b.fsys, path.Join("static", f)) {
+		return diag.Tf("tệp tĩnh static/%s", "the static file static/%s", f)
+	}
+	return diag.Tf("tệp /%s mà tiendo tạo", "the file /%s tiendo makes", f)
 }
 
 func (b *builder) writeFeeds() {

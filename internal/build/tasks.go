@@ -217,7 +217,7 @@ func (b *builder) computeTasks() {
 		}
 		groups[kind].Units = append(groups[kind].Units, sum)
 		p := &site.Page{Kind: site.KindGenerated, Path: unitsPath + u.ID + "/", Layout: "unit", Lang: lang,
-			Title: u.Name, Description: b.theme.T(lang, "unitPageDescription"), Data: v}
+			Title: u.Name, Description: b.theme.T(lang, "unitPageDescription"), Data: v, Source: u.Pos}
 		b.unitViews = append(b.unitViews, v)
 		b.addGenerated(p, unitsPage)
 	}

@@ -21,6 +21,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -69,6 +70,10 @@ type FrontMatter struct {
 	Summary     string   `toml:"summary" yaml:"summary"`
 	Layout      string   `toml:"layout" yaml:"layout"`
 	TOC         bool     `toml:"toc" yaml:"toc"`
+
+	// Where slug and each alias are written in the file.
+	slugAt  diag.Pos
+	aliasAt []diag.Pos
 }
 
 var knownKeys = []string{"title", "description", "date", "lastmod", "weight", "draft", "slug", "aliases", "menu", "summary", "layout", "toc"}
@@ -131,7 +136,9 @@ func Load(fsys fs.FS, o Options, l *diag.List) []*site.Page {
 			if _, ok := byPath[dir]; ok {
 				continue
 			}
-			s := &site.Page{Kind: site.KindSection, Path: dir, Lang: langOf(dir, o), Title: titleFromPath(dir)}
+			// A folder without _index.md: its first page says where it is.
+			s := &site.Page{Kind: site.KindSection, Path: dir, Lang: langOf(dir, o), Title: titleFromPath(dir),
+				Source: diag.Pos{File: p.File, Line: 1, Col: 1}}
 			if dir == "/" || dir == "/en/" {
 				s.Kind = site.KindHome
 			}
@@ -259,7 +266,13 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	p.Description = vi.NFC(strings.TrimSpace(fm.Description))
 	p.Summary = vi.NFC(strings.TrimSpace(fm.Summary))
 	p.Weight, p.Draft, p.Slug, p.Menu, p.Layout, p.TOC = fm.Weight, fm.Draft, fm.Slug, fm.Menu, fm.Layout, fm.TOC
-	p.Aliases = fm.Aliases
+	p.Aliases, p.AliasPos, p.SlugPos = fm.Aliases, fm.aliasAt, fm.slugAt
+	if len(p.AliasPos) != len(p.Aliases) { // a form the scanner does not follow
+		p.AliasPos = make([]diag.Pos, len(p.Aliases))
+		for i := range p.AliasPos {
+			p.AliasPos[i] = diag.Pos{File: file, Line: keyLine(src, "aliases"), Col: 1}
+		}
+	}
 	p.Body, p.BodyLine = body, bodyLine
 	p.Date = parseDate(file, src, "date", fm.Date, o.Location, l)
 	p.Lastmod = parseDate(file, src, "lastmod", fm.Lastmod, o.Location, l)
@@ -321,24 +334,38 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	return p
 }
 
-// CleanAlias checks an alias path: within the site, no "..", no scheme.
+// CleanAlias checks an alias, an old address that redirects to the page,
+// and returns the site path it is served at: "/cu/", or "/cu.html" for a
+// file-style alias. Percent-encoding is decoded, as a web server decodes
+// the address before it looks for the file: "/tin-t%E1%BB%A9c/" is served
+// from "/tin-tức/". It refuses what is not a plain path inside the site:
+// a scheme or a host ("https://…", "//evil.example/"), "." and ".."
+// segments, also encoded ("%2e%2e"), empty segments, backslashes, colons,
+// queries, fragments, control characters and a % that encodes nothing.
 func CleanAlias(a string) (string, bool) {
-	if a == "" || strings.Contains(a, "://") || strings.Contains(a, "\\") || strings.ContainsAny(a, "?#\x00") {
+	dec, err := url.PathUnescape(a)
+	if err != nil || strings.HasPrefix(dec, "//") || strings.ContainsAny(dec, "\\:?#") {
 		return "", false
 	}
-	for _, seg := range strings.Split(a, "/") {
-		if seg == ".." || seg == "." {
+	for _, r := range dec {
+		if r < 0x20 || r == 0x7f {
 			return "", false
 		}
 	}
-	c := path.Clean("/" + a)
-	if c != "/" {
-		c += "/"
+	dec = vi.NFC(dec)
+	trimmed := strings.TrimSuffix(strings.TrimPrefix(dec, "/"), "/")
+	if trimmed == "" {
+		return "", false
 	}
-	if strings.HasSuffix(a, ".html") {
-		c = strings.TrimSuffix(c, "/")
+	for _, seg := range strings.Split(trimmed, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "", false
+		}
 	}
-	return c, c != "/"
+	if strings.HasSuffix(dec, ".html") {
+		return "/" + trimmed, true
+	}
+	return "/" + trimmed + "/", true
 }
 
 // splitFrontMatter separates and decodes the front matter. It returns nil
@@ -390,6 +417,15 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (*FrontMatter, []by
 	var sub diag.List
 	if delim == "+++" {
 		tomlx.Decode(file, 1, block, fm, &sub)
+		// Line 1 of the file is the opening +++.
+		if at, _, ok := tomlPlaces(block, "slug"); ok {
+			fm.slugAt = diag.Pos{File: file, Line: at.line + 1, Col: at.col}
+		}
+		if _, elems, ok := tomlPlaces(block, "aliases"); ok {
+			for _, e := range elems {
+				fm.aliasAt = append(fm.aliasAt, diag.Pos{File: file, Line: e.line + 1, Col: e.col})
+			}
+		}
 	} else {
 		decodeYAML(file, block, fm, &sub)
 	}
@@ -440,10 +476,19 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 				diag.Tf("khóa %q không được hỗ trợ", "unknown key %q", k.Value), hint)
 			continue
 		}
-		if err := m.Content[i+1].Decode(fieldPtr(fm, k.Value)); err != nil {
-			v := m.Content[i+1]
+		v := m.Content[i+1]
+		if err := v.Decode(fieldPtr(fm, k.Value)); err != nil {
 			l.Errorf(pos(v.Line, v.Column), "toml-type",
 				diag.Tf("giá trị của khóa %q sai kiểu", "the value of key %q has the wrong type", k.Value), diag.Text{})
+			continue
+		}
+		switch k.Value {
+		case "slug":
+			fm.slugAt = pos(k.Line, k.Column)
+		case "aliases":
+			for _, e := range v.Content {
+				fm.aliasAt = append(fm.aliasAt, pos(e.Line, e.Column))
+			}
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/period"
@@ -119,6 +121,26 @@ func ParseIndicators(file string, src []byte, units *Units, loc *time.Location, 
 		}
 	}
 	slices.SortStableFunc(out, func(a, b *indicator.Indicator) int { return cmp.Compare(a.Weight, b.Weight) })
+	return out
+}
+
+// NamedFiles returns the data files the [[indicator]] tables of src name
+// (file = …), as paths from the site root, whether or not their indicator
+// has errors: such a file is not unused, its indicator's problem is
+// reported instead. It returns nil when src cannot be decoded; call it
+// on a src ParseIndicators decoded, which checked its size and depth.
+func NamedFiles(src []byte) []string {
+	var raw rawRegistry
+	if _, err := toml.Decode(string(src), &raw); err != nil {
+		return nil
+	}
+	var out []string
+	for _, ri := range raw.Indicator {
+		f := strings.TrimSpace(ri.File)
+		if _, _, bad := checkPath(f); f != "" && !bad {
+			out = append(out, Dir+"/"+f)
+		}
+	}
 	return out
 }
 
@@ -289,8 +311,9 @@ func (r *registry) indicator(i int, ri rawIndicator, b *block) (ind *indicator.I
 		} else if s := r.unitIDs(ind.Lead); len(s) > 0 {
 			hint = diag.Tf("Có phải là %s? Dùng mã (id) của một đơn vị trong data/units.toml.", "Did you mean %s? Use the id of a unit in data/units.toml.", quoteList(s))
 		}
-		fail(b.at("lead"), "indicator-lead",
-			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", ind.Lead), hint)
+		r.l.Add(diag.New(b.at("lead"), "indicator-lead",
+			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", ind.Lead), hint).Needing(UnitsFile))
+		ok = false
 	}
 
 	// File.

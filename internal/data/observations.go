@@ -300,10 +300,10 @@ func (r *rowReader) dim(row table.Row) (key, name string, ok bool) {
 	u, found := r.units.Lookup(f.Text)
 	switch {
 	case !found && r.ind.Dimension == indicator.ByCommune:
-		r.errorf(f, "csv-unit", diag.Tf("Không có xã, thị trấn \"%s\" trong data/units.toml", "There is no commune \"%s\" in data/units.toml", f.Text), r.unitHint(f.Text))
+		r.l.Add(diag.New(r.t.FieldPos(f), "csv-unit", diag.Tf("Không có xã, thị trấn \"%s\" trong data/units.toml", "There is no commune \"%s\" in data/units.toml", f.Text), r.unitHint(f.Text)).Needing(UnitsFile))
 		return "", "", false
 	case !found:
-		r.errorf(f, "csv-unit", diag.Tf("Không có đơn vị \"%s\" trong data/units.toml", "There is no unit \"%s\" in data/units.toml", f.Text), r.unitHint(f.Text))
+		r.l.Add(diag.New(r.t.FieldPos(f), "csv-unit", diag.Tf("Không có đơn vị \"%s\" trong data/units.toml", "There is no unit \"%s\" in data/units.toml", f.Text), r.unitHint(f.Text)).Needing(UnitsFile))
 		return "", "", false
 	case r.ind.Dimension == indicator.ByCommune && !u.IsCommune():
 		r.errorf(f, "csv-unit", diag.Tf("\"%s\" là %s, không phải xã, thị trấn", "\"%s\" is %s, not a commune", f.Text, u.Name), r.unitHint(f.Text))

@@ -109,8 +109,8 @@ func reportUnit(file string, units *Units, l *diag.List, u *Unit) bool {
 		} else if c := vi.Closest(id, reportingIDs(units), 1); len(c) > 0 {
 			hint = diag.Tf("Có phải là %s? Tên tệp là mã của đơn vị trong data/units.toml.", "Did you mean %s? The file is named after the unit's id in data/units.toml.", ReportFile(c[0]))
 		}
-		l.Errorf(pos, "report-unit",
-			diag.Tf("tên tệp %q không phải mã của một đơn vị báo cáo tuần", "file name %q is not the id of a unit that reports weekly", path.Base(file)), hint)
+		l.Add(diag.New(pos, "report-unit",
+			diag.Tf("tên tệp %q không phải mã của một đơn vị báo cáo tuần", "file name %q is not the id of a unit that reports weekly", path.Base(file)), hint).Needing(UnitsFile))
 		return false
 	case !found.Reports:
 		l.Errorf(pos, "report-unit",
@@ -274,8 +274,8 @@ func (r *reportReader) service(f table.Field) (Service, bool) {
 		if c := r.services.Suggest(f.Text); len(c) > 0 {
 			hint = tr("Có phải là %s? %s", "Did you mean %s? %s", quoteList(c), base)
 		}
-		r.errorf(f, "report-service",
-			diag.Tf("Không có dịch vụ \"%s\" trong data/services.toml", "There is no service \"%s\" in data/services.toml", f.Text), hint)
+		r.l.Add(diag.New(r.t.FieldPos(f), "report-service",
+			diag.Tf("Không có dịch vụ \"%s\" trong data/services.toml", "There is no service \"%s\" in data/services.toml", f.Text), hint).Needing(ServicesFile))
 		return Service{}, false
 	}
 	if r.unitOK && s.Lead != r.unit.ID {

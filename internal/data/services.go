@@ -244,8 +244,8 @@ func (s *Services) checkLead(l *diag.List, b *block, sv Service, units *Units) b
 		} else if c := vi.Closest(sv.Lead, reportingIDs(units), 1); len(c) > 0 {
 			hint = diag.Tf("Có phải là %q? Dùng mã của một đơn vị báo cáo tuần trong data/units.toml.", "Did you mean %q? Use the id of a unit that reports weekly, in data/units.toml.", c[0])
 		}
-		l.Errorf(b.at("lead"), "service-lead",
-			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", sv.Lead), hint)
+		l.Add(diag.New(b.at("lead"), "service-lead",
+			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", sv.Lead), hint).Needing(UnitsFile))
 		return false
 	}
 	if !u.Reports {

@@ -92,9 +92,11 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 			continue
 		}
 		if prev, dup := seen[task.Code]; dup {
+			// The task is left out: its code is its address on /nhiem-vu/.
 			l.Errorf(t.FieldPos(code), "task-duplicate",
 				diag.Tf("mã nhiệm vụ %s trùng với dòng %d", "task code %s repeats line %d", task.Code, prev),
 				diag.T("Mỗi nhiệm vụ một mã riêng.", "Give each task its own code."))
+			continue
 		}
 		seen[task.Code] = r.Line
 		task.Title = get(r, "nhiem_vu").Text
@@ -187,7 +189,7 @@ func lookupUnit(t *table.Table, f table.Field, text string, units *Units, l *dia
 		if s := units.Suggest(text); len(s) > 0 {
 			hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(s, "; "))
 		}
-		l.Errorf(t.FieldPos(f), "csv-unit", diag.Tf("không có đơn vị “%s”", "no unit “%s”", text), hint)
+		l.Add(diag.New(t.FieldPos(f), "csv-unit", diag.Tf("không có đơn vị “%s”", "no unit “%s”", text), hint).Needing(UnitsFile))
 	}
 	return u, ok
 }

@@ -9,6 +9,9 @@ import (
 	"github.com/tiendo/tiendo/internal/vi"
 )
 
+// UnitsFile is the list of units under the site root.
+const UnitsFile = Dir + "/units.toml"
+
 // Kinds of unit.
 const (
 	KindDistrict = "huyen"    // a district office or agency

@@ -94,6 +94,21 @@ type Diagnostic struct {
 	Code string
 	Msg  Text
 	Hint Text
+	// Needs names the file a reference points into: an unknown unit in
+	// data/tasks.csv needs data/units.toml. When that file is missing or
+	// cannot be read, the problem only follows from it, and the build
+	// leaves it out, saying how many it left (see List.Drop).
+	Needs string
+	// Root marks a problem other problems may follow from: a file that
+	// could not be read at all. Roots, and the notes on what they caused,
+	// sort before every other diagnostic, so the cause is read first.
+	Root bool
+}
+
+// Needing sets d.Needs to file and returns d.
+func (d *Diagnostic) Needing(file string) *Diagnostic {
+	d.Needs = file
+	return d
 }
 
 // Error implements error in Vietnamese, so a Diagnostic can travel as an error.
@@ -169,6 +184,23 @@ func (l *List) Merge(other *List) {
 	l.Add(other.All()...)
 }
 
+// Drop removes the diagnostics drop returns true for and returns them,
+// sorted and without duplicates, so the caller can say how many there were. drop must not use l.
+func (l *List) Drop(drop func(*Diagnostic) bool) []*Diagnostic {
+	var dropped []*Diagnostic
+	l.mu.Lock()
+	l.items = slices.DeleteFunc(l.items, func(d *Diagnostic) bool {
+		if drop(d) {
+			dropped = append(dropped, d)
+			return true
+		}
+		return false
+	})
+	l.mu.Unlock()
+	slices.SortStableFunc(dropped, compare)
+	return slices.CompactFunc(dropped, func(a, b *Diagnostic) bool { return compare(a, b) == 0 })
+}
+
 // HasErrors reports whether any diagnostic is an error.
 func (l *List) HasErrors() bool {
 	l.mu.Lock()
@@ -212,6 +244,7 @@ func (l *List) Counts() (errors, warnings int) {
 
 func compare(a, b *Diagnostic) int {
 	return cmp.Or(
+		-cmp.Compare(rank(a.Root), rank(b.Root)),
 		cmp.Compare(a.File, b.File),
 		cmp.Compare(a.Line, b.Line),
 		cmp.Compare(a.Col, b.Col),
@@ -219,6 +252,13 @@ func compare(a, b *Diagnostic) int {
 		cmp.Compare(a.Code, b.Code),
 		cmp.Compare(a.Msg.Vi, b.Msg.Vi),
 	)
+}
+
+func rank(root bool) int {
+	if root {
+		return 1
+	}
+	return 0
 }
 
 // Format renders all diagnostics, one per line, then a count line.

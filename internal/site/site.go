@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/internal/config"
+	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/markdown"
 )
 
@@ -42,6 +43,15 @@ type Page struct {
 	Slug        string
 	Aliases     []string
 	Menu        string
+	// SlugPos is where slug is written in the front matter; AliasPos[i]
+	// where Aliases[i] is (for a string, its opening quote).
+	SlugPos  diag.Pos
+	AliasPos []diag.Pos
+	// Source is, for a page made from data, the entry of data/ it shows:
+	// the [[indicator]], [[unit]] or [[service]] table; it is empty for the
+	// pages every site has (lists, the method page, search). For a section
+	// without _index.md, it is the first page in its folder.
+	Source diag.Pos
 
 	// Path is the URL path below the site's base path, beginning and ending
 	// with "/": "/huong-dan/vneid/". The home page is "/".

@@ -28,7 +28,22 @@ import (
 // Decode decodes src into v. file is the path relative to the site root;
 // lineOffset is added to every line (for front matter inside a Markdown file).
 // It returns the metadata (nil on a syntax error) and reports problems into l.
+// The problem that stops a file from being decoded at all is a root
+// (diag.Diagnostic.Root): what other files say about its contents may only
+// follow from it.
 func Decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.MetaData {
+	var sub diag.List
+	md := decode(file, lineOffset, src, v, &sub)
+	if md == nil {
+		for _, d := range sub.All() {
+			d.Root = d.Severity == diag.Error
+		}
+	}
+	l.Merge(&sub)
+	return md
+}
+
+func decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.MetaData {
 	if !precheck(file, lineOffset, src, l) {
 		return nil
 	}
