@@ -282,14 +282,18 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 			diag.T("Thêm title = \"…\" vào phần đầu trang (front matter).", "Add title = \"…\" to the front matter."))
 	}
 	if p.Slug != "" && (vi.Slug(p.Slug) != p.Slug) {
-		l.Errorf(diag.Pos{File: file, Line: keyLine(src, "slug"), Col: 1}, "content-slug",
+		pos := p.SlugPos
+		if pos.Line == 0 {
+			pos = diag.Pos{File: file, Line: keyLine(src, "slug"), Col: 1}
+		}
+		l.Errorf(pos, "content-slug",
 			diag.Tf("slug %q không hợp lệ", "slug %q is not valid", p.Slug),
 			diag.Tf("Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.", "Use lower-case ASCII letters, digits and hyphens, e.g. %q.", vi.Slug(p.Slug)))
 		p.Slug = vi.Slug(p.Slug)
 	}
-	for _, a := range p.Aliases {
+	for i, a := range p.Aliases {
 		if _, ok := CleanAlias(a); !ok {
-			l.Errorf(diag.Pos{File: file, Line: keyLine(src, "aliases"), Col: 1}, "content-alias",
+			l.Errorf(p.AliasPos[i], "content-alias",
 				diag.Tf("alias %q không hợp lệ", "alias %q is not valid", a),
 				diag.T("Alias là đường dẫn trong trang web, ví dụ \"/huong-dan/cu/\".", "An alias is a path within the site, e.g. \"/huong-dan/old/\"."))
 		}
