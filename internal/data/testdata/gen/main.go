@@ -27,6 +27,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/period"
 )
 
 // commune is a commune or the town, with an illustrative population.
@@ -123,7 +126,17 @@ func newCSV(sep string, bom, crlf bool, header ...string) *csvFile {
 	return c
 }
 
+// asOf is the day the sample site is judged at (asOf in config.toml): a
+// row of a period that starts later could not be known then, and tiendo
+// would leave it out with a warning, so it is not written.
+var asOf = time.Date(2023, 6, 30, 0, 0, 0, 0, time.UTC)
+
 func (c *csvFile) row(cells ...string) {
+	if len(cells) > 0 {
+		if p, ok := period.Parse(cells[0]); ok && p.Start().After(asOf) {
+			return
+		}
+	}
 	for i, s := range cells {
 		if i > 0 {
 			c.b.WriteString(c.sep)
