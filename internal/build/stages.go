@@ -16,6 +16,7 @@ import (
 	"github.com/tiendo/tiendo/internal/chart/echarts"
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/par"
 	"github.com/tiendo/tiendo/internal/site"
@@ -33,6 +34,7 @@ func (b *builder) validate() {
 	}
 	par.Each(withBody, func(p *site.Page) {
 		p.Doc = b.md.Parse(p.Body)
+		b.tooComplex(p.File, p.BodyLine, p.Doc)
 		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings
 		p.Plain = p.Doc.PlainText()
@@ -41,6 +43,21 @@ func (b *builder) validate() {
 		}
 	})
 	par.Each(withBody, b.resolveLinks)
+}
+
+// tooComplex reports a body that took longer to parse than [markup]
+// parseBudget (see internal/markdown, budget.go).
+func (b *builder) tooComplex(file string, line int, d *markdown.Doc) bool {
+	if d.Err() == nil {
+		return false
+	}
+	b.diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "content-too-complex",
+		diag.Tf("trang quá phức tạp để xử lý: đọc Markdown của trang mất hơn %v", "the page is too complex to process: reading its Markdown took longer than %v", b.cfg.Markup.Budget),
+		diag.T("Thường do hàng nghìn dấu [, ![ hoặc ( không đóng, hay dấu * và _ xen kẽ, thường khi dán nhầm dữ liệu vào trang. "+
+			"Sửa hoặc chia nhỏ trang; nếu trang đúng là lớn như vậy, tăng parseBudget trong mục [markup] của config.toml (hiện là "+b.cfg.Markup.ParseBudget+").",
+			"Usually thousands of unclosed [, ![ or ( or interleaved * and _, often data pasted into the page by mistake. "+
+				"Fix or split the page; if it really is that large, raise parseBudget under [markup] in config.toml (now "+b.cfg.Markup.ParseBudget+")."))
+	return true
 }
 
 // allowedSchemes are the link schemes a page may carry; javascript:, data:
