@@ -347,7 +347,7 @@ func (b *builder) load() {
 		}
 	}
 	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Markup.Unsafe, Typographer: b.cfg.Markup.Typographer,
-		PlainTextMax: search.TextNeeded(b.indexedAtLeast)})
+		PlainTextMax: search.TextNeeded(b.indexedAtLeast), ParseBudget: b.cfg.Markup.Budget})
 
 	b.loadTheme()
 	b.loadData()

@@ -298,7 +298,7 @@ func (b *builder) indicatorView(k *kpi, lang string, loc vi.Locale) *IndicatorVi
 		Frequency: b.theme.T(lang, "freq-"+ind.Frequency.String()), EmbedPath: kpiPath + ind.ID + "/nhung/"}
 	if ind.Description != "" {
 		doc := b.md.Parse([]byte(ind.Description))
-		if html, err := b.md.Render(doc); err == nil {
+		if html, err := b.md.Render(doc); !b.tooComplex(ind.Pos.File, ind.Pos.Line, doc) && err == nil {
 			v.Description = template.HTML(html)
 		}
 	}

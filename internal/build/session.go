@@ -225,6 +225,9 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 		return nil, false
 	}
 	doc := b.md.Parse(np.Body)
+	if doc.Err() != nil {
+		return nil, false // a whole build reports it
+	}
 	if np.Summary == "" {
 		np.Summary = truncate(doc.FirstParagraph(), 220)
 	}

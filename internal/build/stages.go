@@ -6,6 +6,7 @@ import (
 	"html"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"path"
 	"runtime/debug"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"github.com/tiendo/tiendo/internal/chart/echarts"
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/par"
 	"github.com/tiendo/tiendo/internal/site"
@@ -33,6 +35,7 @@ func (b *builder) validate() {
 	}
 	par.Each(withBody, func(p *site.Page) {
 		p.Doc = b.md.Parse(p.Body)
+		b.tooComplex(p.File, p.BodyLine, p.Doc)
 		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings
 		p.Plain = p.Doc.PlainText()
@@ -41,6 +44,21 @@ func (b *builder) validate() {
 		}
 	})
 	par.Each(withBody, b.resolveLinks)
+}
+
+// tooComplex reports a body that took longer to parse than [markup]
+// parseBudget (see internal/markdown, budget.go).
+func (b *builder) tooComplex(file string, line int, d *markdown.Doc) bool {
+	if d.Err() == nil {
+		return false
+	}
+	b.diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "content-too-complex",
+		diag.Tf("trang quá phức tạp để xử lý: đọc Markdown của trang mất hơn %v", "the page is too complex to process: reading its Markdown took longer than %v", b.cfg.Markup.Budget),
+		diag.T("Thường do hàng nghìn dấu [, ![ hoặc ( không đóng, hay dấu * và _ xen kẽ, thường khi dán nhầm dữ liệu vào trang. "+
+			"Sửa hoặc chia nhỏ trang; nếu trang đúng là lớn như vậy, tăng parseBudget trong mục [markup] của config.toml (hiện là "+b.cfg.Markup.ParseBudget+").",
+			"Usually thousands of unclosed [, ![ or ( or interleaved * and _, often data pasted into the page by mistake. "+
+				"Fix or split the page; if it really is that large, raise parseBudget under [markup] in config.toml (now "+b.cfg.Markup.ParseBudget+")."))
+	return true
 }
 
 // allowedSchemes are the link schemes a page may carry; javascript:, data:
@@ -73,18 +91,36 @@ func (b *builder) resolveLinks(p *site.Page) {
 				l.SetDest("#")
 			}
 		case strings.HasPrefix(dest, "#"):
-			if !hasAnchor(p, dest[1:]) {
+			frag, ok := b.unescape(pos, dest, dest[1:])
+			if ok && !hasAnchor(p, frag) {
 				b.diags.Errorf(pos, "link-anchor",
 					diag.Tf("không có mục %q trong trang này", "no heading %q on this page", dest),
 					anchorHint(p))
 			}
 		default:
-			target, frag, _ := strings.Cut(dest, "#")
-			if q := strings.IndexByte(target, '?'); q >= 0 {
-				target = target[:q]
+			// The link is written as a URL: the names of the files it
+			// leads to are percent-decoded, as the browser and the web
+			// server will (/bao%20cao.pdf is static/bao cao.pdf); the page
+			// keeps it as written.
+			rawTarget, rawFrag, _ := strings.Cut(dest, "#")
+			if q := strings.IndexByte(rawTarget, '?'); q >= 0 {
+				rawTarget = rawTarget[:q]
+			}
+			target, ok := b.unescape(pos, dest, rawTarget)
+			if !ok {
+				continue
+			}
+			frag, ok := b.unescape(pos, dest, rawFrag)
+			if !ok {
+				continue
 			}
 			if strings.HasSuffix(strings.ToLower(target), ".md") {
-				b.resolvePageLink(p, l.SetDest, pos, target, frag)
+				if to, ok := b.resolvePageLink(p, pos, target, frag); ok {
+					if rawFrag != "" {
+						to += "#" + rawFrag
+					}
+					l.SetDest(b.site.URLs.Link(p.Path, to))
+				}
 				continue
 			}
 			sitePath := target
@@ -103,15 +139,40 @@ func (b *builder) resolveLinks(p *site.Page) {
 				file += "index.html"
 			}
 			checks = append(checks, linkCheck{pos: pos, file: file, dest: dest})
-			if frag != "" {
-				sitePath += "#" + frag
+			to := rawTarget
+			if !strings.HasPrefix(rawTarget, "/") {
+				to = path.Join(p.Path, rawTarget)
+				if strings.HasSuffix(rawTarget, "/") {
+					to += "/"
+				}
 			}
-			l.SetDest(b.site.URLs.Link(p.Path, sitePath))
+			if rawFrag != "" {
+				to += "#" + rawFrag
+			}
+			l.SetDest(b.site.URLs.Link(p.Path, to))
 		}
 	}
 }
 
-func (b *builder) resolvePageLink(p *site.Page, set func(string), pos diag.Pos, target, frag string) {
+// unescape percent-decodes s, a part of the link dest; a malformed escape
+// is an error at the link.
+func (b *builder) unescape(pos diag.Pos, dest, s string) (string, bool) {
+	u, err := url.PathUnescape(s)
+	if err != nil {
+		b.diags.Errorf(pos, "link-escape",
+			diag.Tf("liên kết %q có mã “%%” không hợp lệ", "link %q has a malformed “%%” escape", dest),
+			diag.T("Sau dấu % phải là hai chữ số hệ 16, ví dụ %20 cho dấu cách; dấu % trong tên tệp viết là %25. "+
+				"Cũng có thể viết tên tệp như nó có, trong <…>: [báo cáo](</bao cao.pdf>).",
+				"A % must be followed by two hexadecimal digits, e.g. %20 for a space; a % in a file name is written %25. "+
+					"The name may also be written as it is, within <…>: [report](</bao cao.pdf>)."))
+		return "", false
+	}
+	return u, true
+}
+
+// resolvePageLink finds the page of a link to a content file, target and
+// frag decoded, and returns its path.
+func (b *builder) resolvePageLink(p *site.Page, pos diag.Pos, target, frag string) (string, bool) {
 	file := path.Clean(path.Join(path.Dir(p.File), target))
 	if strings.HasPrefix(target, "/") {
 		file = path.Clean(path.Join(content.Dir, target))
@@ -133,18 +194,14 @@ func (b *builder) resolvePageLink(p *site.Page, set func(string), pos diag.Pos, 
 		}
 		b.diags.Errorf(pos, "link-missing",
 			diag.Tf("liên kết tới trang không tồn tại: %s", "link to a page that does not exist: %s", target), hint)
-		return
+		return "", false
 	}
 	if frag != "" && !hasAnchor(tp, frag) {
 		b.diags.Errorf(pos, "link-anchor",
 			diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
-		return
+		return "", false
 	}
-	dest := tp.Path
-	if frag != "" {
-		dest += "#" + frag
-	}
-	set(b.site.URLs.Link(p.Path, dest))
+	return tp.Path, true
 }
 
 func hasAnchor(p *site.Page, id string) bool {
@@ -200,7 +257,12 @@ func (b *builder) compute() {
 				if !strings.HasPrefix(item.Path, "/") {
 					item.Path = "/" + item.Path
 				}
-				file := strings.TrimPrefix(item.Path, "/")
+				file, _, _ := strings.Cut(strings.TrimPrefix(item.Path, "/"), "#")
+				file, _, _ = strings.Cut(file, "?")
+				file, ok := b.unescape(e.Pos, e.URL, file)
+				if !ok {
+					continue
+				}
 				if file == "" || strings.HasSuffix(file, "/") {
 					file += "index.html"
 				}

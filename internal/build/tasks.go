@@ -143,6 +143,9 @@ func (b *builder) computeTasks() {
 		}
 		if d := t.Due(); !d.IsZero() {
 			r.DueText = loc.Date(d)
+			if dueApproximate(t) {
+				r.DueText = b.theme.T(lang, "approximately") + " " + r.DueText
+			}
 		}
 		if !t.Completed.IsZero() {
 			r.DoneText = loc.Date(t.Completed)
@@ -322,6 +325,7 @@ func (b *builder) taskDownloads(rows []*TaskRow) []Download {
 		DeadlineText string   `json:"thoi_han"`
 		Start        string   `json:"bat_dau,omitempty"`
 		Due          string   `json:"han,omitempty"`
+		DueApprox    bool     `json:"han_gan_dung,omitempty"`
 		Recurrence   string   `json:"lap_lai"`
 		Conditional  bool     `json:"co_dieu_kien"`
 		Progress     string   `json:"trang_thai_bao_cao"`
@@ -347,7 +351,7 @@ func (b *builder) taskDownloads(rows []*TaskRow) []Download {
 			coord = []string{}
 		}
 		j := jsonTask{Code: t.Code, Title: t.Title, Lead: t.Lead, Coord: coord, DeadlineText: t.DeadlineText,
-			Start: day(t.Deadline.Start), Due: day(t.Due()), Recurrence: t.Deadline.Recurrence.String(),
+			Start: day(t.Deadline.Start), Due: day(t.Due()), DueApprox: dueApproximate(t), Recurrence: t.Deadline.Recurrence.String(),
 			Conditional: t.Deadline.Conditional, Progress: t.Progress.String(), Completed: day(t.Completed),
 			Status: r.Status.Slug, StatusLabel: r.Status.Label, Result: t.Result, Link: t.Link, Note: t.Note}
 		js = append(js, j)
@@ -366,6 +370,11 @@ func (b *builder) taskDownloads(rows []*TaskRow) []Download {
 		{Label: "JSON", Path: tasksPath + "nhiem-vu.json", Format: "JSON", Size: len(jb)},
 	}
 }
+
+// dueApproximate reports whether a task's due date is the parser's reading
+// of words that name no exact day (“Đầu tháng 7/2023”): an explicit
+// han_cu_the is exact.
+func dueApproximate(t *data.Task) bool { return t.DueOverride.IsZero() && t.Deadline.Approximate }
 
 // later queues a file made during compute, written with the static files.
 // later keeps a file made during compute for the write stage; the same path

@@ -84,6 +84,11 @@ type Markup struct {
 	// TOCStart and TOCEnd bound the heading levels in a table of contents.
 	TOCStart int `toml:"tocStart"`
 	TOCEnd   int `toml:"tocEnd"`
+	// ParseBudget is how long parsing one page's Markdown may take before
+	// the page is refused as too complex, as a Go duration ("2s", "500ms");
+	// "0s" removes the bound. Budget is its value, set by Parse.
+	ParseBudget string        `toml:"parseBudget"`
+	Budget      time.Duration `toml:"-"`
 }
 
 // Tasks holds settings of the task tracker.
@@ -122,7 +127,7 @@ func Defaults() Config {
 		TimeZone:     "Asia/Ho_Chi_Minh",
 		Theme:        "default",
 		BaseURL:      "/",
-		Markup:       Markup{Typographer: true, TOCStart: 2, TOCEnd: 3},
+		Markup:       Markup{Typographer: true, TOCStart: 2, TOCEnd: 3, ParseBudget: "2s", Budget: 2 * time.Second},
 		Tasks:        Tasks{SoonDays: 14},
 		Indicators:   Indicators{OnTrack: 0.95, AtRisk: 0.8},
 		Reports: Reports{
@@ -203,6 +208,15 @@ func Parse(file string, src []byte, l *diag.List) Config {
 			diag.T("tocStart/tocEnd phải nằm trong 1–6 và tocStart ≤ tocEnd", "tocStart/tocEnd must be within 1–6 with tocStart ≤ tocEnd"),
 			diag.Text{})
 		c.Markup.TOCStart, c.Markup.TOCEnd = 2, 3
+	}
+	if d, err := time.ParseDuration(c.Markup.ParseBudget); err == nil && d >= 0 {
+		c.Markup.Budget = d
+	} else {
+		l.Errorf(valuePos(file, src, "parseBudget", c.Markup.ParseBudget), "config-parse-budget",
+			diag.Tf("parseBudget %q không phải khoảng thời gian hợp lệ", "parseBudget %q is not a valid duration", c.Markup.ParseBudget),
+			diag.T("Ví dụ: parseBudget = \"2s\" (2 giây) hoặc \"500ms\"; \"0s\" là không giới hạn.",
+				"For example: parseBudget = \"2s\" or \"500ms\"; \"0s\" means no limit."))
+		c.Markup.Budget = 2 * time.Second
 	}
 	for name, entries := range c.Menus {
 		for i, e := range entries {

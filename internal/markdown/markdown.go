@@ -10,6 +10,39 @@
 // typographer, definition lists and {#id .class} attributes on headings. Raw
 // HTML is dropped unless the site allows it. Table cell alignment becomes a
 // class (no style attributes, so pages work under a strict CSP).
+//
+// # Budget
+//
+// goldmark's parser takes time quadratic in the length of some inputs
+// (goldmark v1.8.7; BenchmarkGoldmarkQuadratic shows it):
+//
+//   - parser/link.go, (*linkParser).Parse → parseLink → parseLinkDestination:
+//     at each “](” the destination is looked for to the end of the line;
+//     when no “)” closes it the position is reset and the next “](” looks
+//     again: “![](” repeated, “[](”, “[a](b”.
+//   - parser/link.go, (*linkParser).containsLink: each “]” walks every node
+//     after its “[”, up to 999 brackets from the end of a run: “[” ×n then
+//     “]” ×n.
+//   - parser/delimiter.go, ProcessDelimiters: each closing “*” or “_” is
+//     tried against every opener before it: “*a_ ” repeated.
+//   - parser/link_ref.go, (*linkReferenceParagraphTransformer).Transform:
+//     each link reference definition is cut from its paragraph by copying
+//     the rest of the paragraph.
+//   - parser/list.go: list markers nested on one line (“* * * … a”); pages
+//     are refused past 100 levels before this (internal/content).
+//
+// Options.ParseBudget bounds the time one Parse may take. goldmark cannot be
+// cancelled, so the Converter watches from inside it (budget.go): an inline
+// parser placed before all others on the characters that start links,
+// emphasis and code, the delimiters it meets, and the reader of the body's
+// lines look at the clock every few dozen steps and, past the deadline,
+// end the parse with a panic the Converter recovers. The parse stops within
+// milliseconds of its budget and leaves no goroutine behind, so a dev
+// server cannot pile up abandoned parses. A paragraph with more than
+// 10,000 link reference definitions in a row is refused at once, as
+// goldmark removes them without any step the watch could see. A body parsed
+// within its budget gives exactly what it gives without one
+// (FuzzParseBudget).
 package markdown
 
 import (
@@ -18,6 +51,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -41,6 +75,10 @@ type Options struct {
 	// keeps the whole text. A site's search index reads only the start of
 	// each page, and every page's Doc is held until all are rendered.
 	PlainTextMax int
+	// ParseBudget bounds how long parsing one body may take; zero means no
+	// bound. A body that takes longer gives a Doc whose Err is
+	// ErrTooComplex (see budget.go).
+	ParseBudget time.Duration
 }
 
 // Converter parses and renders Markdown. It is safe for concurrent use.
@@ -52,11 +90,13 @@ type Converter struct {
 	noLinkify goldmark.Markdown
 	unsafe    bool
 	plainMax  int
+	budget    time.Duration
 }
 
 // New makes a Converter.
 func New(o Options) *Converter {
-	return &Converter{md: newGoldmark(o, true), noLinkify: newGoldmark(o, false), unsafe: o.Unsafe, plainMax: o.PlainTextMax}
+	return &Converter{md: newGoldmark(o, true), noLinkify: newGoldmark(o, false), unsafe: o.Unsafe, plainMax: o.PlainTextMax,
+		budget: o.ParseBudget}
 }
 
 func newGoldmark(o Options, linkify bool) goldmark.Markdown {
@@ -77,13 +117,18 @@ func newGoldmark(o Options, linkify bool) goldmark.Markdown {
 	if o.Unsafe {
 		rOpts = append(rOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
+	pOpts := []parser.Option{
+		parser.WithAutoHeadingID(),
+		parser.WithHeadingAttribute(),
+		parser.WithASTTransformers(util.Prioritized(tableAlign{}, 100)),
+	}
+	if o.ParseBudget > 0 {
+		pOpts = append(pOpts, parser.WithInlineParsers(util.Prioritized(watchdog{quotes: o.Typographer}, 0)),
+			parser.WithParagraphTransformers(util.Prioritized(refRuns{}, 0)))
+	}
 	return goldmark.New(append(rOpts,
 		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithHeadingAttribute(),
-			parser.WithASTTransformers(util.Prioritized(tableAlign{}, 100)),
-		),
+		goldmark.WithParserOptions(pOpts...),
 	)...)
 }
 
@@ -134,7 +179,13 @@ type Doc struct {
 	// src and root are kept only when the body could not be pre-rendered.
 	src  []byte
 	root ast.Node
+
+	err error
 }
+
+// Err is ErrTooComplex when the body took longer to parse than
+// Options.ParseBudget; the Doc is then empty.
+func (d *Doc) Err() error { return d.err }
 
 // slot is a placeholder in Doc.html: bytes [start, end) stand for a link's
 // destination or a shortcode's HTML.
@@ -146,7 +197,17 @@ type slot struct {
 
 // Parse parses a Markdown body.
 func (c *Converter) Parse(src []byte) *Doc {
-	root, ids := c.parse(src)
+	var w *watch
+	if c.budget > 0 {
+		w = &watch{deadline: time.Now().Add(c.budget)}
+	}
+	root, ids := c.parseWithin(src, w)
+	if w != nil && (w.fired || time.Now().After(w.deadline)) {
+		// A parse that ended past its deadline without meeting the
+		// watchdog fails too, so that the budget means the same whatever
+		// the body.
+		return &Doc{err: ErrTooComplex}
+	}
 	d := &Doc{src: src, root: root}
 	lines := newLineIndex(src)
 	seen := map[string]bool{}
@@ -238,19 +299,44 @@ func (c *Converter) Parse(src []byte) *Doc {
 // which changes no output but at the end of a line ending in white space,
 // of which goldmark trims only the last node: such bodies are parsed with
 // Linkify at once.
-func (c *Converter) parse(src []byte) (ast.Node, *ids) {
+func (c *Converter) parse(src []byte) (ast.Node, *ids) { return c.parseWithin(src, nil) }
+
+// parseWithin is parse within the budget of w, if any. When the watch
+// fires, the tree is nil.
+func (c *Converter) parseWithin(src []byte, w *watch) (ast.Node, *ids) {
 	if !spaceAtLineEnd(src) {
-		root, ids := parseWith(c.noLinkify, src)
+		root, ids := parseWithin(c.noLinkify, src, w)
+		if root == nil {
+			return nil, ids
+		}
 		if at := linkifyCandidates(src); len(at) == 0 || !textAt(root, at) {
 			return root, ids
 		}
 	}
-	return parseWith(c.md, src)
+	return parseWithin(c.md, src, w)
 }
 
-func parseWith(md goldmark.Markdown, src []byte) (ast.Node, *ids) {
+func parseWith(md goldmark.Markdown, src []byte) (ast.Node, *ids) { return parseWithin(md, src, nil) }
+
+func parseWithin(md goldmark.Markdown, src []byte, w *watch) (root ast.Node, _ *ids) {
 	ids := newIDs()
-	return md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids)))), ids
+	pc := parser.NewContext(parser.WithIDs(ids))
+	if w != nil {
+		pc.Set(watchKey, w)
+		defer func() {
+			// Only the watch's own panic is recovered; any other goes on
+			// with its stack.
+			if w.fired {
+				recover()
+				root = nil
+			}
+		}()
+	}
+	var r text.Reader = text.NewReader(src)
+	if w != nil {
+		r = watchedReader{r, w}
+	}
+	return md.Parser().Parse(r, parser.WithContext(pc)), ids
 }
 
 // spaceAtLineEnd reports whether a line of src ends in two or more
@@ -424,6 +510,9 @@ func (l *Link) SetDest(dest string) {
 // Render writes the body's HTML. Tables are wrapped in a box that scrolls
 // sideways on its own on narrow screens.
 func (c *Converter) Render(d *Doc) ([]byte, error) {
+	if d.err != nil {
+		return nil, d.err
+	}
 	if d.root != nil {
 		out, err := c.renderAST(d.root, d.src)
 		if err != nil {

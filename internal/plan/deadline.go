@@ -50,6 +50,10 @@ type Deadline struct {
 	Due time.Time
 	// Steps lists every dated part of the words, in the order written.
 	Steps []Step
+	// Approximate is set when Due is this package's reading of words that
+	// name no exact day: “đầu tháng 7/2023” (the first ten days, due
+	// 10/07/2023) and “giữa tháng 7/2023” (due 20/07/2023).
+	Approximate bool
 
 	// Recurrence says whether and how the work repeats.
 	Recurrence Recurrence
@@ -84,6 +88,13 @@ type Step struct {
 	// Start and Due are as in Deadline: “từ” sets Start, “ngay” both, the
 	// other forms Due.
 	Start, Due time.Time
+	// Approximate is as in Deadline, for this step's Due.
+	Approximate bool
+	// Narrowed is set when the next dated words, for the same work, fall
+	// within this step's period and so set the deadline instead: the Quý
+	// IV/2023 of “Quý IV/2023, chậm nhất ngày 15/12/2023”. A narrowed
+	// step's Due does not count in Deadline.Due.
+	Narrowed bool
 }
 
 // MonthDay is a day of every year.

@@ -27,7 +27,9 @@
 //	period   = "ngày" days [every] | "tháng" M[/YYYY] ["năm" YYYY]
 //	         | "quý" Q[/YYYY] ["năm" YYYY] | "năm" YYYY
 //	         | (N "tháng" | "nửa") ("đầu"|"cuối") "năm" [YYYY]
-//	         | ("đầu"|"cuối") period | D/M[/YYYY] | M/YYYY | YYYY (after a prep)
+//	         | ("đầu"|"giữa"|"cuối") period | ("thượng"|"trung"|"hạ") "tuần" month
+//	         | ("tuần" | N "ngày") ("đầu" ["tiên"] | "cuối" ["cùng"]) ["của"] period
+//	         | D/M[/YYYY] | M/YYYY | YYYY (after a prep)
 //	         | clock ["ngày"] (days | weekday) | ["ngày"] weekday "hàng tuần" | every
 //	days     = day {("và"|",") ["ngày"] day}
 //	day      = D/M[/YYYY] | D ["tháng" M ["năm" YYYY]]
@@ -70,10 +72,48 @@
 // ([Context.PlanDate]), which is also its start: the plan asked for it at
 // once, so a unit that had not done it by then is late.
 //
-// A deadline with several dated clauses (“ban hành Kế hoạch trong tháng 3
-// năm 2023. Tổ chức kiểm tra thực hiện xong trước ngày 30/04/2023”) keeps
-// each in [Deadline.Steps]; its Due is the latest of them, as the task is
-// done only when all its steps are, and its Start the earliest.
+// # Parts of a month
+//
+// A month has three ten-day parts: “thượng tuần” (days 1–10), “trung tuần”
+// (11–20) and “hạ tuần” (21 to its end). “Đầu tháng 7/2023” is read as its
+// first ten days and “giữa tháng 7/2023” as the middle ten, due 10/07 and
+// 20/07/2023; as the words name no exact day, the Deadline is marked
+// [Deadline.Approximate], and pages say “khoảng”. “Cuối” of any period is its
+// last day, exact: “cuối tháng 7/2023” is due 31/07/2023, the end of its hạ
+// tuần too. “Tuần đầu tháng 7/2023” is the month's first seven days (due
+// 07/07/2023), “tuần cuối” its last seven, and “10 ngày đầu tháng 7/2023”
+// its first ten.
+//
+// “Đầu” of a quarter, a half or a year names where work starts (“từ đầu
+// năm 2023” starts on 01/01/2023) or what comes before it (“trước đầu năm
+// 2024” is due 31/12/2023); as a due date on its own (“Hoàn thành đầu năm
+// 2024”) it names no day, and neither does “giữa năm”: these are errors
+// (deadline-vague) rather than a guess, so that the staff member writes the
+// day or a due date. “giữa” before two periods joined by “và” means between
+// them: “giữa tháng 3/2023 và tháng 6/2023” is due 30/06/2023.
+//
+// # Two dates for one piece of work
+//
+// A period and, next to it, a date inside it set one deadline: the narrower.
+// “Quý IV/2023, chậm nhất ngày 15/12/2023”, “Hoàn thành trong Quý IV/2023
+// (trước 15/12/2023)” and “Tháng 6/2023, xong trước 20/6” are due
+// 15/12/2023 and 20/06/2023. Next to it means in the same clause or in an
+// aside right after it, with nothing between but marks and the words
+// “xong”, “hoàn thành”, “thực hiện”, “và”, “nhưng”, “song”, “phải”. Both
+// dates stay in [Deadline.Steps]; the wider one is marked Narrowed. A date
+// after the period's end (“Quý I/2023, chậm nhất ngày 15/4/2023”) does not
+// narrow it, and the later date counts.
+//
+// Dates for different parts of the work are not narrowed: in separate
+// clauses (“ban hành Kế hoạch trong tháng 3 năm 2023. Tổ chức kiểm tra
+// thực hiện xong trước ngày 30/04/2023”, “Năm 2023; riêng báo cáo sơ kết
+// trước 30/4”) or with other words between (“trong năm 2023, riêng báo cáo
+// trước 30/4”, “trong năm 2023 và báo cáo kết quả trước 15/12/2023”), each
+// is a Step, the Deadline's Due is the latest of them and its Start the
+// earliest. The task is done only when all its parts are, so the earlier
+// date is not the whole task's deadline: a task whose report was due on
+// 30/04 is not overdue as a whole on 01/05 while its main work has until
+// 31/12; the earlier date remains in Steps for whoever shows them.
 //
 // # Status
 //

@@ -63,6 +63,7 @@ const (
 	codeYear       = "deadline-year"
 	codeRule       = "deadline-rule"
 	codePlanDate   = "deadline-plan-date"
+	codeVague      = "deadline-vague"
 	codeProgress   = "task-progress"
 )
 

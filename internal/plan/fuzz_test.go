@@ -32,7 +32,11 @@ func FuzzParseDeadline(f *testing.F) {
 			return
 		}
 		times := []time.Time{d.Due, d.Start}
+		var latest time.Time
 		for _, s := range d.Steps {
+			if !s.Narrowed && s.Due.After(latest) {
+				latest = s.Due
+			}
 			if s.Due.IsZero() && s.Start.IsZero() {
 				t.Fatalf("step without a date: %+v", s)
 			}
@@ -40,6 +44,12 @@ func FuzzParseDeadline(f *testing.F) {
 				t.Fatalf("step words %q are not in %q", s.Words, text)
 			}
 			times = append(times, s.Due, s.Start)
+		}
+		if !d.Due.Equal(latest) {
+			t.Fatalf("%q: due %v, but the latest step not narrowed is due %v", text, d.Due, latest)
+		}
+		if d.Approximate && d.Due.IsZero() {
+			t.Fatalf("%q: approximate without a due date", text)
 		}
 		for _, tm := range times {
 			if tm.IsZero() {

@@ -137,6 +137,8 @@ type span struct {
 	first, last civil
 	day         bool          // a single day, so that “trước” means by that day
 	at          time.Duration // hour of a single day; 0 for its end
+	approx      bool          // last is a reading of vague words (“đầu tháng”)
+	vague       bool          // only first is meant (“đầu năm”): a start, or what is before it
 }
 
 // rule is a recurring deadline read from the words.
@@ -175,7 +177,7 @@ type when struct {
 
 // builder gathers what the clauses say into a Deadline.
 type builder struct {
-	stepAt  []int // offset of each step's clause, to keep them in order
+	meta    []stepMeta // of each step of d.Steps
 	ctx     Context
 	d       Deadline
 	regular bool
@@ -434,22 +436,14 @@ func (b *builder) period(c clause, j int, prepped bool) (period, int, bool, erro
 			}
 			return yearPeriod(y), j + 1, true, nil
 		}
-	case (t == "cuoi" || t == "dau") && c.at(j+1) != "cuoi" && c.at(j+1) != "dau":
-		p, k, ok, err := b.period(c, j+1, true)
-		if err != nil || !ok {
-			return p, k, ok, err
-		}
-		if p.rule != nil || len(p.spans) != 1 {
-			return period{}, j, false, nil
-		}
-		s := p.spans[0]
-		if t == "cuoi" {
-			s.first = s.last
-		} else {
-			s.last = s.first
-		}
-		s.day = true
-		return period{spans: []span{s}}, k, true, nil
+	case (t == "cuoi" || t == "dau" || t == "giua") && c.at(j+1) != "cuoi" && c.at(j+1) != "dau":
+		return b.partOf(c, j)
+	case (t == "thuong" || t == "trung" || t == "ha") && c.at(j+1) == "tuan":
+		return b.tenDays(c, j)
+	case t == "tuan" && (c.at(j+1) == "dau" || c.at(j+1) == "cuoi"):
+		return b.someDays(c, j, 7, j+1)
+	case isDigits(t) && c.is(j+1, "ngay") && (c.at(j+2) == "dau" || c.at(j+2) == "cuoi"):
+		return b.someDays(c, j, number(t), j+2)
 	case isDigits(t) && c.is(j+1, "thang") && (c.at(j+2) == "dau" || c.at(j+2) == "cuoi") && c.at(j+3) == "nam":
 		return b.months(c, j, number(t), j+2)
 	case t == "nua" && (c.at(j+1) == "dau" || c.at(j+1) == "cuoi") && c.at(j+2) == "nam":
@@ -484,7 +478,7 @@ func (b *builder) apply(c clause, w when, open, dated *bool) error {
 		if err := checkYear(c, w.i, w.j, day.y); err != nil {
 			return err
 		}
-		b.addStep(c, Step{Words: words, Start: day.first(), Due: day.moment(0)})
+		b.addStep(c, w, Step{Words: words, Start: day.first(), Due: day.moment(0)}, day.first())
 		*dated = true
 	case wDate:
 		if r := w.per.rule; r != nil {
@@ -499,22 +493,29 @@ func (b *builder) apply(c clause, w when, open, dated *bool) error {
 		}
 		for _, s := range w.per.spans {
 			var st Step
+			var opens time.Time // the first moment of the period the due date closes
 			switch {
 			case w.prep == from:
 				st.Start = s.first.first().Add(s.at)
 				*open = true
-			case w.prep == before && !s.day:
+			case w.prep == before && (!s.day || s.vague):
 				st.Due = s.first.addDays(-1).moment(0)
 				*dated = true
+			case s.vague:
+				return vagueErr(c, w.i, w.j)
 			default:
 				st.Due = s.last.moment(s.at)
+				st.Approximate = s.approx
+				if w.prep != before {
+					opens = s.first.first()
+				}
 				*dated = true
 			}
 			if err := inRange(c, w, st); err != nil {
 				return err
 			}
 			st.Words = words
-			b.addStep(c, st)
+			b.addStep(c, w, st, opens)
 		}
 	}
 	return nil
@@ -542,14 +543,18 @@ func inRange(c clause, w when, st Step) error {
 	return nil
 }
 
-func (b *builder) addStep(c clause, st Step) {
+// stepMeta is where a step was read, for ordering and narrowing.
+type stepMeta struct {
+	clause   int       // offset of the step's clause
+	from, to int       // offsets of its when's words
+	opens    time.Time // the start of the period its Due closes; zero when open (“trước”)
+}
+
+func (b *builder) addStep(c clause, w when, st Step, opens time.Time) {
 	b.d.Steps = append(b.d.Steps, st)
-	b.stepAt = append(b.stepAt, c.toks[0].start)
+	b.meta = append(b.meta, stepMeta{clause: c.toks[0].start, from: c.toks[w.i].start, to: c.toks[w.j-1].end, opens: opens})
 	if !st.Start.IsZero() && (b.d.Start.IsZero() || st.Start.Before(b.d.Start)) {
 		b.d.Start = st.Start
-	}
-	if !st.Due.IsZero() && st.Due.After(b.d.Due) {
-		b.d.Due = st.Due
 	}
 }
 
@@ -562,12 +567,22 @@ func join(a, b string) string {
 
 func (b *builder) finish() Deadline {
 	d := b.d
+	b.narrow()
+	for _, st := range d.Steps {
+		switch {
+		case st.Due.IsZero() || st.Narrowed || st.Due.Before(d.Due):
+		case st.Due.After(d.Due):
+			d.Due, d.Approximate = st.Due, st.Approximate
+		default:
+			d.Approximate = d.Approximate && st.Approximate
+		}
+	}
 	if len(d.Steps) > 1 {
 		idx := make([]int, len(d.Steps))
 		for i := range idx {
 			idx[i] = i
 		}
-		slices.SortStableFunc(idx, func(i, j int) int { return b.stepAt[i] - b.stepAt[j] })
+		slices.SortStableFunc(idx, func(i, j int) int { return b.meta[i].clause - b.meta[j].clause })
 		steps := make([]Step, len(idx))
 		for k, i := range idx {
 			steps[k] = d.Steps[i]
@@ -582,4 +597,68 @@ func (b *builder) finish() Deadline {
 		d.Recurrence = Regularly
 	}
 	return d
+}
+
+// narrow marks the steps whose due date another step of the same work
+// narrows: of two dated words next to each other in the text (“Quý IV/2023,
+// chậm nhất ngày 15/12/2023”, “trong Quý IV/2023 (trước 15/12/2023)”), the
+// one whose due date falls within the other's period is the deadline. Words
+// between them other than marks and joinWords (“riêng báo cáo”, “và báo
+// cáo”), or the end of a clause, make them two parts of the work instead.
+func (b *builder) narrow() {
+	var due []int
+	for i, st := range b.d.Steps {
+		if !st.Due.IsZero() {
+			due = append(due, i)
+		}
+	}
+	slices.SortStableFunc(due, func(i, j int) int { return b.meta[i].from - b.meta[j].from })
+	for k := 1; k < len(due); k++ {
+		i, j := due[k-1], due[k]
+		mi, mj := b.meta[i], b.meta[j]
+		if mi.from == mj.from || !joined(b.d.Text[min(mi.to, mj.from):mj.from]) {
+			continue // one when's list of days, or two parts of the work
+		}
+		si, sj := &b.d.Steps[i], &b.d.Steps[j]
+		switch {
+		case within(sj.Due, mj.opens, si.Due, mi.opens):
+			si.Narrowed = true
+		case within(si.Due, mi.opens, sj.Due, mj.opens):
+			sj.Narrowed = true
+		}
+	}
+}
+
+// within reports whether a due date and the period it closes (from opens;
+// zero for no start) lie within another's, and are narrower.
+func within(due, opens, outerDue, outerOpens time.Time) bool {
+	if due.After(outerDue) || due.Before(outerOpens) {
+		return false
+	}
+	if due.Before(outerDue) {
+		return true
+	}
+	return !outerOpens.IsZero() && opens.After(outerOpens)
+}
+
+// joinWords may stand between a period and a date that narrows it: “Tháng
+// 6/2023, xong trước 20/6”, “Quý IV/2023, hoàn thành chậm nhất ngày
+// 15/12/2023”.
+var joinWords = map[string]bool{
+	"xong": true, "hoan": true, "thanh": true, "thuc": true, "hien": true,
+	"va": true, "nhung": true, "song": true, "phai": true,
+}
+
+// joined reports whether the words between two dated words leave them
+// about the same work.
+func joined(between string) bool {
+	for _, t := range tokenize(between) {
+		switch {
+		case t.kind == comma, t.kind == stop && (t.text == "(" || t.text == ")"):
+		case t.kind == word && joinWords[t.text]:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -513,3 +513,108 @@ func (b *builder) clocked(c clause, j int) (period, int, bool, error) {
 		diag.T("Ví dụ: “trước 17h ngày 30/04/2023”, “trước 09h ngày Thứ 3 hàng tuần”.",
 			"For example: “trước 17h ngày 30/04/2023”, “trước 09h ngày Thứ 3 hàng tuần”."))
 }
+
+// isMonthSpan reports whether s is a whole calendar month.
+func isMonthSpan(s span) bool {
+	return !s.day && s.first.d == 1 && s.last.y == s.first.y && s.last.m == s.first.m && s.last.d == daysIn(s.first.y, s.first.m)
+}
+
+// length is the number of days of s.
+func (s span) length() int { return s.last.daysSince(s.first) + 1 }
+
+func vagueErr(c clause, i, j int) error {
+	return c.errAt(i, j, codeVague,
+		diag.Tf("“%s” không chỉ rõ đến ngày nào", "“%s” does not say by which day", c.words(i, j)),
+		diag.T("Ghi rõ ngày, ví dụ “trước ngày 15/01/2024”, “trong tháng 1/2024”, “thượng tuần tháng 1/2024”, hoặc ghi hạn cụ thể.",
+			"Write the day, e.g. “trước ngày 15/01/2024” (by 15 January 2024), “trong tháng 1/2024” (within January), "+
+				"“thượng tuần tháng 1/2024” (the first ten days of January), or give a due date."))
+}
+
+// partOf reads “đầu”, “giữa” or “cuối” and the period after it. Of a month,
+// “đầu” is its first ten days and “giữa” the next ten, both Approximate;
+// “cuối” of any period is its last day, and “đầu” of a longer one is only
+// a start (“từ đầu năm 2023”): as a due date it is vague. “giữa” before two
+// periods joined by “và” means between them, and is passed over.
+func (b *builder) partOf(c clause, j int) (period, int, bool, error) {
+	t := c.at(j)
+	p, k, ok, err := b.period(c, j+1, true)
+	if err != nil || !ok {
+		return p, k, ok, err
+	}
+	if p.rule != nil || len(p.spans) != 1 {
+		return period{}, j, false, nil
+	}
+	s := p.spans[0]
+	switch {
+	case t == "giua" && (s.day || c.at(k) == "va" && b.startsDate(c, k+1)):
+		return period{}, j, false, nil
+	case t == "cuoi":
+		s.first, s.day = s.last, true
+	case s.day:
+		// “đầu ngày 5/7/2023” is that day.
+	case isMonthSpan(s) && t == "dau":
+		s.last, s.approx = s.first.addDays(9), true
+	case isMonthSpan(s):
+		s.first, s.last, s.approx = s.first.addDays(10), s.first.addDays(19), true
+	case t == "dau":
+		s.last, s.day, s.vague = s.first, true, true
+	default:
+		return period{}, j, false, vagueErr(c, j, k)
+	}
+	return period{spans: []span{s}}, k, true, nil
+}
+
+// tenDays reads “thượng tuần”, “trung tuần” and “hạ tuần” of a month: its
+// days 1–10, 11–20 and 21 to its end.
+func (b *builder) tenDays(c clause, j int) (period, int, bool, error) {
+	p, k, ok, err := b.period(c, j+2, true)
+	if err != nil || !ok {
+		return period{}, j, false, err
+	}
+	if p.rule != nil || len(p.spans) != 1 || !isMonthSpan(p.spans[0]) {
+		return period{}, j, false, vagueErr(c, j, k)
+	}
+	s := p.spans[0]
+	switch c.at(j) {
+	case "thuong":
+		s.last = s.first.addDays(9)
+	case "trung":
+		s.first, s.last = s.first.addDays(10), s.first.addDays(19)
+	default:
+		s.first = s.first.addDays(20)
+	}
+	return period{spans: []span{s}}, k, true, nil
+}
+
+// someDays reads the first or last n days of a period, as the word at side
+// says: “tuần đầu (tiên) (của) tháng 7/2023” (n = 7), “10 ngày cuối năm”.
+func (b *builder) someDays(c clause, j, n, side int) (period, int, bool, error) {
+	k := side + 1
+	switch {
+	case c.at(side) == "dau" && c.at(k) == "tien", c.at(side) == "cuoi" && c.at(k) == "cung":
+		k++
+	}
+	if c.at(k) == "cua" {
+		k++
+	}
+	p, k, ok, err := b.period(c, k, true)
+	if err != nil || !ok {
+		return period{}, j, false, err
+	}
+	if p.rule != nil || len(p.spans) != 1 || p.spans[0].day {
+		return period{}, j, false, vagueErr(c, j, k)
+	}
+	s := p.spans[0]
+	if n < 1 || n > s.length() {
+		return period{}, j, false, c.errAt(j, k, codeDate,
+			diag.Tf("“%s”: khoảng thời gian không có ngần ấy ngày", "“%s”: the period has fewer days", c.words(j, k)),
+			diag.T("Kiểm tra số ngày, ví dụ “10 ngày đầu tháng 7/2023”.", "Check the number of days, e.g. “10 ngày đầu tháng 7/2023”."))
+	}
+	if c.at(side) == "dau" {
+		s.last = s.first.addDays(n - 1)
+	} else {
+		s.first = s.last.addDays(1 - n)
+	}
+	s.approx, s.vague = false, false
+	return period{spans: []span{s}}, k, true, nil
+}
