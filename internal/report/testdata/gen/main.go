@@ -45,8 +45,8 @@ const (
 	// (asOf in config.toml), and W26's reports were due on 04/07/2023, so
 	// no later row could be in data/ on that day.
 	lastWritten = 25
-	year      = 2023
-	seed      = 0x06_2023_0321 // the plan's date
+	year        = 2023
+	seed        = 0x06_2023_0321 // the plan's date
 )
 
 // profile is how a service behaves in the sample.
