@@ -4,9 +4,9 @@
 // with the closest known key as a hint.
 //
 // github.com/BurntSushi/toml reports undecoded keys but not where they are,
-// so this package finds each key's line by scanning the source's table
-// headers and key/value lines — enough for the flat, hand-written files of a
-// site.
+// so this package finds them with Scan, which records where every table,
+// key and array element of a source is written. Packages that check values
+// after decoding use Scan too, to point at the key a value came from.
 package tomlx
 
 import (
@@ -48,6 +48,13 @@ func decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 		return nil
 	}
 	md, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(v)
+	var tree *Node
+	find := func(key []string) []*Node {
+		if tree == nil {
+			tree = Scan(file, lineOffset, src)
+		}
+		return tree.find(key)
+	}
 	if err != nil {
 		var pe toml.ParseError
 		pos := diag.Pos{File: file, Line: lineOffset + 1, Col: 1}
@@ -67,8 +74,11 @@ func decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 			// Type mismatches come as plain errors: "toml: line 3 (last key "weight"): …".
 			n, _ := strconv.Atoi(m[1])
 			pos.Line, lastKey = lineOffset+n, m[2]
-			if line, col := locate(src, strings.Split(m[2], ".")); line == n {
-				pos.Col = col
+			for _, k := range find(strings.Split(m[2], ".")) {
+				if k.pos.Line == pos.Line {
+					pos.Col = k.pos.Col
+					break
+				}
 			}
 		}
 		l.Add(translate(pos, detail, lastKey))
@@ -87,7 +97,10 @@ func decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 			break
 		}
 		reported = append(reported, key)
-		line, col := locate(src, key)
+		at := diag.Pos{File: file, Line: lineOffset + 1, Col: 1}
+		if found := find(key); len(found) > 0 {
+			at = found[0].pos
+		}
 		known := knownKeys(reflect.TypeOf(v), key[:len(key)-1])
 		hint := diag.T("Xem danh sách khóa hợp lệ trong README.", "See the list of valid keys in the README.")
 		if c := vi.Closest(key[len(key)-1], known, 1); len(c) > 0 {
@@ -95,7 +108,7 @@ func decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 		} else if len(known) > 0 {
 			hint = diag.Tf("Các khóa hợp lệ ở đây: %s.", "Valid keys here: %s.", strings.Join(known, ", "))
 		}
-		l.Errorf(diag.Pos{File: file, Line: lineOffset + line, Col: col}, "toml-unknown-key",
+		l.Errorf(at, "toml-unknown-key",
 			diag.Tf("khóa %q không được hỗ trợ", "unknown key %q", key.String()), hint)
 	}
 	return &md
@@ -261,50 +274,6 @@ func tomlName(f reflect.StructField) string {
 	return f.Name
 }
 
-// locate finds the line and column where key is defined in src: the key/value
-// line of its last component under a table header matching the rest, or the
-// table header itself. It falls back to line 1.
-func locate(src []byte, key toml.Key) (line, col int) {
-	table := key[:len(key)-1]
-	last := key[len(key)-1]
-	var current []string
-	for i, raw := range strings.Split(string(src), "\n") {
-		s := strings.TrimSpace(raw)
-		indent := len(raw) - len(strings.TrimLeft(raw, " \t"))
-		if strings.HasPrefix(s, "[") {
-			name := strings.Trim(s, "[] \t\r")
-			if j := strings.Index(name, "#"); j >= 0 && !strings.Contains(name[:j], "\"") {
-				name = strings.TrimSpace(strings.TrimRight(name[:j], "] \t"))
-			}
-			current = splitKey(name)
-			if equalKeys(current, key) {
-				return i + 1, indent + 1
-			}
-			continue
-		}
-		k, _, ok := strings.Cut(s, "=")
-		if !ok {
-			continue
-		}
-		full := append(append([]string{}, current...), splitKey(strings.TrimSpace(k))...)
-		if equalKeys(full[:len(full)-1], table) && full[len(full)-1] == last {
-			return i + 1, indent + 1
-		}
-		if equalKeys(full, key) {
-			return i + 1, indent + 1
-		}
-	}
-	return 1, 1
-}
-
-func splitKey(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ".") {
-		out = append(out, strings.Trim(strings.TrimSpace(p), `"'`))
-	}
-	return out
-}
-
 // lineCol converts a byte offset in src to a 1-based line and character
 // column.
 func lineCol(src []byte, off int) (line, col int, ok bool) {
@@ -321,16 +290,4 @@ func lineCol(src []byte, off int) (line, col int, ok bool) {
 // isPrefix reports whether key lies at or below prefix.
 func isPrefix(prefix, key toml.Key) bool {
 	return len(prefix) <= len(key) && slices.Equal(prefix, key[:len(prefix)])
-}
-
-func equalKeys(a []string, b toml.Key) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
