@@ -143,12 +143,12 @@ func Defaults() Config {
 func Parse(file string, src []byte, l *diag.List) Config {
 	c := Defaults()
 	md := tomlx.Decode(file, 0, src, &c, l)
-	pos := func(key ...string) diag.Pos {
-		if md == nil {
-			return diag.Pos{File: file, Line: 1, Col: 1}
-		}
-		return diag.Pos{File: file, Line: lineOf(src, key[len(key)-1]), Col: 1}
+	written := src
+	if md == nil {
+		written = nil // what was decoded is not known: point at the file
 	}
+	at := tomlx.Scan(file, 0, written)
+	pos := func(key ...string) diag.Pos { return at.Key(key...).Pos() }
 
 	switch c.LanguageCode {
 	case "vi", "en":
@@ -158,9 +158,9 @@ func Parse(file string, src []byte, l *diag.List) Config {
 			diag.T("Dùng \"vi\" hoặc \"en\".", "Use \"vi\" or \"en\"."))
 		c.LanguageCode = "vi"
 	}
-	for _, lang := range c.Languages {
+	for i, lang := range c.Languages {
 		if lang != "vi" && lang != "en" {
-			l.Errorf(pos("languages"), "config-lang",
+			l.Errorf(at.Key("languages").Elem(i).Pos(), "config-lang",
 				diag.Tf("ngôn ngữ %q không được hỗ trợ", "language %q is not supported", lang),
 				diag.T("Dùng \"vi\" hoặc \"en\".", "Use \"vi\" or \"en\"."))
 		}
@@ -188,8 +188,8 @@ func Parse(file string, src []byte, l *diag.List) Config {
 				diag.T("Dạng YYYY-MM-DD, ví dụ \"2023-03-21\".", "Use YYYY-MM-DD, for example \"2023-03-21\"."))
 		}
 	}
-	if hasKey(src, "baseURL") {
-		c.BaseURLPos = valuePos(file, src, "baseURL", c.BaseURL)
+	if n := at.Key("baseURL"); n.Found() {
+		c.BaseURLPos = n.Pos()
 	}
 	if bp, ok := basePath(c.BaseURL); ok {
 		c.BasePath = bp
@@ -204,7 +204,11 @@ func Parse(file string, src []byte, l *diag.List) Config {
 		c.BaseURL, c.BasePath = "/", "/"
 	}
 	if c.Markup.TOCStart < 1 || c.Markup.TOCEnd > 6 || c.Markup.TOCStart > c.Markup.TOCEnd {
-		l.Errorf(pos("markup", "tocStart"), "config-toc",
+		key := "tocStart"
+		if c.Markup.TOCStart >= 1 && c.Markup.TOCEnd > 6 {
+			key = "tocEnd"
+		}
+		l.Errorf(pos("markup", key), "config-toc",
 			diag.T("tocStart/tocEnd phải nằm trong 1–6 và tocStart ≤ tocEnd", "tocStart/tocEnd must be within 1–6 with tocStart ≤ tocEnd"),
 			diag.Text{})
 		c.Markup.TOCStart, c.Markup.TOCEnd = 2, 3
@@ -212,7 +216,7 @@ func Parse(file string, src []byte, l *diag.List) Config {
 	if d, err := time.ParseDuration(c.Markup.ParseBudget); err == nil && d >= 0 {
 		c.Markup.Budget = d
 	} else {
-		l.Errorf(valuePos(file, src, "parseBudget", c.Markup.ParseBudget), "config-parse-budget",
+		l.Errorf(pos("markup", "parseBudget"), "config-parse-budget",
 			diag.Tf("parseBudget %q không phải khoảng thời gian hợp lệ", "parseBudget %q is not a valid duration", c.Markup.ParseBudget),
 			diag.T("Ví dụ: parseBudget = \"2s\" (2 giây) hoặc \"500ms\"; \"0s\" là không giới hạn.",
 				"For example: parseBudget = \"2s\" or \"500ms\"; \"0s\" means no limit."))
@@ -220,13 +224,14 @@ func Parse(file string, src []byte, l *diag.List) Config {
 	}
 	for name, entries := range c.Menus {
 		for i, e := range entries {
+			entry := at.Key("menus", name).Elem(i)
 			if e.Page != "" {
-				entries[i].Pos = valuePos(file, src, "page", e.Page)
+				entries[i].Pos = entry.Key("page").Pos()
 			} else {
-				entries[i].Pos = valuePos(file, src, "url", e.URL)
+				entries[i].Pos = entry.Key("url").Pos()
 			}
 			if e.Name == "" || (e.URL == "" && e.Page == "") {
-				l.Errorf(pos("menus", name), "config-menu",
+				l.Errorf(entry.Pos(), "config-menu",
 					diag.Tf("mục menu %q cần name và url (hoặc page)", "menu entry in %q needs name and url (or page)", name),
 					diag.T("Ví dụ: [[menus.main]] name = \"Chỉ tiêu\" url = \"/chi-tieu/\".",
 						"For example: [[menus.main]] name = \"Indicators\" url = \"/chi-tieu/\"."))
@@ -241,7 +246,7 @@ func Parse(file string, src []byte, l *diag.List) Config {
 	}
 	if w := c.Organisation.Website; w != "" {
 		if u, err := url.Parse(w); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !safeURL(w) {
-			l.Errorf(valuePos(file, src, "website", w), "config-website",
+			l.Errorf(pos("organisation", "website"), "config-website",
 				diag.Tf("organisation.website %q không được phép", "organisation.website %q is not allowed", w),
 				diag.T("Viết địa chỉ đầy đủ bắt đầu bằng https://, ví dụ \"https://lochatinh.gov.vn/\".",
 					"Write a full address starting with https://, for example \"https://lochatinh.gov.vn/\"."))
@@ -269,18 +274,6 @@ func safeURL(u string) bool {
 		return true // a path, relative or absolute
 	}
 	return slices.Contains(safeSchemes, strings.ToLower(u[:i]))
-}
-
-// valuePos is the position of the line assigning value to key (the first
-// such line), else of the first line assigning key.
-func valuePos(file string, src []byte, key, value string) diag.Pos {
-	for i, line := range strings.Split(string(src), "\n") {
-		k, v, ok := strings.Cut(line, "=")
-		if ok && strings.TrimSpace(k) == key && strings.Contains(v, value) {
-			return diag.Pos{File: file, Line: i + 1, Col: len(k) - len(strings.TrimLeft(k, " \t")) + 1}
-		}
-	}
-	return diag.Pos{File: file, Line: lineOf(src, key), Col: 1}
 }
 
 // BaseURLHint says what a baseURL may be.
@@ -387,30 +380,4 @@ func ParseMoment(s string, loc *time.Location) (time.Time, bool) {
 		return t.Add(24*time.Hour - time.Second), true
 	}
 	return time.Time{}, false
-}
-
-// hasKey reports whether a line of src assigns key.
-func hasKey(src []byte, key string) bool {
-	for _, line := range strings.Split(string(src), "\n") {
-		if k, _, ok := strings.Cut(line, "="); ok && strings.TrimSpace(k) == key {
-			return true
-		}
-	}
-	return false
-}
-
-// lineOf returns the first line assigning key, for value errors found after
-// decoding.
-func lineOf(src []byte, key string) int {
-	for i, line := range strings.Split(string(src), "\n") {
-		k, _, ok := strings.Cut(strings.TrimSpace(line), "=")
-		if ok && strings.TrimSpace(k) == key {
-			return i + 1
-		}
-		if strings.TrimSpace(line) == "["+key+"]" || strings.HasPrefix(strings.TrimSpace(line), "[["+key+".") ||
-			strings.HasPrefix(strings.TrimSpace(line), "["+key+".") {
-			return i + 1
-		}
-	}
-	return 1
 }

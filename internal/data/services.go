@@ -98,19 +98,20 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 	if tomlx.Decode(file, 0, src, &raw, l) == nil {
 		return s
 	}
-	sb := scanBlocks(file, src, "sector")
+	at := tomlx.Scan(file, 0, src)
+	sb := at.Key("sector")
 	for i, r := range raw.Sector {
-		b := blockAt(sb, i, file)
-		sec := Sector{ID: strings.TrimSpace(r.ID), Name: vi.NFC(strings.TrimSpace(r.Name)), NameEn: strings.TrimSpace(r.NameEn), Pos: b.pos}
+		b := sb.Elem(i)
+		sec := Sector{ID: strings.TrimSpace(r.ID), Name: vi.NFC(strings.TrimSpace(r.Name)), NameEn: strings.TrimSpace(r.NameEn), Pos: b.Pos()}
 		ok := checkID(l, b, "sector", i, sec.ID, "cong-an")
 		if sec.Name == "" {
-			l.Errorf(b.pos, "service-missing-key",
+			l.Errorf(b.Pos(), "service-missing-key",
 				diag.Tf("ngành thứ %d thiếu khóa bắt buộc %q", "sector number %d lacks the required key %q", i+1, "name"),
 				diag.T(`Thêm dòng name = "Công an" (tên ngành).`, `Add a line name = "Công an" (the sector's name).`))
 			ok = false
 		}
 		if j, dup := s.sectorID[sec.ID]; dup && sec.ID != "" {
-			l.Errorf(b.at("id"), "service-duplicate",
+			l.Errorf(b.Key("id").Pos(), "service-duplicate",
 				diag.Tf("mã ngành %q đã dùng ở dòng %d", "sector id %q is already used on line %d", sec.ID, s.Sectors[j].Pos.Line),
 				diag.T("Mỗi ngành cần một mã riêng.", "Each sector needs an id of its own."))
 			ok = false
@@ -121,21 +122,21 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 		}
 	}
 
-	blocks := scanBlocks(file, src, "service")
+	blocks := at.Key("service")
 	keyLine := map[string]int{}
 	for i, r := range raw.Service {
-		b := blockAt(blocks, i, file)
+		b := blocks.Elem(i)
 		sv := Service{
 			ID: strings.TrimSpace(r.ID), Name: vi.NFC(strings.TrimSpace(r.Name)), Short: vi.NFC(strings.TrimSpace(r.Short)),
 			NameEn: strings.TrimSpace(r.NameEn), Sector: strings.TrimSpace(r.Sector), Lead: strings.TrimSpace(r.Lead),
-			Online: strings.TrimSpace(r.Online), Pos: b.pos,
+			Online: strings.TrimSpace(r.Online), Pos: b.Pos(),
 		}
 		if sv.Short == "" {
 			sv.Short = sv.Name
 		}
 		ok := checkID(l, b, "service", i, sv.ID, "dang-ky-khai-sinh")
 		missing := func(key string, hint diag.Text) {
-			l.Errorf(b.pos, "service-missing-key",
+			l.Errorf(b.Pos(), "service-missing-key",
 				diag.Tf("dịch vụ thứ %d thiếu khóa bắt buộc %q", "service number %d lacks the required key %q", i+1, key), hint)
 			ok = false
 		}
@@ -146,7 +147,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 		case sv.Sector == "":
 			missing("sector", diag.Tf(`Thêm dòng sector = "…", mã một ngành khai báo ở đầu tệp: %s.`, `Add a line sector = "…", the id of a sector declared at the top of the file: %s.`, quoteList(s.sectorIDs())))
 		case !known:
-			l.Errorf(b.at("sector"), "service-sector",
+			l.Errorf(b.Key("sector").Pos(), "service-sector",
 				diag.Tf("không có ngành %q trong các bảng [[sector]]", "there is no sector %q among the [[sector]] tables", sv.Sector),
 				didYouMean(sv.Sector, s.sectorIDs()))
 			ok = false
@@ -163,7 +164,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 			missing("online", diag.T(`Thêm dòng online = "toan-trinh" (toàn trình) hoặc "mot-phan" (một phần).`,
 				`Add a line online = "toan-trinh" (fully online) or "mot-phan" (partly online).`))
 		default:
-			l.Errorf(b.at("online"), "service-online",
+			l.Errorf(b.Key("online").Pos(), "service-online",
 				diag.Tf("online = %q không hợp lệ", "online = %q is not valid", sv.Online),
 				didYouMean(sv.Online, []string{OnlineFull, OnlinePartial}))
 			ok = false
@@ -175,7 +176,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 			sv.DeAn06 = *r.DeAn06
 		}
 		if j, dup := s.byID[sv.ID]; dup && sv.ID != "" {
-			l.Errorf(b.at("id"), "service-duplicate",
+			l.Errorf(b.Key("id").Pos(), "service-duplicate",
 				diag.Tf("mã dịch vụ %q đã dùng ở dòng %d", "service id %q is already used on line %d", sv.ID, s.All[j].Pos.Line),
 				diag.T("Mỗi dịch vụ cần một mã riêng.", "Each service needs an id of its own."))
 			continue
@@ -183,7 +184,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 		for _, n := range []struct{ key, text string }{{"name", sv.Name}, {"short", r.Short}} {
 			k := vi.Slug(n.text)
 			if line, dup := keyLine[k]; dup && k != "" {
-				l.Errorf(b.at(n.key), "service-duplicate",
+				l.Errorf(b.Key(n.key).Pos(), "service-duplicate",
 					diag.Tf("tên %q trùng với tên dịch vụ ở dòng %d", "name %q is the same as the service's on line %d", n.text, line),
 					diag.T("Tên và tên ngắn phải khác nhau giữa các dịch vụ, để tìm được đúng dịch vụ theo tên trong báo cáo.",
 						"Names and short names must differ between services, so that a name in a report finds one service."))
@@ -195,7 +196,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 		}
 		for _, k := range []string{sv.ID, vi.Slug(sv.Name), vi.Slug(sv.Short)} {
 			if _, seen := keyLine[k]; !seen {
-				keyLine[k] = b.pos.Line
+				keyLine[k] = b.Pos().Line
 			}
 		}
 		idx := len(s.All)
@@ -216,16 +217,16 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 
 // checkID reports a missing or malformed id of the i-th table of kind
 // ("sector" or "service").
-func checkID(l *diag.List, b *block, kind string, i int, id, example string) bool {
+func checkID(l *diag.List, b *tomlx.Node, kind string, i int, id, example string) bool {
 	word := map[string]diag.Text{"sector": diag.T("ngành", "sector"), "service": diag.T("dịch vụ", "service")}[kind]
 	switch {
 	case id == "":
-		l.Errorf(b.pos, "service-missing-key",
+		l.Errorf(b.Pos(), "service-missing-key",
 			tr("%s thứ %d thiếu khóa bắt buộc \"id\"", "%s number %d lacks the required key \"id\"", word, i+1),
 			diag.Tf(`Thêm dòng id = %q (mã không dấu, không đổi sau khi đã dùng trong báo cáo).`, `Add a line id = %q (an ASCII id, not to be changed once reports use it).`, example))
 		return false
 	case vi.Slug(id) != id:
-		l.Errorf(b.at("id"), "service-id",
+		l.Errorf(b.Key("id").Pos(), "service-id",
 			tr("mã %s %q không hợp lệ", "%s id %q is not valid", word, id),
 			diag.Tf("Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.",
 				"An id has only lower-case ASCII letters, digits and hyphens, for example %q.", vi.Slug(id)))
@@ -235,7 +236,7 @@ func checkID(l *diag.List, b *block, kind string, i int, id, example string) boo
 }
 
 // checkLead reports a lead that is not a reporting unit.
-func (s *Services) checkLead(l *diag.List, b *block, sv Service, units *Units) bool {
+func (s *Services) checkLead(l *diag.List, b *tomlx.Node, sv Service, units *Units) bool {
 	u, found := units.ByID(sv.Lead)
 	if !found {
 		hint := diag.Tf("Dùng mã của một trong các đơn vị báo cáo tuần: %s.", "Use the id of one of the units that report weekly: %s.", quoteList(reportingIDs(units)))
@@ -244,12 +245,12 @@ func (s *Services) checkLead(l *diag.List, b *block, sv Service, units *Units) b
 		} else if c := vi.Closest(sv.Lead, reportingIDs(units), 1); len(c) > 0 {
 			hint = diag.Tf("Có phải là %q? Dùng mã của một đơn vị báo cáo tuần trong data/units.toml.", "Did you mean %q? Use the id of a unit that reports weekly, in data/units.toml.", c[0])
 		}
-		l.Add(diag.New(b.at("lead"), "service-lead",
+		l.Add(diag.New(b.Key("lead").Pos(), "service-lead",
 			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", sv.Lead), hint).Needing(UnitsFile))
 		return false
 	}
 	if !u.Reports {
-		l.Errorf(b.at("lead"), "service-lead",
+		l.Errorf(b.Key("lead").Pos(), "service-lead",
 			diag.Tf("%s không gửi báo cáo tuần (thiếu reports = true trong data/units.toml, dòng %d)", "%s does not send the weekly report (reports = true is not set in data/units.toml, line %d)", u.Name, u.Pos.Line),
 			diag.Tf("Chọn một đơn vị báo cáo tuần (%s), hoặc thêm reports = true cho đơn vị này.", "Choose a unit that reports weekly (%s), or add reports = true to this unit.", quoteList(reportingIDs(units))))
 		return false

@@ -74,26 +74,26 @@ func ParseUnits(file string, src []byte, l *diag.List) *Units {
 	if tomlx.Decode(file, 0, src, &raw, l) == nil {
 		return us
 	}
-	blocks := scanBlocks(file, src, "unit")
+	blocks := tomlx.Scan(file, 0, src).Key("unit")
 	seenName := map[string]diag.Pos{}
 	for i, r := range raw.Unit {
-		b := blockAt(blocks, i, file)
+		b := blocks.Elem(i)
 		u := Unit{
 			ID: strings.TrimSpace(r.ID), Name: vi.NFC(strings.TrimSpace(r.Name)),
 			Short: vi.NFC(strings.TrimSpace(r.Short)), Kind: strings.TrimSpace(r.Kind),
-			Reports: r.Reports, DecimalComma: r.DecimalComma, Pos: b.pos,
+			Reports: r.Reports, DecimalComma: r.DecimalComma, Pos: b.Pos(),
 		}
 		ok := true
 		for _, k := range []struct{ key, val string }{{"id", u.ID}, {"name", u.Name}, {"short", u.Short}, {"kind", u.Kind}} {
 			if k.val == "" {
-				l.Errorf(b.pos, "unit-missing-key",
+				l.Errorf(b.Pos(), "unit-missing-key",
 					diag.Tf("đơn vị thứ %d thiếu khóa bắt buộc %q", "unit number %d lacks the required key %q", i+1, k.key),
 					unitKeyHint(k.key))
 				ok = false
 			}
 		}
 		if u.ID != "" && vi.Slug(u.ID) != u.ID {
-			l.Errorf(b.at("id"), "unit-id",
+			l.Errorf(b.Key("id").Pos(), "unit-id",
 				diag.Tf("mã đơn vị %q không hợp lệ", "unit id %q is not valid", u.ID),
 				diag.Tf("Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.",
 					"An id has only lower-case ASCII letters, digits and hyphens, for example %q.", vi.Slug(u.ID)))
@@ -102,14 +102,14 @@ func ParseUnits(file string, src []byte, l *diag.List) *Units {
 		switch u.Kind {
 		case "", KindDistrict, KindCommune, KindTown:
 		default:
-			l.Errorf(b.at("kind"), "unit-kind",
+			l.Errorf(b.Key("kind").Pos(), "unit-kind",
 				diag.Tf("loại đơn vị %q không hợp lệ", "unit kind %q is not valid", u.Kind),
 				diag.T(`Viết kind = "huyen" (cấp huyện), "xa" (xã) hoặc "thi-tran" (thị trấn).`,
 					`Write kind = "huyen" (district office), "xa" (commune) or "thi-tran" (town).`))
 			ok = false
 		}
 		if j, dup := us.byID[u.ID]; dup && u.ID != "" {
-			l.Errorf(b.at("id"), "unit-duplicate",
+			l.Errorf(b.Key("id").Pos(), "unit-duplicate",
 				diag.Tf("mã đơn vị %q đã dùng ở dòng %d", "unit id %q is already used on line %d", u.ID, us.All[j].Pos.Line),
 				diag.T("Mỗi đơn vị cần một mã riêng.", "Each unit needs an id of its own."))
 			ok = false
@@ -120,14 +120,14 @@ func ParseUnits(file string, src []byte, l *diag.List) *Units {
 				continue
 			}
 			if first, dup := seenName[k]; dup {
-				l.Errorf(b.at(n.key), "unit-duplicate",
+				l.Errorf(b.Key(n.key).Pos(), "unit-duplicate",
 					diag.Tf("tên %q trùng với tên đơn vị ở dòng %d", "name %q is the same as the unit's on line %d", n.val, first.Line),
 					diag.T("Tên đầy đủ và tên ngắn phải khác nhau giữa các đơn vị, để tìm được đúng đơn vị theo tên.",
 						"Full and short names must differ between units, so that a name finds one unit."))
 				ok = false
 				continue
 			}
-			seenName[k] = b.at(n.key)
+			seenName[k] = b.Key(n.key).Pos()
 		}
 		if !ok {
 			continue
@@ -246,13 +246,4 @@ func (us *Units) suggest(text string, keep func(Unit) bool) []string {
 		}
 	}
 	return out
-}
-
-// blockAt returns the i-th scanned block, or one at the top of the file if
-// the scan found fewer tables than the decoder (which should not happen).
-func blockAt(blocks []*block, i int, file string) *block {
-	if i < len(blocks) {
-		return blocks[i]
-	}
-	return &block{pos: diag.Pos{File: file, Line: 1, Col: 1}}
 }
