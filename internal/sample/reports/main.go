@@ -1,8 +1,12 @@
-// Command gen writes the sample site's weekly reports, data/reports/<unit>.csv:
-// illustrative figures for the services each reporting unit leads, ISO
-// weeks 2023-W10 to 2023-W52. Run it from the repository root:
+// Command reports writes the sample site's weekly reports,
+// data/reports/<unit>.csv: illustrative figures for the services each
+// reporting unit leads, ISO weeks 2023-W10 to 2023-W52. Run it from the
+// repository root:
 //
-//	go run ./internal/report/testdata/gen
+//	go run ./internal/sample/reports [-root .]
+//
+// go test ./internal/sample/... fails when data/reports/ is not what this
+// command writes.
 //
 // The output depends only on data/units.toml, data/services.toml and the
 // tables below: the random numbers come from a fixed seed, and nothing uses
@@ -24,8 +28,10 @@ package main
 
 import (
 	"encoding/csv"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -160,39 +166,59 @@ var vietnameseHeader = []string{"Tuần", "Dịch vụ", "Tiếp nhận trực t
 func main() {
 	root := flag.String("root", ".", "the site's root directory")
 	flag.Parse()
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(*root, filepath.FromSlash(name)))
-		if err != nil {
+	out, err := files(os.DirFS(*root))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range out {
+		name := filepath.Join(*root, filepath.FromSlash(f.name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			log.Fatal(err)
 		}
-		return b
+		if err := os.WriteFile(name, []byte(f.text), 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
+}
+
+// file is one report file, named from the site root.
+type file struct {
+	name, text string
+}
+
+// files makes the report file of every reporting unit of the site in
+// root, from its data/units.toml and data/services.toml.
+func files(root fs.FS) ([]file, error) {
+	units, err := fs.ReadFile(root, data.UnitsFile)
+	if err != nil {
+		return nil, err
+	}
+	services, err := fs.ReadFile(root, data.ServicesFile)
+	if err != nil {
+		return nil, err
 	}
 	l := &diag.List{}
-	units := data.ParseUnits("data/units.toml", read("data/units.toml"), l)
-	services := data.ParseServices(data.ServicesFile, read(data.ServicesFile), units, l)
+	us := data.ParseUnits(data.UnitsFile, units, l)
+	ss := data.ParseServices(data.ServicesFile, services, us, l)
 	if l.HasErrors() {
-		log.Fatal(l.Format(diag.EN))
+		return nil, errors.New(l.Format(diag.EN))
 	}
-	for _, u := range units.All {
+	var out []file
+	for _, u := range us.All {
 		if !u.Reports {
 			continue
 		}
 		d, ok := dialects[u.ID]
 		if !ok {
-			log.Fatalf("no dialect for %s", u.ID)
+			return nil, fmt.Errorf("no dialect for %s", u.ID)
 		}
-		text, err := unitFile(u.ID, services.LedBy(u.ID), d)
+		text, err := unitFile(u.ID, ss.LedBy(u.ID), d)
 		if err != nil {
-			log.Fatal(err)
+			return nil, err
 		}
-		name := filepath.Join(*root, filepath.FromSlash(data.ReportFile(u.ID)))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			log.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
-			log.Fatal(err)
-		}
+		out = append(out, file{data.ReportFile(u.ID), text})
 	}
+	return out, nil
 }
 
 // unitFile simulates a unit's services week by week and writes the weeks

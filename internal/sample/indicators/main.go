@@ -1,8 +1,9 @@
-// Command gen writes the illustrative figures of the sample site, the CSV
-// files under data/chi-tieu/ that data/indicators.toml points to. None of
-// the numbers is real: they are shaped to look like a district's 2023
-// (commune figures in proportion to made-up commune populations adding up to
-// about 86.000 people) and to give the site one indicator of each status.
+// Command indicators writes the illustrative figures of the sample site,
+// the CSV files under data/chi-tieu/ that data/indicators.toml points to.
+// None of the numbers is real: they are shaped to look like a district's
+// 2023 (commune figures in proportion to made-up commune populations adding
+// up to about 86.000 people) and to give the site one indicator of each
+// status.
 //
 // The output is deterministic (fixed seeds), and the files use different
 // CSV dialects on purpose, to exercise the reader: a UTF-8 BOM with CRLF,
@@ -11,10 +12,11 @@
 //
 // Run from the repository root, then check with go test ./internal/data/:
 //
-//	go run ./internal/data/testdata/gen [-out data/chi-tieu]
+//	go run ./internal/sample/indicators [-out data/chi-tieu]
 //
 // It prints each file's baseline-period total, which indicators.toml's
-// baseline values must match.
+// baseline values must match. go test ./internal/sample/... fails when
+// data/chi-tieu/ is not what this command writes.
 package main
 
 import (
@@ -82,7 +84,23 @@ var months = []string{"2022-12", "2023-01", "2023-02", "2023-03", "2023-04", "20
 func main() {
 	out := flag.String("out", "data/chi-tieu", "output folder")
 	flag.Parse()
-	files := []struct {
+	for _, f := range files() {
+		if err := os.WriteFile(filepath.Join(*out, f.name), []byte(f.text), 0o644); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%-40s baseline %s\n", f.name, f.baseline)
+	}
+}
+
+// file is one CSV file of data/chi-tieu/ and the total of its baseline
+// period.
+type file struct {
+	name, text, baseline string
+}
+
+// files makes the CSV files of data/chi-tieu/.
+func files() []file {
+	gens := []struct {
 		name string
 		gen  func() (string, string)
 	}{
@@ -98,13 +116,12 @@ func main() {
 		{"tai-khoan-an-sinh-ho-ngheo.csv", socialSecurity},
 		{"so-hoa-du-lieu-chuyen-nganh.csv", digitised},
 	}
-	for _, f := range files {
-		text, baseline := f.gen()
-		if err := os.WriteFile(filepath.Join(*out, f.name), []byte(text), 0o644); err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("%-40s baseline %s\n", f.name, baseline)
+	var out []file
+	for _, g := range gens {
+		text, baseline := g.gen()
+		out = append(out, file{g.name, text, baseline})
 	}
+	return out
 }
 
 // csvFile builds a CSV file.
