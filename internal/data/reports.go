@@ -61,7 +61,11 @@ func ParseReport(t *table.Table, units *Units, services *Services, rule report.R
 	rep := &Report{}
 	unitOK := reportUnit(t.Name, units, l, &rep.Unit)
 
-	found, cl := t.Columns(report.Columns())
+	var specs []table.ColumnSpec
+	for _, c := range report.Columns() {
+		specs = append(specs, table.ColumnSpec{Key: c.Key, Aliases: c.Aliases, Required: c.Required})
+	}
+	found, cl := t.Columns(specs)
 	l.Merge(cl)
 	if cl.HasErrors() {
 		return rep

@@ -159,7 +159,7 @@ type Aggregator struct {
 	svcSector []int32 // service id → sector id
 	svcTarget []int64 // service id → target in basis points
 	sectors   names
-	catalogue bool // whether Options.Services listed any
+	catalogue int // how many services Options.Services listed: the first ids
 
 	spell   spellings
 	reasons map[uint64]int64 // cell<<32 | kind<<30 | spelling → dossiers
@@ -240,13 +240,13 @@ func New(o Options) *Aggregator {
 		a.views = append(a.views, view{dims: d, mask: mask(d), lastIdx: -1})
 	}
 	a.sectors.id("") // sector 0: none
-	a.catalogue = len(o.Services) > 0
 	for _, s := range o.Services {
 		if _, dup := a.services.index[s.ID]; dup {
 			continue
 		}
 		a.newService(s.ID, s.Sector, s.Essential)
 	}
+	a.catalogue = len(a.services.list)
 	return a
 }
 
@@ -334,6 +334,51 @@ func (a *Aggregator) Add(r Row) {
 		}
 	}
 	a.add(a.weekID(r.Week), a.unitID(r.Unit), a.serviceID(r.Service), &r.Counts, sp)
+}
+
+// MaxUnits is how many distinct units one Aggregator holds.
+const MaxUnits = 1 << bitsUnit
+
+// ErrTooManyUnits is AddRaw's error for a row naming a unit past the
+// MaxUnits-th.
+var ErrTooManyUnits = fmt.Errorf("report: more than %d units", MaxUnits)
+
+// RawRow is a row as a reader of a large file holds it, its names still
+// bytes of the reader's buffer. [Aggregator.AddRaw] copies a name only the
+// first time it sees it, so that a file of millions of rows is summed with
+// no allocation per row.
+type RawRow struct {
+	Week    period.Period
+	Unit    []byte
+	Service []byte
+	Counts  Counts
+	// The reasons; nil when the file has no such column.
+	LateReason, NotAcceptedReason, SupplementReason []byte
+}
+
+// AddRaw adds r to every view, as Add does. It adds nothing and returns
+// ErrTooManyUnits when r names a unit past the MaxUnits-th.
+func (a *Aggregator) AddRaw(r *RawRow) error {
+	u := a.units.idBytes(r.Unit)
+	if u >= MaxUnits {
+		return ErrTooManyUnits
+	}
+	s := a.serviceIDBytes(r.Service)
+	var sp [reasonKinds]int32
+	for k, text := range [reasonKinds][]byte{r.LateReason, r.NotAcceptedReason, r.SupplementReason} {
+		sp[k] = -1
+		if weight(&r.Counts, k) > 0 {
+			sp[k] = a.spell.idBytes(text)
+		}
+	}
+	a.add(a.weekID(r.Week), u, s, &r.Counts, sp)
+	return nil
+}
+
+// Catalogue lists the ids of the services of Options.Services, in their
+// order; it is empty when there were none.
+func (a *Aggregator) Catalogue() []string {
+	return slices.Clone(a.services.list[:a.catalogue])
 }
 
 // weight is the count a reason of kind k explains.

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"testing"
@@ -74,33 +73,4 @@ func BenchmarkAggregate(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 		})
 	}
-}
-
-// BenchmarkAggregateCSV reads the same rows from a national CSV file in
-// memory.
-func BenchmarkAggregateCSV(b *testing.B) {
-	rows := benchRows(1000, 4)
-	var buf bytes.Buffer
-	buf.WriteString(nationalHeader)
-	for _, r := range rows {
-		c := r.Counts
-		fmt.Fprintf(&buf, "%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s,,,2023-01-10 08:00\n",
-			r.Week, r.Unit, r.Service, c.ReceivedOnline, c.ReceivedInPerson, c.CarriedOver,
-			c.ResolvedEarly, c.ResolvedOnTime, c.ResolvedLate, c.PendingOnTime, c.PendingOverdue,
-			c.ResultsReturned, c.NotAccepted, c.ReturnedForSupplement, r.LateReason)
-	}
-	data := buf.Bytes()
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	var n int64
-	for range b.N {
-		a := New(Options{Services: benchServices(), Views: NationalViews()})
-		m, err := AggregateCSV(bytes.NewReader(data), a, CSVOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		n += m
-	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "rows/s")
 }

@@ -1,10 +1,8 @@
 package report
 
-import "github.com/tiendo/tiendo/internal/table"
-
 // The column keys of a weekly report file. Header names match a key or one
-// of its aliases ignoring case, marks, spaces and punctuation
-// ([table.Table.Columns]), so "Tiếp nhận trực tuyến" is
+// of its aliases ignoring case, marks, spaces and punctuation (as
+// package table's Columns does), so "Tiếp nhận trực tuyến" is
 // tiep_nhan_truc_tuyen.
 const (
 	ColWeek      = "tuan"
@@ -70,12 +68,20 @@ func (c *Counts) fields() [len(countKeys)]*int64 {
 	}
 }
 
+// Column is a column of a report file: its key, the other names its
+// header may have, and whether every file must have it.
+type Column struct {
+	Key      string
+	Aliases  []string
+	Required bool
+}
+
 // Columns returns the columns of a unit's weekly report file
 // (data/reports/<unit>.csv). Counts and ngay_gui are required; reasons and
 // ghi_chu are not. A file covering several units (as the national test
 // data) adds [UnitColumn].
-func Columns() []table.ColumnSpec {
-	return []table.ColumnSpec{
+func Columns() []Column {
+	return []Column{
 		{Key: ColWeek, Aliases: []string{"tuần", "tuần báo cáo", "week"}, Required: true},
 		{Key: ColService, Aliases: []string{"dịch vụ", "dịch vụ công", "service"}, Required: true},
 		{Key: ColOnline, Aliases: []string{"tiếp nhận trực tuyến", "received online"}, Required: true},
@@ -99,6 +105,6 @@ func Columns() []table.ColumnSpec {
 
 // UnitColumn is the column naming the unit of each row in a file that
 // covers several units.
-func UnitColumn() table.ColumnSpec {
-	return table.ColumnSpec{Key: ColUnit, Aliases: []string{"đơn vị", "xã", "unit"}, Required: true}
+func UnitColumn() Column {
+	return Column{Key: ColUnit, Aliases: []string{"đơn vị", "xã", "unit"}, Required: true}
 }

@@ -41,7 +41,8 @@
 // # Sums and rates
 //
 // An [Aggregator] takes rows one at a time ([Aggregator.Add], or
-// [AggregateCSV] straight from a file) and sums their counts into views:
+// [Aggregator.AddRaw] from a reader of a large file, as package
+// report/stream's) and sums their counts into views:
 // the total, and groupings by week, unit, service and sector ([Dims]).
 // Every rate is computed from the summed counts, never by averaging the
 // rates of smaller groups (Quyết định 766/QĐ-TTg):

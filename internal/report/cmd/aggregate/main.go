@@ -1,5 +1,5 @@
 // Command aggregate sums a weekly report CSV of any size with
-// report.AggregateCSV and prints the totals, the throughput and the
+// stream.Aggregate and prints the totals, the throughput and the
 // memory the Go runtime holds. It is the measuring end of scale.sh:
 //
 //	go run ./internal/report/cmd/gennational | GOMAXPROCS=1 go run ./internal/report/cmd/aggregate
@@ -20,6 +20,7 @@ import (
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/report"
+	"github.com/tiendo/tiendo/internal/report/stream"
 )
 
 func main() {
@@ -37,7 +38,7 @@ func main() {
 	}
 	a := report.New(report.Options{Services: catalogue(*root), Views: report.NationalViews()})
 	start := time.Now()
-	n, err := report.AggregateCSV(in, a, report.CSVOptions{Name: name})
+	n, err := stream.Aggregate(in, a, stream.Options{Name: name})
 	elapsed := time.Since(start)
 	if d, ok := err.(*diag.Diagnostic); ok {
 		log.Fatal(d.Format(diag.EN))

@@ -1,4 +1,4 @@
-package report
+package stream
 
 import (
 	"errors"
@@ -6,9 +6,51 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/period"
+	"github.com/tiendo/tiendo/internal/report"
 )
 
 const nationalHeader = "tuan,don_vi,dich_vu,tiep_nhan_truc_tuyen,tiep_nhan_truc_tiep,ky_truoc_chuyen_sang,giai_quyet_truoc_han,giai_quyet_dung_han,giai_quyet_qua_han,dang_giai_quyet_trong_han,dang_giai_quyet_qua_han,da_tra_ket_qua,khong_tiep_nhan,tra_lai_bo_sung,ly_do_qua_han,ly_do_khong_tiep_nhan,ly_do_tra_lai,ngay_gui\n"
+
+// catalogue is a small service list: three essential services in two
+// sectors, and one other service.
+var catalogue = []report.Service{
+	{ID: "khai-sinh", Sector: "tu-phap", Essential: true},
+	{ID: "khai-tu", Sector: "tu-phap", Essential: true},
+	{ID: "thuong-tru", Sector: "cong-an", Essential: true},
+	{ID: "khac", Sector: "khac"},
+}
+
+// sampleRows are the rows of sampleCSV, as package report's tests sum them
+// by hand.
+func sampleRows() []report.Row {
+	w13, w14 := period.MustParse("2023-W13"), period.MustParse("2023-W14")
+	return []report.Row{
+		{Week: w13, Unit: "tu-phap", Service: "khai-sinh",
+			Counts: report.Counts{ReceivedOnline: 6, ReceivedInPerson: 4, CarriedOver: 2,
+				ResolvedEarly: 5, ResolvedOnTime: 4, ResolvedLate: 1, PendingOnTime: 2,
+				ResultsReturned: 9, NotAccepted: 1, ReturnedForSupplement: 2},
+			LateReason: "Hồ sơ cần xác minh thêm", NotAcceptedReason: "Sai mẫu tờ khai", SupplementReason: "Thiếu giấy tờ chứng minh"},
+		{Week: w13, Unit: "tu-phap", Service: "khai-tu",
+			Counts: report.Counts{ReceivedOnline: 1, ReceivedInPerson: 3,
+				ResolvedEarly: 2, ResolvedOnTime: 1, PendingOnTime: 1, ResultsReturned: 3}},
+		{Week: w14, Unit: "tu-phap", Service: "khai-sinh",
+			Counts: report.Counts{ReceivedOnline: 9, ReceivedInPerson: 3, CarriedOver: 2,
+				ResolvedEarly: 8, ResolvedOnTime: 3, ResolvedLate: 1, PendingOnTime: 1, PendingOverdue: 1,
+				ResultsReturned: 12, ReturnedForSupplement: 1},
+			LateReason: "hồ sơ cần  xác minh thêm.", SupplementReason: "Thiếu giấy tờ chứng minh"},
+		{Week: w14, Unit: "cong-an", Service: "thuong-tru",
+			Counts: report.Counts{ReceivedOnline: 20, ReceivedInPerson: 5,
+				ResolvedEarly: 15, ResolvedOnTime: 7, PendingOnTime: 2, PendingOverdue: 1,
+				ResultsReturned: 22, NotAccepted: 2},
+			NotAcceptedReason: "sai mẫu tờ khai"},
+		{Week: w14, Unit: "cong-an", Service: "khac",
+			Counts: report.Counts{ReceivedOnline: 3, ReceivedInPerson: 7,
+				ResolvedEarly: 5, ResolvedOnTime: 4, ResolvedLate: 1,
+				ResultsReturned: 10, ReturnedForSupplement: 1},
+			LateReason: "Hồ sơ cần xác minh thêm", SupplementReason: "Tờ khai chưa đủ chữ ký"},
+	}
+}
 
 // sampleCSV is sampleRows written as a national file.
 const sampleCSV = nationalHeader +
@@ -19,7 +61,10 @@ const sampleCSV = nationalHeader +
 	"2023-W14,cong-an,khac,3,7,0,5,4,1,0,0,10,0,1,Hồ sơ cần xác minh thêm,,Tờ khai chưa đủ chữ ký,2023-04-11 08:00\n"
 
 func TestAggregateCSVMatchesAdd(t *testing.T) {
-	want := aggregate(t, nil)
+	want := report.New(report.Options{Services: catalogue})
+	for _, r := range sampleRows() {
+		want.Add(r)
+	}
 	for _, c := range []struct{ name, text string }{
 		{"comma", sampleCSV},
 		{"semicolon, CRLF, BOM", "\uFEFF" + strings.ReplaceAll(strings.ReplaceAll(sampleCSV, ",", ";"), "\n", "\r\n")},
@@ -29,15 +74,15 @@ func TestAggregateCSVMatchesAdd(t *testing.T) {
 		{"Vietnamese headers", strings.Replace(sampleCSV, "tuan,don_vi,dich_vu,tiep_nhan_truc_tuyen", "Tuần,Đơn vị,Dịch vụ,Tiếp nhận trực tuyến", 1)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			a := New(Options{Services: catalogue})
-			n, err := AggregateCSV(strings.NewReader(c.text), a, CSVOptions{Name: "x.csv"})
+			a := report.New(report.Options{Services: catalogue})
+			n, err := Aggregate(strings.NewReader(c.text), a, Options{Name: "x.csv"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if n != 5 {
 				t.Errorf("rows: got %d, want 5", n)
 			}
-			for _, d := range DefaultViews() {
+			for _, d := range report.DefaultViews() {
 				got, wantCells := a.View(d), want.View(d)
 				if len(got) != len(wantCells) {
 					t.Fatalf("view %s: %d cells, want %d", d, len(got), len(wantCells))
@@ -58,8 +103,8 @@ func TestAggregateCSVMatchesAdd(t *testing.T) {
 func TestAggregateCSVQuotedLineBreak(t *testing.T) {
 	text := nationalHeader + "2023-W13,tu-phap,khai-sinh,1,0,0,0,0,1,0,0,0,0,0,\"Chờ kết quả\nliên thông\",,,2023-04-04 08:00\n" +
 		"2023-W13,tu-phap,khai-tu,x,0,0,0,0,0,0,0,0,0,0,,,,\n"
-	a := New(Options{Services: catalogue})
-	n, err := AggregateCSV(strings.NewReader(text), a, CSVOptions{Name: "x.csv"})
+	a := report.New(report.Options{Services: catalogue})
+	n, err := Aggregate(strings.NewReader(text), a, Options{Name: "x.csv"})
 	// The second record starts on line 4, since the first spans 2 and 3.
 	var d *diag.Diagnostic
 	if !errors.As(err, &d) || d.Line != 4 || d.Col != 26 || n != 1 {
@@ -75,27 +120,27 @@ func TestAggregateCSVErrors(t *testing.T) {
 	good := "2023-W13,tu-phap,khai-sinh,1,0,0,1,0,0,0,0,1,0,0,,,,2023-04-04 08:00"
 	tests := []struct {
 		name, text string
-		opts       CSVOptions
+		opts       Options
 		pos        string // file:line:col
 		code, msg  string // the code, and words in the Vietnamese message
 	}{
-		{"negative", row(strings.Replace(good, "khai-sinh,1,", "khai-sinh,-1,", 1)), CSVOptions{}, "n.csv:2:28", "csv-number", "tiep_nhan_truc_tuyen"},
-		{"decimal", row(strings.Replace(good, "khai-sinh,1,", "khai-sinh,1.5,", 1)), CSVOptions{}, "n.csv:2:28", "csv-number", "1.5"},
-		{"bad week", row(strings.Replace(good, "2023-W13", "2023-W54", 1)), CSVOptions{}, "n.csv:2:1", "report-week", "2023-W54"},
-		{"not a Tuesday", row(strings.Replace(good, "2023-W13", "05/04/2023", 1)), CSVOptions{}, "n.csv:2:1", "report-week", "05/04/2023"},
-		{"unknown service", row(strings.Replace(good, "khai-sinh", "khai-sihn", 1)), CSVOptions{}, "n.csv:2:18", "report-service", "khai-sihn"},
-		{"field count", row(good + ",x"), CSVOptions{}, "n.csv:2", "csv-field-count", "19 ô"},
-		{"unknown column", strings.Replace(row(good), "don_vi", "don_vj", 1), CSVOptions{}, "n.csv:1:6", "csv-column-unknown", "don_vj"},
-		{"missing unit column", row(good), CSVOptions{Unit: "tu-phap"}, "n.csv:1:6", "csv-column-unknown", "don_vi"},
-		{"missing column", strings.Replace(row(good), ",ngay_gui", "", 1), CSVOptions{}, "n.csv:1", "csv-column-missing", "ngay_gui"},
-		{"empty", "", CSVOptions{}, "n.csv", "csv-empty", "trống"},
-		{"open quote", row(strings.Replace(good, ",,,", ",\"x,,", 1)), CSVOptions{}, "n.csv:2", "csv-quote", "ngoặc kép"},
-		{"non-ASCII column", row(strings.Replace(good, "2023-W13,tu-phap,khai-sinh,1", "2023-W13,tư pháp,khai-sinh,ba", 1)), CSVOptions{}, "n.csv:2:28", "csv-number", "ba"},
+		{"negative", row(strings.Replace(good, "khai-sinh,1,", "khai-sinh,-1,", 1)), Options{}, "n.csv:2:28", "csv-number", "tiep_nhan_truc_tuyen"},
+		{"decimal", row(strings.Replace(good, "khai-sinh,1,", "khai-sinh,1.5,", 1)), Options{}, "n.csv:2:28", "csv-number", "1.5"},
+		{"bad week", row(strings.Replace(good, "2023-W13", "2023-W54", 1)), Options{}, "n.csv:2:1", "report-week", "2023-W54"},
+		{"not a Tuesday", row(strings.Replace(good, "2023-W13", "05/04/2023", 1)), Options{}, "n.csv:2:1", "report-week", "05/04/2023"},
+		{"unknown service", row(strings.Replace(good, "khai-sinh", "khai-sihn", 1)), Options{}, "n.csv:2:18", "report-service", "khai-sihn"},
+		{"field count", row(good + ",x"), Options{}, "n.csv:2", "csv-field-count", "19 ô"},
+		{"unknown column", strings.Replace(row(good), "don_vi", "don_vj", 1), Options{}, "n.csv:1:6", "csv-column-unknown", "don_vj"},
+		{"missing unit column", row(good), Options{Unit: "tu-phap"}, "n.csv:1:6", "csv-column-unknown", "don_vi"},
+		{"missing column", strings.Replace(row(good), ",ngay_gui", "", 1), Options{}, "n.csv:1", "csv-column-missing", "ngay_gui"},
+		{"empty", "", Options{}, "n.csv", "csv-empty", "trống"},
+		{"open quote", row(strings.Replace(good, ",,,", ",\"x,,", 1)), Options{}, "n.csv:2", "csv-quote", "ngoặc kép"},
+		{"non-ASCII column", row(strings.Replace(good, "2023-W13,tu-phap,khai-sinh,1", "2023-W13,tư pháp,khai-sinh,ba", 1)), Options{}, "n.csv:2:28", "csv-number", "ba"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.opts.Name = "n.csv"
-			_, err := AggregateCSV(strings.NewReader(tt.text), New(Options{Services: catalogue}), tt.opts)
+			_, err := Aggregate(strings.NewReader(tt.text), report.New(report.Options{Services: catalogue}), tt.opts)
 			var d *diag.Diagnostic
 			if !errors.As(err, &d) {
 				t.Fatalf("got %v, want a diagnostic", err)
@@ -110,11 +155,11 @@ func TestAggregateCSVErrors(t *testing.T) {
 func TestAggregateCSVUnitOption(t *testing.T) {
 	text := strings.Replace(sampleCSV, "tuan,don_vi,", "tuan,", 1)
 	text = strings.NewReplacer(",tu-phap,", ",", ",cong-an,", ",").Replace(text)
-	a := New(Options{Services: catalogue})
-	if _, err := AggregateCSV(strings.NewReader(text), a, CSVOptions{Unit: "mot-don-vi"}); err != nil {
+	a := report.New(report.Options{Services: catalogue})
+	if _, err := Aggregate(strings.NewReader(text), a, Options{Unit: "mot-don-vi"}); err != nil {
 		t.Fatal(err)
 	}
-	if s, ok := a.Find(ByUnit, Key{Unit: "mot-don-vi"}); !ok || s.Rows != 5 {
+	if s, ok := a.Find(report.ByUnit, report.Key{Unit: "mot-don-vi"}); !ok || s.Rows != 5 {
 		t.Errorf("unit: %+v %v", s, ok)
 	}
 }
@@ -144,8 +189,8 @@ func FuzzAggregateCSV(f *testing.F) {
 	f.Add(nationalHeader + "2023-W13,a,b,1,2,3,4,5,6,7,8,9,10,11,\"x\ny\",,,\n")
 	f.Add("tuan;don_vi;dich_vu\n04/04/2023;a;b\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		a := New(Options{})
-		n, err := AggregateCSV(strings.NewReader(text), a, CSVOptions{Name: "f.csv"})
+		a := report.New(report.Options{})
+		n, err := Aggregate(strings.NewReader(text), a, Options{Name: "f.csv"})
 		if err != nil {
 			var d *diag.Diagnostic
 			if !errors.As(err, &d) {

@@ -1,4 +1,4 @@
-package report
+package stream
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/report"
 )
 
 // TestAggregateCSVRefusesDialectDependentCount: "1.000" dossiers is a
@@ -33,8 +34,8 @@ func TestAggregateCSVRefusesDialectDependentCount(t *testing.T) {
 			if tt.comma {
 				text = strings.ReplaceAll(text, ",", ";")
 			}
-			a := New(Options{Services: catalogue})
-			_, err := AggregateCSV(strings.NewReader(text), a, CSVOptions{Name: "n.csv", DecimalComma: tt.opt})
+			a := report.New(report.Options{Services: catalogue})
+			_, err := Aggregate(strings.NewReader(text), a, Options{Name: "n.csv", DecimalComma: tt.opt})
 			if tt.want < 0 {
 				var d *diag.Diagnostic
 				if !errors.As(err, &d) || d.Code != "csv-number-ambiguous" || d.Pos.String() != "n.csv:2:28" {

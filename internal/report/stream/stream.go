@@ -1,4 +1,9 @@
-package report
+// Package stream sums a weekly report CSV file of any size into a
+// report.Aggregator, one record at a time, keeping none: the national
+// scale measurement (internal/report/scale.sh, cmd/aggregate) reads 13
+// million rows through it in flat memory. The site itself reads each
+// unit's small report file whole, through packages table and data.
+package stream
 
 import (
 	"bufio"
@@ -11,19 +16,20 @@ import (
 
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/period"
+	"github.com/tiendo/tiendo/internal/report"
 	"github.com/tiendo/tiendo/internal/table"
 	"github.com/tiendo/tiendo/internal/vi"
 )
 
-// CSVOptions tune [AggregateCSV].
-type CSVOptions struct {
+// Options tune [Aggregate].
+type Options struct {
 	// Name is the file's name in error positions.
 	Name string
 	// Unit is the unit of every row of a file without a don_vi column.
 	Unit string
 	// Rule reads a date in the tuan column as the report's deadline day;
-	// the zero Rule means DefaultRule.
-	Rule Rule
+	// the zero Rule means report.DefaultRule.
+	Rule report.Rule
 	// DecimalComma says how counts are written when they carry a
 	// thousands separator: true "1.234", false "1,234". nil leaves it to
 	// the delimiter: ';' means a decimal comma, and in a ',' or tab file a
@@ -35,12 +41,12 @@ type CSVOptions struct {
 // cannot take all memory.
 const maxRecord = 1 << 20
 
-// AggregateCSV adds every row of a weekly report CSV read from r to a, one
+// Aggregate adds every row of a weekly report CSV read from r to a, one
 // record at a time, without keeping any: the file may be far larger than
 // memory. It returns the number of rows added, and stops at the first
 // problem with a *diag.Diagnostic at its line and column.
 //
-// The file has the columns of [Columns], and [UnitColumn] unless o.Unit
+// The file has the columns of [report.Columns], and [report.UnitColumn] unless o.Unit
 // is set. It is UTF-8 (a byte order mark is skipped), separated by ',',
 // ';' or tab as its header is. Each row must name a week (2023-W14, or
 // the deadline day by o.Rule), a service known to a's catalogue when it
@@ -57,12 +63,14 @@ const maxRecord = 1 << 20
 // record-reusing csv.Reader would still allocate a string per record and
 // convert every count from a string, which is why the common case does
 // not use it.
-func AggregateCSV(r io.Reader, a *Aggregator, o CSVOptions) (int64, error) {
-	if o.Rule == (Rule{}) {
-		o.Rule = DefaultRule()
+func Aggregate(r io.Reader, a *report.Aggregator, o Options) (int64, error) {
+	if o.Rule == (report.Rule{}) {
+		o.Rule = report.DefaultRule()
 	}
-	p := &csvParser{a: a, o: o, br: bufio.NewReaderSize(r, 256<<10), lastWeekID: -1}
-	p.ptrs = p.c.fields()
+	p := &csvParser{a: a, o: o, br: bufio.NewReaderSize(r, 256<<10)}
+	for _, k := range report.CountColumns() {
+		p.ptrs = append(p.ptrs, p.row.Counts.Field(k))
+	}
 	if err := p.header(); err != nil {
 		return 0, err
 	}
@@ -78,7 +86,7 @@ func AggregateCSV(r io.Reader, a *Aggregator, o CSVOptions) (int64, error) {
 		if p.blank() {
 			continue
 		}
-		if err := p.row(); err != nil {
+		if err := p.add(); err != nil {
 			return n, err
 		}
 		n++
@@ -86,8 +94,8 @@ func AggregateCSV(r io.Reader, a *Aggregator, o CSVOptions) (int64, error) {
 }
 
 type csvParser struct {
-	a  *Aggregator
-	o  CSVOptions
+	a  *report.Aggregator
+	o  Options
 	br *bufio.Reader
 
 	delim byte
@@ -109,15 +117,18 @@ type csvParser struct {
 
 	// Column indexes; -1 when absent.
 	week, unit, service int
-	counts              [len(countKeys)]int
-	reasons             [reasonKinds]int
+	counts              []int // of report.CountColumns
+	reasons             [3]int
 
-	c    Counts
-	ptrs [len(countKeys)]*int64
+	// catalogue holds the ids of the aggregator's services, if it has a
+	// catalogue: a row naming another is an error.
+	catalogue map[string]bool
+
+	row  report.RawRow // the row being added
+	ptrs []*int64      // row.Counts' fields, in the order of counts
 
 	lastWeekRaw []byte
-	lastWeekID  int32
-	unitID      int32 // the unit of o.Unit
+	lastWeek    period.Period
 }
 
 func (p *csvParser) errorf(field int, code string, msg, hint diag.Text) error {
@@ -270,7 +281,7 @@ func (p *csvParser) header() error {
 		if !ok {
 			return diag.New(diag.Pos{File: p.o.Name}, "csv-empty",
 				diag.T("Tệp trống, không có dòng tiêu đề", "The file is empty: it has no header line"),
-				diag.Tf("Dòng đầu tiên cần là: %s", "The first line should be: %s", Header))
+				diag.Tf("Dòng đầu tiên cần là: %s", "The first line should be: %s", report.Header))
 		}
 		if p.line == 1 {
 			b = bytes.TrimPrefix(b, []byte("\uFEFF"))
@@ -303,9 +314,9 @@ func (p *csvParser) header() error {
 	if p.o.DecimalComma != nil {
 		p.decimalComma, p.dialectSettled = *p.o.DecimalComma, true
 	}
-	specs := Columns()
+	specs := report.Columns()
 	if p.o.Unit == "" {
-		specs = append(specs, UnitColumn())
+		specs = append(specs, report.UnitColumn())
 	}
 	byName := map[string]string{}
 	var names []string
@@ -321,7 +332,7 @@ func (p *csvParser) header() error {
 		p.names = append(p.names, name)
 		key, ok := byName[vi.FoldKey(name)]
 		if !ok {
-			hint := diag.Tf("Các cột dùng được: %s", "Columns that can be used: %s", Header+","+ColUnit)
+			hint := diag.Tf("Các cột dùng được: %s", "Columns that can be used: %s", report.Header+","+report.ColUnit)
 			if c := vi.Closest(name, names, 1); len(c) > 0 {
 				hint = diag.Tf("Có phải ý bạn là \"%s\"?", "Did you mean \"%s\"?", c[0])
 			}
@@ -347,19 +358,23 @@ func (p *csvParser) header() error {
 		}
 		return -1
 	}
-	p.week, p.service, p.unit = at(ColWeek), at(ColService), at(ColUnit)
-	for i, k := range countKeys {
-		p.counts[i] = at(k)
+	p.week, p.service, p.unit = at(report.ColWeek), at(report.ColService), at(report.ColUnit)
+	for _, k := range report.CountColumns() {
+		p.counts = append(p.counts, at(k))
 	}
-	p.reasons = [reasonKinds]int{at(ColLateReason), at(ColNotAcceptedReason), at(ColSupplementReason)}
-	if p.o.Unit != "" {
-		p.unitID = p.a.unitID(p.o.Unit)
+	p.reasons = [3]int{at(report.ColLateReason), at(report.ColNotAcceptedReason), at(report.ColSupplementReason)}
+	p.row.Unit = []byte(p.o.Unit)
+	if ids := p.a.Catalogue(); len(ids) > 0 {
+		p.catalogue = map[string]bool{}
+		for _, id := range ids {
+			p.catalogue[id] = true
+		}
 	}
 	return nil
 }
 
-// row adds the record in p.fields to the aggregator.
-func (p *csvParser) row() error {
+// add adds the record in p.fields to the aggregator.
+func (p *csvParser) add() error {
 	if len(p.fields) != p.ncol {
 		extra := false
 		for _, f := range p.fields[min(p.ncol, len(p.fields)):] {
@@ -372,27 +387,23 @@ func (p *csvParser) row() error {
 					"Every row needs as many cells as the header; a cell containing the delimiter must be quoted"))
 		}
 	}
-	w, err := p.weekID()
-	if err != nil {
+	r := &p.row
+	var err error
+	if r.Week, err = p.weekOf(); err != nil {
 		return err
 	}
-	u := p.unitID
 	if p.unit >= 0 {
-		f := p.fields[p.unit]
-		if len(f) == 0 {
+		r.Unit = p.fields[p.unit]
+		if len(r.Unit) == 0 {
 			return p.errorf(p.unit, "csv-unit", diag.T("Ô đơn vị trống", "The unit cell is empty"),
 				diag.T("Ghi mã đơn vị", "Write the unit's id"))
 		}
-		u = p.a.units.idBytes(f)
-		if u >= 1<<bitsUnit {
-			return p.errorf(p.unit, "csv-unit", diag.Tf("Quá %d đơn vị", "More than %d units", 1<<bitsUnit), diag.Text{})
-		}
 	}
-	s, err := p.serviceID()
-	if err != nil {
+	if err := p.checkService(); err != nil {
 		return err
 	}
-	p.c = Counts{}
+	r.Service = p.fields[p.service]
+	r.Counts = report.Counts{}
 	for i, j := range p.counts {
 		v, ok := count(p.fields[j], p.decimalComma)
 		if ok && !p.dialectSettled && bytes.ContainsAny(p.fields[j], ".,") {
@@ -403,31 +414,30 @@ func (p *csvParser) row() error {
 		if !ok {
 			f := string(p.fields[j])
 			return p.errorf(j, "csv-number",
-				diag.Tf("Ô %s = \"%s\" không phải số hồ sơ (số nguyên từ 0 trở lên)", "Cell %s = \"%s\" is not a number of dossiers (a whole number of 0 or more)", countKeys[i], f),
+				diag.Tf("Ô %s = \"%s\" không phải số hồ sơ (số nguyên từ 0 trở lên)", "Cell %s = \"%s\" is not a number of dossiers (a whole number of 0 or more)", report.CountColumns()[i], f),
 				diag.T("Ghi số nguyên không âm, ví dụ 12; để trống nghĩa là 0", "Write a whole number of at least 0, such as 12; an empty cell means 0"))
 		}
 		*p.ptrs[i] = v
 	}
-	var sp [reasonKinds]int32
+	reasons := [3]*[]byte{&r.LateReason, &r.NotAcceptedReason, &r.SupplementReason}
 	for k, j := range p.reasons {
-		sp[k] = -1
-		if weight(&p.c, k) == 0 {
-			continue
-		}
-		if j < 0 {
-			sp[k] = p.a.spell.id("")
-		} else {
-			sp[k] = p.a.spell.idBytes(p.fields[j])
+		*reasons[k] = nil
+		if j >= 0 {
+			*reasons[k] = p.fields[j]
 		}
 	}
-	p.a.add(w, u, s, &p.c, sp)
+	if err := p.a.AddRaw(r); err != nil {
+		return p.errorf(p.unit, "csv-unit", diag.Tf("Quá %d đơn vị", "More than %d units", report.MaxUnits), diag.Text{})
+	}
 	return nil
 }
 
-func (p *csvParser) weekID() (int32, error) {
+// weekOf reads the row's week, remembering the last cell read: rows come
+// week by week.
+func (p *csvParser) weekOf() (period.Period, error) {
 	f := p.fields[p.week]
-	if p.lastWeekID >= 0 && bytes.Equal(f, p.lastWeekRaw) {
-		return p.lastWeekID, nil
+	if p.lastWeekRaw != nil && bytes.Equal(f, p.lastWeekRaw) {
+		return p.lastWeek, nil
 	}
 	w, ok := isoWeek(f)
 	if !ok {
@@ -440,35 +450,36 @@ func (p *csvParser) weekID() (int32, error) {
 		}
 	}
 	if !ok {
-		return 0, p.errorf(p.week, "report-week",
+		return w, p.errorf(p.week, "report-week",
 			diag.Tf("Ô tuần \"%s\" không phải tuần ISO hay ngày hạn báo cáo", "Week cell \"%s\" is neither an ISO week nor a report's deadline day", string(f)),
 			diag.T("Viết tuần số liệu, ví dụ 2023-W13, hoặc ngày hạn báo cáo của tuần đó, ví dụ 04/04/2023",
 				"Write the week of the figures, such as 2023-W13, or the day that week's report is due, such as 04/04/2023"))
 	}
 	p.lastWeekRaw = append(p.lastWeekRaw[:0], f...)
-	p.lastWeekID = p.a.weekID(w)
-	return p.lastWeekID, nil
+	p.lastWeek = w
+	return w, nil
 }
 
-func (p *csvParser) serviceID() (int32, error) {
+// checkService checks the row's service against the catalogue.
+func (p *csvParser) checkService() error {
 	f := p.fields[p.service]
-	if i, ok := p.a.services.index[string(f)]; ok {
-		return i, nil
+	if p.catalogue[string(f)] {
+		return nil
 	}
 	name := vi.NFC(string(f))
-	if p.a.catalogue {
+	if p.catalogue != nil {
 		hint := diag.T("Ghi mã dịch vụ như trong data/services.toml", "Write the service's id as in data/services.toml")
-		if c := vi.Closest(name, p.a.services.list, 3); len(c) > 0 {
+		if c := vi.Closest(name, p.a.Catalogue(), 3); len(c) > 0 {
 			hint = diag.Tf("Có phải là \"%s\"?", "Did you mean \"%s\"?", strings.Join(c, "\", \""))
 		}
-		return 0, p.errorf(p.service, "report-service",
+		return p.errorf(p.service, "report-service",
 			diag.Tf("Không có dịch vụ \"%s\"", "There is no service \"%s\"", name), hint)
 	}
 	if name == "" {
-		return 0, p.errorf(p.service, "report-service", diag.T("Ô dịch vụ trống", "The service cell is empty"),
+		return p.errorf(p.service, "report-service", diag.T("Ô dịch vụ trống", "The service cell is empty"),
 			diag.T("Ghi mã dịch vụ như trong data/services.toml", "Write the service's id as in data/services.toml"))
 	}
-	return p.a.serviceIDBytes(f), nil
+	return nil
 }
 
 // isoWeek reads "2023-W14" (or "2023-w14") without allocating.
