@@ -39,6 +39,7 @@ import (
 	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/theme"
+	"github.com/tiendo/tiendo/internal/view"
 	"github.com/tiendo/tiendo/themes"
 )
 
@@ -113,16 +114,15 @@ type builder struct {
 	// indexedAtLeast is how many documents the search index will hold at
 	// least; the parsed bodies keep only the text such an index reads.
 	indexedAtLeast int
-	charts         charts
-	data           siteData
-	unitViews      []*UnitView
-	// shortcodes wait for their charts before rendering.
-	shortcodes     []pendingShortcode
-	reportDatasets []Dataset
-	searchPage     *site.Page
-	// extraFiles are data downloads made during compute.
-	extraFiles []extraFile
-	extraIndex map[string]int // path → index in extraFiles
+	cache          *chart.Cache
+
+	// The products of the stages after load, each replaced whole when its
+	// stage runs again: what was read of data/, what compute made of it,
+	// and the charts drawn.
+	data     *data.Set
+	computed *computed
+	figures  view.Figures
+
 	// dest is the output folder, absolute, its symbolic links resolved
 	// (see output.CheckDest); empty when Options.Sink is set.
 	dest string
@@ -156,7 +156,7 @@ func Run(o Options) *Result {
 func run(o Options) (*Result, *builder) {
 	start := time.Now()
 	b := &builder{o: o, diags: &diag.List{}}
-	b.charts.cache = o.Charts
+	b.cache = o.Charts
 	res := &Result{Diags: b.diags}
 	if o.Sink == nil {
 		// Before any work: a build replaces its destination whole.
@@ -187,25 +187,14 @@ func run(o Options) (*Result, *builder) {
 		b.o.Clock = time.Now
 	}
 
-	stages := []struct {
-		name string
-		fn   func()
-	}{
-		{"load", b.load},
-		{"validate", b.validate},
-		{"compute", b.compute},
-		{"charts", b.drawCharts},
-		{"render", b.render},
-		{"write", b.write},
-	}
 	var dir *output.Dir
-	for _, st := range stages {
+	for _, st := range b.stages() {
 		// Input stages run even after errors, so every problem is reported
 		// at once; nothing is rendered or written while one remains.
-		if (st.name == "charts" || st.name == "render" || st.name == "write") && b.diags.HasErrors() {
+		if st.cleanInput && b.diags.HasErrors() {
 			break
 		}
-		if st.name == "render" {
+		if st.opensOutput {
 			// Open the output only once the input is known to be good.
 			if err := b.openSink(&dir, res); err != nil {
 				b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-open",
@@ -213,9 +202,9 @@ func run(o Options) (*Result, *builder) {
 				break
 			}
 		}
-		b.timed(res, st.name, st.fn)
+		b.timed(res, st.name, st.run)
 	}
-	b.explainFailures()
+	data.ExplainFailures(b.fsys, b.diags)
 	if b.sink != nil && !b.diags.HasErrors() {
 		b.timed(res, "check links", b.checkLinks)
 	}
@@ -290,6 +279,28 @@ func (b *builder) destLabel() string {
 	return "public"
 }
 
+// stage is one step of a build.
+type stage struct {
+	name string
+	run  func()
+	// cleanInput: the stage runs only when the input has no errors.
+	cleanInput bool
+	// opensOutput: the output is opened just before the stage runs.
+	opensOutput bool
+}
+
+// stages are the steps of a whole build, in order.
+func (b *builder) stages() []stage {
+	return []stage{
+		{name: "load", run: b.load},
+		{name: "validate", run: b.validate},
+		{name: "compute", run: b.compute},
+		{name: "charts", run: func() { b.figures = b.drawCharts(b.computed.charts) }, cleanInput: true},
+		{name: "render", run: b.render, cleanInput: true, opensOutput: true},
+		{name: "write", run: b.write, cleanInput: true},
+	}
+}
+
 // timed runs a stage safely and notes how long it took.
 func (b *builder) timed(res *Result, stage string, fn func()) {
 	start := time.Now()
@@ -321,7 +332,7 @@ func firstLines(s string, n int) string {
 // load reads config.toml, content/ and the theme.
 func (b *builder) load() {
 	src, err := fs.ReadFile(b.fsys, config.File)
-	if err != nil && !isNotExist(err) {
+	if err != nil && !data.IsNotExist(err) {
 		b.diags.Errorf(diag.Pos{File: config.File}, "config-read", diag.T("không đọc được config.toml", "cannot read config.toml"), diag.Text{})
 	}
 	b.cfg = config.Parse(config.File, src, b.diags)
@@ -350,7 +361,7 @@ func (b *builder) load() {
 		PlainTextMax: search.TextNeeded(b.indexedAtLeast), ParseBudget: b.cfg.Markup.Budget})
 
 	b.loadTheme()
-	b.loadData()
+	b.data = b.loadData()
 	if _, ok := b.site.ByPath["/404/"]; !ok && b.theme != nil {
 		b.addPages(&site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: b.cfg.LanguageCode,
 			Title: b.theme.T(b.cfg.LanguageCode, "notFoundTitle")})
@@ -502,11 +513,24 @@ func (b *builder) loadTheme() {
 	b.theme = theme.Load(src, layouts, i18n, theme.Funcs(), b.diags)
 }
 
+// loadData reads data/ (see data.Load).
+func (b *builder) loadData() *data.Set {
+	return data.Load(b.fsys, data.LoadOptions{Location: b.cfg.Location, Now: b.site.Now, PlanDate: b.planDate(),
+		From: b.cfg.Indicators.From, To: b.cfg.Indicators.To, WeeklyRule: b.cfg.Reports.Weekly}, b.diags)
+}
+
+// planDate is the date the plan was issued ([tasks] planDate), else the
+// start of the year being judged.
+func (b *builder) planDate() time.Time {
+	if b.cfg.Tasks.PlanDate != "" {
+		if t, err := time.ParseInLocation("2006-01-02", b.cfg.Tasks.PlanDate, b.cfg.Location); err == nil {
+			return t
+		}
+	}
+	return time.Date(b.site.Now.Year(), 1, 1, 0, 0, 0, 0, b.cfg.Location)
+}
+
 func exists(fsys fs.FS, p string) bool {
 	_, err := fs.Stat(fsys, p)
 	return err == nil
-}
-
-func isNotExist(err error) bool {
-	return err != nil && (os.IsNotExist(err) || strings.Contains(err.Error(), "not exist"))
 }

@@ -6,34 +6,27 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/view"
 	"github.com/tiendo/tiendo/internal/vi"
 )
 
-// Paths of the search page and its index.
+// Paths of the search page and its index; /tim-kiem/ lists every page
+// for readers without JavaScript.
 const (
 	searchPath  = "/tim-kiem/"
 	searchIndex = "/tim-kiem/index.json"
 )
 
-// computeSearch adds /tim-kiem/: its index holds every page, indicator and
-// task; without JavaScript the page lists every page instead.
-func (b *builder) computeSearch() {
-	lang := b.cfg.LanguageCode
-	page := &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: lang,
-		Title: b.theme.T(lang, "searchTitle"), Description: b.theme.T(lang, "searchDescription")}
-	b.addGenerated(page, b.site.Home)
-	b.searchPage = page
-}
-
 // indexed tells whether the search index holds p.
 func (b *builder) indexed(p *site.Page) bool {
-	return p.Title != "" && p.Lang == b.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed" && p != b.searchPage
+	return p.Title != "" && p.Lang == b.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed" && (b.computed == nil || p != b.computed.searchPage)
 }
 
 // searchDocs builds the index once every page has its text, and the list
 // of all pages for readers without JavaScript.
 func (b *builder) searchDocs() {
-	if b.searchPage == nil {
+	c := b.computed
+	if c == nil || c.searchPage == nil {
 		return
 	}
 	lang := b.cfg.LanguageCode
@@ -51,7 +44,7 @@ func (b *builder) searchDocs() {
 		if p.Parent != nil && p.Parent.Kind != site.KindHome {
 			d.Section = p.Parent.Title
 		}
-		if strings.HasPrefix(p.Path, kpiPath) && p.Kind == site.KindGenerated && p.Layout == "indicator" {
+		if strings.HasPrefix(p.Path, view.IndicatorsPath) && p.Kind == site.KindGenerated && p.Layout == "indicator" {
 			d.Kind = search.KindIndicator
 		}
 		for _, h := range p.Headings {
@@ -72,12 +65,12 @@ func (b *builder) searchDocs() {
 		}
 		groups[gt].Pages = append(groups[gt].Pages, search.Link{Title: p.Title, Path: p.Path})
 	}
-	for _, t := range b.data.tasks {
+	for _, t := range c.tasks {
 		text := t.Result
 		if t.DeadlineText != "" {
 			text = t.DeadlineText + ". " + text
 		}
-		docs = append(docs, search.Doc{ID: "task-" + t.Code, Title: t.Code + ". " + t.Title, Path: tasksPath + "#nv-" + vi.Slug(t.Code),
+		docs = append(docs, search.Doc{ID: "task-" + t.Code, Title: t.Code + ". " + t.Title, Path: view.TasksPath + "#" + view.TaskAnchor(t.Code),
 			Section: b.theme.T(lang, "tasksTitle"), Text: text, Kind: search.KindTask})
 	}
 	if len(docs) < b.indexedAtLeast {
@@ -95,11 +88,11 @@ func (b *builder) searchDocs() {
 			diag.T("Vui lòng báo lỗi này cho người phát triển tiendo.", "Please report this to tiendo's developers."))
 		return
 	}
-	b.later(searchIndex, idx)
-	view := search.PageView{IndexURL: searchIndex}
+	c.files.put(view.File{Path: strings.TrimPrefix(searchIndex, "/"), Data: idx})
+	pv := search.PageView{IndexURL: searchIndex}
 	vi.SortStrings(order)
 	for _, g := range order {
-		view.Groups = append(view.Groups, *groups[g])
+		pv.Groups = append(pv.Groups, *groups[g])
 	}
-	b.searchPage.Data = view
+	c.searchPage.Data = pv
 }

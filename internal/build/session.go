@@ -191,21 +191,21 @@ func (b *builder) update(w work) bool {
 		return true
 	}
 
+	c := b.computed
 	var codes []pendingShortcode
 	for _, p := range render {
-		b.shortcodes = slices.DeleteFunc(b.shortcodes, func(ps pendingShortcode) bool { return ps.page == p })
-		codes = append(codes, b.pageShortcodes(p)...)
+		c.shortcodes = slices.DeleteFunc(c.shortcodes, func(ps pendingShortcode) bool { return ps.page == p })
+		codes = append(codes, b.pageShortcodes(c, p)...)
 	}
-	b.shortcodes = append(b.shortcodes, codes...)
+	c.shortcodes = append(c.shortcodes, codes...)
 	b.searchDocs()
 	if b.diags.HasErrors() {
 		return false
 	}
 	b.renderShortcodes(codes)
 	par.Each(render, b.renderPage)
-	if i, ok := b.extraIndex[strings.TrimPrefix(searchIndex, "/")]; ok {
-		f := b.extraFiles[i]
-		if err := b.sink.Write(f.path, f.data); err != nil {
+	if f, ok := c.files.get(strings.TrimPrefix(searchIndex, "/")); ok {
+		if err := b.sink.Write(f.Path, f.Data); err != nil {
 			return false
 		}
 	}
@@ -251,38 +251,31 @@ func sameListing(a, c *site.Page) bool {
 		a.Draft == c.Draft && a.Slug == c.Slug && a.Menu == c.Menu && slices.Equal(a.Aliases, c.Aliases)
 }
 
-// updateData recomputes everything made from data/, and renders it with
-// the content pages in also (changed ones) and those whose shortcodes
-// show data.
+// updateData loads data/ again and replaces the products made from it —
+// the pages, views, charts and files of compute, the drawn figures — then
+// renders them with the content pages in also (changed ones) and those
+// whose shortcodes show data.
 func (b *builder) updateData(also []*site.Page) bool {
 	// What the data made last time, to remove what it no longer makes.
 	before := map[string]bool{}
-	for _, p := range b.site.Pages {
-		if fromData(p) {
-			before[p.OutputFile()] = true
-		}
+	for _, p := range b.computed.pages {
+		before[p.OutputFile()] = true
 	}
-	for _, f := range b.extraFiles {
-		before[f.path] = true
+	for _, f := range b.computed.files.list {
+		before[f.Path] = true
 	}
-	for _, ps := range b.shortcodes {
+	for _, ps := range b.computed.shortcodes {
 		if !slices.Contains(also, ps.page) {
 			also = append(also, ps.page)
 		}
 	}
-
-	// Forget it.
 	b.site.Pages = slices.DeleteFunc(b.site.Pages, func(p *site.Page) bool {
-		if fromData(p) {
+		if slices.Contains(b.computed.pages, p) {
 			delete(b.site.ByPath, p.Path)
 			return true
 		}
 		return false
 	})
-	b.data = siteData{}
-	b.unitViews, b.shortcodes, b.reportDatasets, b.searchPage = nil, nil, nil, nil
-	b.extraFiles, b.extraIndex = nil, nil
-	b.charts.figures = nil
 	// Menus are made again by compute, with their checks.
 	b.checks = slices.DeleteFunc(b.checks, func(c linkCheck) bool { return !strings.HasPrefix(c.pos.File, content.Dir+"/") })
 
@@ -294,7 +287,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 			}
 		}
 	}
-	b.loadData()
+	b.data = b.loadData()
 	if b.diags.HasErrors() {
 		return false
 	}
@@ -302,33 +295,29 @@ func (b *builder) updateData(also []*site.Page) bool {
 	if b.diags.HasErrors() {
 		return false
 	}
+	c := b.computed
 	// Aliases are written once every other file is known; a page or a
 	// download the data now makes may land on one, which only a whole
 	// build reports.
-	for _, p := range b.site.Pages {
-		if fromData(p) && b.onAlias(p.OutputFile()) {
+	for _, p := range c.pages {
+		if b.onAlias(p.OutputFile()) {
 			return false
 		}
 	}
-	for _, f := range b.extraFiles {
-		if b.onAlias(f.path) {
+	for _, f := range c.files.list {
+		if b.onAlias(f.Path) {
 			return false
 		}
 	}
-	b.drawCharts()
+	b.figures = b.drawCharts(c.charts)
 	if b.diags.HasErrors() {
 		return false
 	}
-	render := slices.Clone(also)
-	for _, p := range b.site.Pages {
-		if fromData(p) {
-			render = append(render, p)
-		}
-	}
-	b.renderShortcodes(b.shortcodes)
+	render := append(slices.Clone(also), c.pages...)
+	b.renderShortcodes(c.shortcodes)
 	par.Each(render, b.renderPage)
-	for _, f := range b.extraFiles {
-		if err := b.sink.Write(f.path, f.data); err != nil {
+	for _, f := range c.files.list {
+		if err := b.sink.Write(f.Path, f.Data); err != nil {
 			return false
 		}
 	}
@@ -338,8 +327,8 @@ func (b *builder) updateData(also []*site.Page) bool {
 	for _, p := range render {
 		delete(before, p.OutputFile())
 	}
-	for _, f := range b.extraFiles {
-		delete(before, f.path)
+	for _, f := range c.files.list {
+		delete(before, f.Path)
 	}
 	for name := range before {
 		mem.Remove(name)
@@ -356,11 +345,6 @@ func (b *builder) onAlias(f string) bool {
 		}
 	}
 	return false
-}
-
-// fromData reports whether a page is made from data/ rather than content/.
-func fromData(p *site.Page) bool {
-	return p.Kind == site.KindGenerated && p.File == "" && p.Path != "/404/"
 }
 
 // recorder writes into a partial build's Mem, which starts as a copy of

@@ -227,71 +227,9 @@ func anchorHint(p *site.Page) diag.Text {
 	return diag.Tf("Các mục có: %s.", "Headings there: %s.", strings.Join(ids, ", "))
 }
 
-// compute builds menus and orders sections.
-func (b *builder) compute() {
-	if b.theme != nil && b.site.Home != nil {
-		b.computeTasks()
-		b.computeIndicators()
-		b.computeReports()
-		b.computeDatasets()
-		b.computeSearch()
-		b.resolveShortcodes()
-	}
-	menus := map[string][]site.MenuItem{}
-	for name, entries := range b.cfg.Menus {
-		for _, e := range entries {
-			item := site.MenuItem{Name: e.Name, Weight: e.Weight}
-			switch {
-			case e.Page != "":
-				p, ok := b.site.ByFile[path.Join(content.Dir, e.Page)]
-				if !ok {
-					b.diags.Errorf(e.Pos, "menu-page",
-						diag.Tf("menu %q trỏ tới trang không tồn tại %s", "menu %q points to a missing page %s", name, e.Page), diag.Text{})
-					continue
-				}
-				item.Path = p.Path
-			case site.IsExternal(e.URL):
-				item.Path, item.External = e.URL, true
-			default:
-				item.Path = e.URL
-				if !strings.HasPrefix(item.Path, "/") {
-					item.Path = "/" + item.Path
-				}
-				file, _, _ := strings.Cut(strings.TrimPrefix(item.Path, "/"), "#")
-				file, _, _ = strings.Cut(file, "?")
-				file, ok := b.unescape(e.Pos, e.URL, file)
-				if !ok {
-					continue
-				}
-				if file == "" || strings.HasSuffix(file, "/") {
-					file += "index.html"
-				}
-				b.checks = append(b.checks, linkCheck{pos: e.Pos, file: file, dest: e.URL})
-			}
-			menus[name] = append(menus[name], item)
-		}
-	}
-	for _, p := range b.site.Pages {
-		if p.Menu != "" && p.Lang == b.cfg.LanguageCode {
-			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.Title, Path: p.Path, Weight: p.Weight})
-		}
-	}
-	for name := range menus {
-		slices.SortStableFunc(menus[name], func(a, c site.MenuItem) int {
-			if a.Weight != c.Weight {
-				return a.Weight - c.Weight
-			}
-			return strings.Compare(a.Path, c.Path)
-		})
-	}
-	b.site.Menus = menus
-	slices.SortFunc(b.site.Pages, func(a, c *site.Page) int { return strings.Compare(a.Path, c.Path) })
-	b.searchDocs() // in path order, however the pages were added
-}
-
 // render writes every page through its layout, in parallel.
 func (b *builder) render() {
-	b.renderShortcodes(b.shortcodes)
+	b.renderShortcodes(b.computed.shortcodes)
 	par.Each(b.site.Pages, b.renderPage)
 }
 
@@ -370,9 +308,9 @@ func (b *builder) write() {
 			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 		}
 	}
-	for _, f := range b.extraFiles {
-		if err := b.sink.Write(f.path, f.data); err != nil {
-			b.diags.Errorf(diag.Pos{File: f.path}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
+	for _, f := range b.computed.files.list {
+		if err := b.sink.Write(f.Path, f.Data); err != nil {
+			b.diags.Errorf(diag.Pos{File: f.Path}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 		}
 	}
 	b.writeFeeds()
@@ -469,7 +407,7 @@ func (b *builder) describeOutput(f string, byOutput map[string]*site.Page) diag.
 		}
 		return diag.Tf("trang %s (“%s”) mà tiendo tạo", "the page %s (“%s”) tiendo makes", p.Path, p.Title)
 	}
-	if _, ok := b.extraIndex[f]; ok {
+	if _, ok := b.computed.files.get(f); ok {
 		return diag.Tf("tệp /%s mà tiendo tạo từ dữ liệu", "the file /%s tiendo makes from data", f)
 	}
 	if exists(b.fsys, path.Join("static", f)) {
@@ -562,5 +500,5 @@ func truncate(s string, n int) string {
 }
 
 func (b *builder) ctx(p *site.Page) *theme.Ctx {
-	return &theme.Ctx{Site: b.site, Page: p, Theme: b.theme, Extra: p.Data}
+	return &theme.Ctx{Site: b.site, Page: p, Theme: b.theme, Extra: p.Data, Figures: b.figures}
 }
