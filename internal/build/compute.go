@@ -13,8 +13,8 @@ import (
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/view"
 	"github.com/tiendo/tiendo/internal/vi"
+	"github.com/tiendo/tiendo/internal/view"
 )
 
 // IndicatorsFile is the indicator registry under the site root.

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/view"
 	"github.com/tiendo/tiendo/internal/vi"
+	"github.com/tiendo/tiendo/internal/view"
 )
 
 // Ctx is the data every layout executes with: the site, the page, and
