@@ -34,6 +34,7 @@ import (
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/links"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/search"
@@ -135,14 +136,8 @@ type builder struct {
 	// aliasFiles are the redirect pages written, by output path.
 	aliasFiles map[string]aliasAt
 	// links to check once every file is written
-	checks []linkCheck
+	checks []links.Check
 	mu     sync.Mutex
-}
-
-type linkCheck struct {
-	pos  diag.Pos
-	file string // output file that must exist
-	dest string
 }
 
 // Run builds the site.
@@ -416,7 +411,7 @@ func (b *builder) contentOptions() content.Options {
 func (b *builder) addPages(pages ...*site.Page) {
 	for _, p := range pages {
 		if other, dup := b.site.ByPath[p.Path]; dup {
-			b.diags.Add(samePath(other, p))
+			b.diags.Add(site.SamePath(other, p))
 			continue
 		}
 		b.site.ByPath[p.Path] = p
@@ -435,54 +430,6 @@ func label(p *site.Page) string {
 		return p.File
 	}
 	return "(" + p.Path + ")"
-}
-
-// samePath is the error of page p, added after first, on first's address:
-// at the content file that asks for the address when there is one, else
-// at the data a page comes from.
-func samePath(first, p *site.Page) *diag.Diagnostic {
-	fix := diag.T("Đổi tên tệp hoặc đặt slug khác.", "Rename the file or set another slug.")
-	switch {
-	case p.File != "" && first.File != "":
-		return diag.New(pagePos(p), "content-duplicate-url",
-			diag.Tf("hai trang cùng địa chỉ %s: %s và %s", "two pages at one URL %s: %s and %s", p.Path, first.File, p.File), fix)
-	case p.Kind == site.KindGenerated && first.Kind == site.KindGenerated:
-		at, other := p, first
-		if at.Source.File == "" {
-			at, other = first, p
-		}
-		pos := at.Source
-		if pos.File == "" {
-			pos = diag.Pos{File: data.Dir} // cannot happen while ids are checked
-		}
-		return diag.New(pos, "data-duplicate-url",
-			diag.Tf("địa chỉ %s đã là của trang “%s” mà tiendo tạo", "the address %s is already that of the page “%s” tiendo makes", p.Path, other.Title),
-			diag.T("Đổi mã (id) để trang có địa chỉ khác.", "Change the id so that the page has another address."))
-	}
-	written, made := p, first
-	if p.Kind == site.KindGenerated {
-		written, made = first, p
-	}
-	if written.File == "" { // a folder without _index.md
-		dir := path.Dir(written.Source.File) + "/"
-		return diag.New(written.Source, "content-duplicate-url",
-			diag.Tf("thư mục %s là một mục ở địa chỉ %s, nhưng địa chỉ đó thuộc về trang tiendo tạo từ dữ liệu (“%s”)",
-				"the folder %s is a section at %s, but that address belongs to a page tiendo makes from data (“%s”)", dir, p.Path, made.Title),
-			diag.T("Đổi tên thư mục: tiendo luôn tạo trang ở địa chỉ đó.", "Rename the folder: tiendo always makes a page at that address."))
-	}
-	return diag.New(pagePos(written), "content-duplicate-url",
-		diag.Tf("địa chỉ %s thuộc về trang tiendo tạo từ dữ liệu (“%s”)", "the address %s belongs to a page tiendo makes from data (“%s”)", p.Path, made.Title),
-		diag.T("Đặt slug khác cho trang này hoặc đổi tên tệp: tiendo luôn tạo trang ở địa chỉ đó.",
-			"Set another slug for this page or rename the file: tiendo always makes a page at that address."))
-}
-
-// pagePos is where a page's address is decided: its slug, else the top of
-// its file.
-func pagePos(p *site.Page) diag.Pos {
-	if p.Slug != "" && p.SlugPos.File != "" {
-		return p.SlugPos
-	}
-	return diag.Pos{File: p.File, Line: 1, Col: 1}
 }
 
 func (b *builder) loadTheme() {

@@ -11,6 +11,7 @@ import (
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
+	"github.com/tiendo/tiendo/internal/links"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/vi"
@@ -94,14 +95,14 @@ func (b *builder) compute() {
 				}
 				file, _, _ := strings.Cut(strings.TrimPrefix(item.Path, "/"), "#")
 				file, _, _ = strings.Cut(file, "?")
-				file, ok := b.unescape(e.Pos, e.URL, file)
+				file, ok := links.Unescape(b.diags, e.Pos, e.URL, file)
 				if !ok {
 					continue
 				}
 				if file == "" || strings.HasSuffix(file, "/") {
 					file += "index.html"
 				}
-				b.checks = append(b.checks, linkCheck{pos: e.Pos, file: file, dest: e.URL})
+				b.checks = append(b.checks, links.Check{Pos: e.Pos, File: file, Dest: e.URL})
 			}
 			menus[name] = append(menus[name], item)
 		}
@@ -133,9 +134,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	if b.theme == nil || b.site.Home == nil {
 		return c
 	}
-	lang := b.cfg.LanguageCode
-	env := view.Env{Lang: lang, T: func(key string) string { return b.theme.T(lang, key) },
-		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home}
+	env := b.env(d)
 
 	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays)
 	inds := view.Indicators(env, b.judge(d.Indicators), b.method())
@@ -161,7 +160,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	if datasets != nil {
 		c.pages = append(c.pages, datasets)
 	}
-	c.searchPage = &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: lang, Parent: b.site.Home,
+	c.searchPage = &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: env.Lang, Parent: b.site.Home,
 		SectionPath: b.site.Home.Path, Title: env.T("searchTitle"), Description: env.T("searchDescription")}
 	c.pages = append(c.pages, c.searchPage)
 	b.addPages(c.pages...)
@@ -179,6 +178,13 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.shortcodes = append(c.shortcodes, b.pageShortcodes(c, p)...)
 	}
 	return c
+}
+
+// env is what views of d are made in.
+func (b *builder) env(d *data.Set) view.Env {
+	lang := b.cfg.LanguageCode
+	return view.Env{Lang: lang, T: func(key string) string { return b.theme.T(lang, key) },
+		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home}
 }
 
 func (b *builder) method() indicator.Method {

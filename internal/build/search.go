@@ -6,7 +6,6 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/vi"
 	"github.com/tiendo/tiendo/internal/view"
 )
 
@@ -30,49 +29,14 @@ func (b *builder) searchDocs() {
 		return
 	}
 	lang := b.cfg.LanguageCode
-	var docs []search.Doc
-	groups := map[string]*search.Group{}
-	var order []string
+	var pages []*site.Page
 	for _, p := range b.site.Pages {
-		if !b.indexed(p) {
-			continue
+		if b.indexed(p) {
+			pages = append(pages, p)
 		}
-		d := search.Doc{Title: p.Title, Path: p.Path, Text: p.Plain, Kind: search.KindPage}
-		if d.Text == "" {
-			d.Text = p.Description
-		}
-		if p.Parent != nil && p.Parent.Kind != site.KindHome {
-			d.Section = p.Parent.Title
-		}
-		if strings.HasPrefix(p.Path, view.IndicatorsPath) && p.Kind == site.KindGenerated && p.Layout == "indicator" {
-			d.Kind = search.KindIndicator
-		}
-		for _, h := range p.Headings {
-			d.Headings = append(d.Headings, h.Text)
-		}
-		docs = append(docs, d)
-
-		gt := b.theme.T(lang, "home")
-		top := p.Ancestors()
-		if len(top) > 1 {
-			gt = top[1].Title
-		} else if p.IsSection() && p.Path != "/" {
-			gt = p.Title
-		}
-		if _, ok := groups[gt]; !ok {
-			groups[gt] = &search.Group{Title: gt}
-			order = append(order, gt)
-		}
-		groups[gt].Pages = append(groups[gt].Pages, search.Link{Title: p.Title, Path: p.Path})
 	}
-	for _, t := range c.tasks {
-		text := t.Result
-		if t.DeadlineText != "" {
-			text = t.DeadlineText + ". " + text
-		}
-		docs = append(docs, search.Doc{ID: "task-" + t.Code, Title: t.Code + ". " + t.Title, Path: view.TasksPath + "#" + view.TaskAnchor(t.Code),
-			Section: b.theme.T(lang, "tasksTitle"), Text: text, Kind: search.KindTask})
-	}
+	docs, groups := search.FromPages(pages, b.theme.T(lang, "home"), view.IndicatorsPath)
+	docs = append(docs, view.TaskDocs(b.env(b.data), c.tasks)...)
 	if len(docs) < b.indexedAtLeast {
 		// The bodies kept too little text for an index this small (see
 		// load): a fault of tiendo's, not of the site.
@@ -89,10 +53,5 @@ func (b *builder) searchDocs() {
 		return
 	}
 	c.files.put(view.File{Path: strings.TrimPrefix(searchIndex, "/"), Data: idx})
-	pv := search.PageView{IndexURL: searchIndex}
-	vi.SortStrings(order)
-	for _, g := range order {
-		pv.Groups = append(pv.Groups, *groups[g])
-	}
-	c.searchPage.Data = pv
+	c.searchPage.Data = search.PageView{IndexURL: searchIndex, Groups: groups}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/links"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/par"
@@ -229,14 +230,14 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 		return nil, false // a whole build reports it
 	}
 	if np.Summary == "" {
-		np.Summary = truncate(doc.FirstParagraph(), 220)
+		np.Summary = content.Summarize(doc.FirstParagraph())
 	}
 	if !sameListing(old, np) || !slices.EqualFunc(old.Headings, doc.Headings, func(a, c markdown.Heading) bool { return a.ID == c.ID }) {
 		return nil, false
 	}
 	old.BodyLine, old.TOC, old.Charts = np.BodyLine, np.TOC, false
 	old.Doc, old.Headings, old.Plain = doc, doc.Headings, doc.PlainText()
-	b.checks = slices.DeleteFunc(b.checks, func(c linkCheck) bool { return c.pos.File == file })
+	b.checks = slices.DeleteFunc(b.checks, func(c links.Check) bool { return c.Pos.File == file })
 	b.resolveLinks(old)
 	return old, !b.diags.HasErrors()
 }
@@ -277,7 +278,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 		return false
 	})
 	// Menus are made again by compute, with their checks.
-	b.checks = slices.DeleteFunc(b.checks, func(c linkCheck) bool { return !strings.HasPrefix(c.pos.File, content.Dir+"/") })
+	b.checks = slices.DeleteFunc(b.checks, func(c links.Check) bool { return !strings.HasPrefix(c.Pos.File, content.Dir+"/") })
 
 	// Pages showing data need their bodies again.
 	for _, p := range also {

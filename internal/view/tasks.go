@@ -13,6 +13,7 @@ import (
 	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/plan"
+	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/table"
 	"github.com/tiendo/tiendo/internal/vi"
@@ -327,3 +328,17 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 // of words that name no exact day (“Đầu tháng 7/2023”): an explicit
 // han_cu_the is exact.
 func dueApproximate(t *data.Task) bool { return t.DueOverride.IsZero() && t.Deadline.Approximate }
+
+// TaskDocs are the search index's documents of the tasks.
+func TaskDocs(env Env, tasks []*data.Task) []search.Doc {
+	var docs []search.Doc
+	for _, t := range tasks {
+		text := t.Result
+		if t.DeadlineText != "" {
+			text = t.DeadlineText + ". " + text
+		}
+		docs = append(docs, search.Doc{ID: "task-" + t.Code, Title: t.Code + ". " + t.Title, Path: TasksPath + "#" + TaskAnchor(t.Code),
+			Section: env.T("tasksTitle"), Text: text, Kind: search.KindTask})
+	}
+	return docs
+}
