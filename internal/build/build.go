@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -157,7 +156,7 @@ func run(o Options) (*Result, *builder) {
 		// Before any work: a build replaces its destination whole.
 		dest, err := output.CheckDest(o.Source, b.destination(), inputs)
 		if err != nil {
-			b.refuseDest(err)
+			b.diags.Add(output.Refused(b.destLabel(), err))
 			res.Duration = time.Since(start)
 			return res, b
 		}
@@ -210,7 +209,7 @@ func run(o Options) (*Result, *builder) {
 		b.timed(res, "commit", func() { err = dir.Commit() })
 		var kept *output.LeftoverError
 		if errors.As(err, &kept) {
-			b.diags.Add(oldKept(b.destLabel(), b.dest, kept))
+			b.diags.Add(output.OldKept(b.destLabel(), b.dest, kept))
 		} else if err != nil {
 			_ = dir.Abort()
 			b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-commit",
@@ -433,31 +432,15 @@ func label(p *site.Page) string {
 }
 
 func (b *builder) loadTheme() {
-	name := b.cfg.Theme
-	var src theme.Source
-	if fi, err := fs.Stat(b.fsys, path.Join("themes", name)); err == nil && fi.IsDir() {
-		sub, _ := fs.Sub(b.fsys, path.Join("themes", name))
-		src = theme.Source{FS: sub, Name: path.Join("themes", name)}
-	} else if sub, err := fs.Sub(b.o.ThemeFS, name); err == nil && exists(sub, "layouts/base.html") {
-		src = theme.Source{FS: sub, Name: "(tiendo) themes/" + name}
-	} else {
-		b.diags.Errorf(diag.Pos{File: config.File, Line: 1, Col: 1}, "theme-missing",
-			diag.Tf("không tìm thấy giao diện %q", "theme %q not found", name),
-			diag.T("Dùng theme = \"default\" hoặc tạo thư mục themes/<tên>.", "Use theme = \"default\" or create themes/<name>."))
+	src, ok := theme.Find(b.fsys, b.o.ThemeFS, b.cfg.Theme, b.diags)
+	if !ok {
 		return
 	}
-	var layouts, i18n *theme.Source
-	if sub, err := fs.Sub(b.fsys, "layouts"); err == nil && exists(b.fsys, "layouts") {
-		layouts = &theme.Source{FS: sub, Name: "layouts"}
-	}
-	if sub, err := fs.Sub(b.fsys, "i18n"); err == nil && exists(b.fsys, "i18n") {
-		i18n = &theme.Source{FS: sub, Name: "i18n"}
-	}
-	b.themeFS, b.themeName = src.FS, src.Name
+	b.themeFS, b.themeName = src.Theme.FS, src.Theme.Name
 	// Session rebuilds only part of a site when it knows what each layout
 	// reads, which it does for the built-in layouts alone.
-	b.builtinLayouts = layouts == nil && strings.HasPrefix(src.Name, "(tiendo)")
-	b.theme = theme.Load(src, layouts, i18n, theme.Funcs(), b.diags)
+	b.builtinLayouts = src.Builtin()
+	b.theme = theme.Load(src.Theme, src.Layouts, src.I18n, theme.Funcs(), b.diags)
 }
 
 // loadData reads data/ (see data.Load).

@@ -2,12 +2,10 @@ package build
 
 import (
 	"html/template"
-	"path"
 	"slices"
 	"strings"
 
 	"github.com/tiendo/tiendo/internal/chart"
-	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
@@ -73,53 +71,8 @@ func (f *files) get(p string) (view.File, bool) {
 // compute makes the pages of data, then menus, and orders the pages.
 func (b *builder) compute() {
 	b.computed = b.computeData(b.data)
-	menus := map[string][]site.MenuItem{}
-	for name, entries := range b.cfg.Menus {
-		for _, e := range entries {
-			item := site.MenuItem{Name: e.Name, Weight: e.Weight}
-			switch {
-			case e.Page != "":
-				p, ok := b.site.ByFile[path.Join(content.Dir, e.Page)]
-				if !ok {
-					b.diags.Errorf(e.Pos, "menu-page",
-						diag.Tf("menu %q trỏ tới trang không tồn tại %s", "menu %q points to a missing page %s", name, e.Page), diag.Text{})
-					continue
-				}
-				item.Path = p.Path
-			case site.IsExternal(e.URL):
-				item.Path, item.External = e.URL, true
-			default:
-				item.Path = e.URL
-				if !strings.HasPrefix(item.Path, "/") {
-					item.Path = "/" + item.Path
-				}
-				file, _, _ := strings.Cut(strings.TrimPrefix(item.Path, "/"), "#")
-				file, _, _ = strings.Cut(file, "?")
-				file, ok := links.Unescape(b.diags, e.Pos, e.URL, file)
-				if !ok {
-					continue
-				}
-				if file == "" || strings.HasSuffix(file, "/") {
-					file += "index.html"
-				}
-				b.checks = append(b.checks, links.Check{Pos: e.Pos, File: file, Dest: e.URL})
-			}
-			menus[name] = append(menus[name], item)
-		}
-	}
-	for _, p := range b.site.Pages {
-		if p.Menu != "" && p.Lang == b.cfg.LanguageCode {
-			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.Title, Path: p.Path, Weight: p.Weight})
-		}
-	}
-	for name := range menus {
-		slices.SortStableFunc(menus[name], func(a, c site.MenuItem) int {
-			if a.Weight != c.Weight {
-				return a.Weight - c.Weight
-			}
-			return strings.Compare(a.Path, c.Path)
-		})
-	}
+	menus, checks := links.Menus(b.cfg.Menus, b.site, b.cfg.LanguageCode, b.diags)
+	b.checks = append(b.checks, checks...)
 	b.site.Menus = menus
 	slices.SortFunc(b.site.Pages, func(a, c *site.Page) int { return strings.Compare(a.Path, c.Path) })
 	b.searchDocs() // in path order, however the pages were added

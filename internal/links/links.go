@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/site"
@@ -187,4 +188,58 @@ func anchorHint(p *site.Page) diag.Text {
 		ids = append(ids[:12], "…")
 	}
 	return diag.Tf("Các mục có: %s.", "Headings there: %s.", strings.Join(ids, ", "))
+}
+
+// Menus makes the site's menus: the entries of config.toml, whose links
+// are resolved here (a file link becomes a Check), and the pages of lang
+// that name a menu, each menu in order of weight, then path.
+func Menus(configured map[string][]config.MenuEntry, s *site.Site, lang string, diags *diag.List) (menus map[string][]site.MenuItem, checks []Check) {
+	menus = map[string][]site.MenuItem{}
+	for name, entries := range configured {
+		for _, e := range entries {
+			item := site.MenuItem{Name: e.Name, Weight: e.Weight}
+			switch {
+			case e.Page != "":
+				p, ok := s.ByFile[path.Join(content.Dir, e.Page)]
+				if !ok {
+					diags.Errorf(e.Pos, "menu-page",
+						diag.Tf("menu %q trỏ tới trang không tồn tại %s", "menu %q points to a missing page %s", name, e.Page), diag.Text{})
+					continue
+				}
+				item.Path = p.Path
+			case site.IsExternal(e.URL):
+				item.Path, item.External = e.URL, true
+			default:
+				item.Path = e.URL
+				if !strings.HasPrefix(item.Path, "/") {
+					item.Path = "/" + item.Path
+				}
+				file, _, _ := strings.Cut(strings.TrimPrefix(item.Path, "/"), "#")
+				file, _, _ = strings.Cut(file, "?")
+				file, ok := Unescape(diags, e.Pos, e.URL, file)
+				if !ok {
+					continue
+				}
+				if file == "" || strings.HasSuffix(file, "/") {
+					file += "index.html"
+				}
+				checks = append(checks, Check{Pos: e.Pos, File: file, Dest: e.URL})
+			}
+			menus[name] = append(menus[name], item)
+		}
+	}
+	for _, p := range s.Pages {
+		if p.Menu != "" && p.Lang == lang {
+			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.Title, Path: p.Path, Weight: p.Weight})
+		}
+	}
+	for name := range menus {
+		slices.SortStableFunc(menus[name], func(a, c site.MenuItem) int {
+			if a.Weight != c.Weight {
+				return a.Weight - c.Weight
+			}
+			return strings.Compare(a.Path, c.Path)
+		})
+	}
+	return menus, checks
 }
