@@ -6,7 +6,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/content"
@@ -94,7 +93,7 @@ func (s *Session) partial(o Options, changed []string) *Result {
 		return nil
 	}
 	mem := s.out.Clone()
-	rec := &recorder{mem: mem}
+	rec := &output.Changes{Mem: mem}
 	b.sink, b.set = rec, mem
 	if b.o.Compress {
 		b.sink = output.Compressed{Sink: rec}
@@ -109,7 +108,7 @@ func (s *Session) partial(o Options, changed []string) *Result {
 	if b.diags.HasErrors() {
 		return nil
 	}
-	written := rec.names
+	written := rec.Written()
 	for name := range s.out.Files {
 		if _, ok := mem.Files[name]; !ok {
 			written = append(written, name) // removed
@@ -346,27 +345,4 @@ func (b *builder) onAlias(f string) bool {
 		}
 	}
 	return false
-}
-
-// recorder writes into a partial build's Mem, which starts as a copy of
-// the last build's, and notes the paths whose bytes changed; a file written
-// again with the same bytes is left as it is, so the pages that look the
-// same are not reloaded.
-type recorder struct {
-	mem   *output.Mem
-	mu    sync.Mutex
-	names []string
-}
-
-func (r *recorder) Write(rel string, data []byte) error {
-	if r.mem.Holds(rel, data) {
-		return nil
-	}
-	if err := r.mem.Write(rel, data); err != nil {
-		return err
-	}
-	r.mu.Lock()
-	r.names = append(r.names, rel)
-	r.mu.Unlock()
-	return nil
 }

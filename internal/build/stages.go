@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/tiendo/tiendo/internal/chart/echarts"
 	"github.com/tiendo/tiendo/internal/content"
@@ -266,12 +265,12 @@ func (b *builder) writeFeeds() {
 			continue
 		}
 		u := output.SitemapURL{Loc: urls.Abs(p.Path)}
-		if t := lastmod(p); !t.IsZero() {
+		if t := p.Updated(); !t.IsZero() {
 			u.Lastmod = t.Format("2006-01-02")
 		}
 		sm = append(sm, u)
 		if p.Kind == site.KindPage && !p.Date.IsZero() && p.File != "" && p.Lang == b.cfg.LanguageCode {
-			entries = append(entries, output.FeedEntry{Title: p.Title, URL: urls.Abs(p.Path), Summary: p.Summary, Updated: lastmod(p)})
+			entries = append(entries, output.FeedEntry{Title: p.Title, URL: urls.Abs(p.Path), Summary: p.Summary, Updated: p.Updated()})
 		}
 	}
 	slices.SortStableFunc(entries, func(a, c output.FeedEntry) int {
@@ -301,13 +300,6 @@ func (b *builder) writeFeeds() {
 		author = b.cfg.Title
 	}
 	write("atom.xml", output.Atom(b.cfg.LanguageCode, b.cfg.Title, author, urls.Abs("/"), urls.Abs("/atom.xml"), entries))
-}
-
-func lastmod(p *site.Page) time.Time {
-	if !p.Lastmod.IsZero() {
-		return p.Lastmod
-	}
-	return p.Date
 }
 
 // checkLinks verifies that every internal link found in content and menus

@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"time"
 
 	"github.com/tiendo/tiendo/internal/diag"
 )
@@ -52,4 +53,12 @@ func pagePos(p *Page) diag.Pos {
 		return p.SlugPos
 	}
 	return diag.Pos{File: p.File, Line: 1, Col: 1}
+}
+
+// Updated is when the page last changed: lastmod, else its date.
+func (p *Page) Updated() time.Time {
+	if !p.Lastmod.IsZero() {
+		return p.Lastmod
+	}
+	return p.Date
 }
