@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -34,11 +33,13 @@ import (
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/links"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/theme"
+	"github.com/tiendo/tiendo/internal/view"
 	"github.com/tiendo/tiendo/themes"
 )
 
@@ -113,16 +114,15 @@ type builder struct {
 	// indexedAtLeast is how many documents the search index will hold at
 	// least; the parsed bodies keep only the text such an index reads.
 	indexedAtLeast int
-	charts         charts
-	data           siteData
-	unitViews      []*UnitView
-	// shortcodes wait for their charts before rendering.
-	shortcodes     []pendingShortcode
-	reportDatasets []Dataset
-	searchPage     *site.Page
-	// extraFiles are data downloads made during compute.
-	extraFiles []extraFile
-	extraIndex map[string]int // path → index in extraFiles
+	cache          *chart.Cache
+
+	// The products of the stages after load, each replaced whole when its
+	// stage runs again: what was read of data/, what compute made of it,
+	// and the charts drawn.
+	data     *data.Set
+	computed *computed
+	figures  view.Figures
+
 	// dest is the output folder, absolute, its symbolic links resolved
 	// (see output.CheckDest); empty when Options.Sink is set.
 	dest string
@@ -135,14 +135,8 @@ type builder struct {
 	// aliasFiles are the redirect pages written, by output path.
 	aliasFiles map[string]aliasAt
 	// links to check once every file is written
-	checks []linkCheck
+	checks []links.Check
 	mu     sync.Mutex
-}
-
-type linkCheck struct {
-	pos  diag.Pos
-	file string // output file that must exist
-	dest string
 }
 
 // Run builds the site.
@@ -156,13 +150,13 @@ func Run(o Options) *Result {
 func run(o Options) (*Result, *builder) {
 	start := time.Now()
 	b := &builder{o: o, diags: &diag.List{}}
-	b.charts.cache = o.Charts
+	b.cache = o.Charts
 	res := &Result{Diags: b.diags}
 	if o.Sink == nil {
 		// Before any work: a build replaces its destination whole.
 		dest, err := output.CheckDest(o.Source, b.destination(), inputs)
 		if err != nil {
-			b.refuseDest(err)
+			b.diags.Add(output.Refused(b.destLabel(), err))
 			res.Duration = time.Since(start)
 			return res, b
 		}
@@ -187,25 +181,14 @@ func run(o Options) (*Result, *builder) {
 		b.o.Clock = time.Now
 	}
 
-	stages := []struct {
-		name string
-		fn   func()
-	}{
-		{"load", b.load},
-		{"validate", b.validate},
-		{"compute", b.compute},
-		{"charts", b.drawCharts},
-		{"render", b.render},
-		{"write", b.write},
-	}
 	var dir *output.Dir
-	for _, st := range stages {
+	for _, st := range b.stages() {
 		// Input stages run even after errors, so every problem is reported
 		// at once; nothing is rendered or written while one remains.
-		if (st.name == "charts" || st.name == "render" || st.name == "write") && b.diags.HasErrors() {
+		if st.cleanInput && b.diags.HasErrors() {
 			break
 		}
-		if st.name == "render" {
+		if st.opensOutput {
 			// Open the output only once the input is known to be good.
 			if err := b.openSink(&dir, res); err != nil {
 				b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-open",
@@ -213,9 +196,9 @@ func run(o Options) (*Result, *builder) {
 				break
 			}
 		}
-		b.timed(res, st.name, st.fn)
+		b.timed(res, st.name, st.run)
 	}
-	b.explainFailures()
+	data.ExplainFailures(b.fsys, b.diags)
 	if b.sink != nil && !b.diags.HasErrors() {
 		b.timed(res, "check links", b.checkLinks)
 	}
@@ -226,7 +209,7 @@ func run(o Options) (*Result, *builder) {
 		b.timed(res, "commit", func() { err = dir.Commit() })
 		var kept *output.LeftoverError
 		if errors.As(err, &kept) {
-			b.diags.Add(oldKept(b.destLabel(), b.dest, kept))
+			b.diags.Add(output.OldKept(b.destLabel(), b.dest, kept))
 		} else if err != nil {
 			_ = dir.Abort()
 			b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-commit",
@@ -290,6 +273,28 @@ func (b *builder) destLabel() string {
 	return "public"
 }
 
+// stage is one step of a build.
+type stage struct {
+	name string
+	run  func()
+	// cleanInput: the stage runs only when the input has no errors.
+	cleanInput bool
+	// opensOutput: the output is opened just before the stage runs.
+	opensOutput bool
+}
+
+// stages are the steps of a whole build, in order.
+func (b *builder) stages() []stage {
+	return []stage{
+		{name: "load", run: b.load},
+		{name: "validate", run: b.validate},
+		{name: "compute", run: b.compute},
+		{name: "charts", run: func() { b.figures = b.drawCharts(b.computed.charts) }, cleanInput: true},
+		{name: "render", run: b.render, cleanInput: true, opensOutput: true},
+		{name: "write", run: b.write, cleanInput: true},
+	}
+}
+
 // timed runs a stage safely and notes how long it took.
 func (b *builder) timed(res *Result, stage string, fn func()) {
 	start := time.Now()
@@ -321,7 +326,7 @@ func firstLines(s string, n int) string {
 // load reads config.toml, content/ and the theme.
 func (b *builder) load() {
 	src, err := fs.ReadFile(b.fsys, config.File)
-	if err != nil && !isNotExist(err) {
+	if err != nil && !data.IsNotExist(err) {
 		b.diags.Errorf(diag.Pos{File: config.File}, "config-read", diag.T("không đọc được config.toml", "cannot read config.toml"), diag.Text{})
 	}
 	b.cfg = config.Parse(config.File, src, b.diags)
@@ -350,7 +355,7 @@ func (b *builder) load() {
 		PlainTextMax: search.TextNeeded(b.indexedAtLeast), ParseBudget: b.cfg.Markup.Budget})
 
 	b.loadTheme()
-	b.loadData()
+	b.data = b.loadData()
 	if _, ok := b.site.ByPath["/404/"]; !ok && b.theme != nil {
 		b.addPages(&site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: b.cfg.LanguageCode,
 			Title: b.theme.T(b.cfg.LanguageCode, "notFoundTitle")})
@@ -405,7 +410,7 @@ func (b *builder) contentOptions() content.Options {
 func (b *builder) addPages(pages ...*site.Page) {
 	for _, p := range pages {
 		if other, dup := b.site.ByPath[p.Path]; dup {
-			b.diags.Add(samePath(other, p))
+			b.diags.Add(site.SamePath(other, p))
 			continue
 		}
 		b.site.ByPath[p.Path] = p
@@ -426,87 +431,36 @@ func label(p *site.Page) string {
 	return "(" + p.Path + ")"
 }
 
-// samePath is the error of page p, added after first, on first's address:
-// at the content file that asks for the address when there is one, else
-// at the data a page comes from.
-func samePath(first, p *site.Page) *diag.Diagnostic {
-	fix := diag.T("Đổi tên tệp hoặc đặt slug khác.", "Rename the file or set another slug.")
-	switch {
-	case p.File != "" && first.File != "":
-		return diag.New(pagePos(p), "content-duplicate-url",
-			diag.Tf("hai trang cùng địa chỉ %s: %s và %s", "two pages at one URL %s: %s and %s", p.Path, first.File, p.File), fix)
-	case p.Kind == site.KindGenerated && first.Kind == site.KindGenerated:
-		at, other := p, first
-		if at.Source.File == "" {
-			at, other = first, p
-		}
-		pos := at.Source
-		if pos.File == "" {
-			pos = diag.Pos{File: data.Dir} // cannot happen while ids are checked
-		}
-		return diag.New(pos, "data-duplicate-url",
-			diag.Tf("địa chỉ %s đã là của trang “%s” mà tiendo tạo", "the address %s is already that of the page “%s” tiendo makes", p.Path, other.Title),
-			diag.T("Đổi mã (id) để trang có địa chỉ khác.", "Change the id so that the page has another address."))
-	}
-	written, made := p, first
-	if p.Kind == site.KindGenerated {
-		written, made = first, p
-	}
-	if written.File == "" { // a folder without _index.md
-		dir := path.Dir(written.Source.File) + "/"
-		return diag.New(written.Source, "content-duplicate-url",
-			diag.Tf("thư mục %s là một mục ở địa chỉ %s, nhưng địa chỉ đó thuộc về trang tiendo tạo từ dữ liệu (“%s”)",
-				"the folder %s is a section at %s, but that address belongs to a page tiendo makes from data (“%s”)", dir, p.Path, made.Title),
-			diag.T("Đổi tên thư mục: tiendo luôn tạo trang ở địa chỉ đó.", "Rename the folder: tiendo always makes a page at that address."))
-	}
-	return diag.New(pagePos(written), "content-duplicate-url",
-		diag.Tf("địa chỉ %s thuộc về trang tiendo tạo từ dữ liệu (“%s”)", "the address %s belongs to a page tiendo makes from data (“%s”)", p.Path, made.Title),
-		diag.T("Đặt slug khác cho trang này hoặc đổi tên tệp: tiendo luôn tạo trang ở địa chỉ đó.",
-			"Set another slug for this page or rename the file: tiendo always makes a page at that address."))
-}
-
-// pagePos is where a page's address is decided: its slug, else the top of
-// its file.
-func pagePos(p *site.Page) diag.Pos {
-	if p.Slug != "" && p.SlugPos.File != "" {
-		return p.SlugPos
-	}
-	return diag.Pos{File: p.File, Line: 1, Col: 1}
-}
-
 func (b *builder) loadTheme() {
-	name := b.cfg.Theme
-	var src theme.Source
-	if fi, err := fs.Stat(b.fsys, path.Join("themes", name)); err == nil && fi.IsDir() {
-		sub, _ := fs.Sub(b.fsys, path.Join("themes", name))
-		src = theme.Source{FS: sub, Name: path.Join("themes", name)}
-	} else if sub, err := fs.Sub(b.o.ThemeFS, name); err == nil && exists(sub, "layouts/base.html") {
-		src = theme.Source{FS: sub, Name: "(tiendo) themes/" + name}
-	} else {
-		b.diags.Errorf(diag.Pos{File: config.File, Line: 1, Col: 1}, "theme-missing",
-			diag.Tf("không tìm thấy giao diện %q", "theme %q not found", name),
-			diag.T("Dùng theme = \"default\" hoặc tạo thư mục themes/<tên>.", "Use theme = \"default\" or create themes/<name>."))
+	src, ok := theme.Find(b.fsys, b.o.ThemeFS, b.cfg.Theme, b.diags)
+	if !ok {
 		return
 	}
-	var layouts, i18n *theme.Source
-	if sub, err := fs.Sub(b.fsys, "layouts"); err == nil && exists(b.fsys, "layouts") {
-		layouts = &theme.Source{FS: sub, Name: "layouts"}
-	}
-	if sub, err := fs.Sub(b.fsys, "i18n"); err == nil && exists(b.fsys, "i18n") {
-		i18n = &theme.Source{FS: sub, Name: "i18n"}
-	}
-	b.themeFS, b.themeName = src.FS, src.Name
+	b.themeFS, b.themeName = src.Theme.FS, src.Theme.Name
 	// Session rebuilds only part of a site when it knows what each layout
 	// reads, which it does for the built-in layouts alone.
-	b.builtinLayouts = layouts == nil && strings.HasPrefix(src.Name, "(tiendo)")
-	b.theme = theme.Load(src, layouts, i18n, theme.Funcs(), b.diags)
+	b.builtinLayouts = src.Builtin()
+	b.theme = theme.Load(src.Theme, src.Layouts, src.I18n, theme.Funcs(), b.diags)
+}
+
+// loadData reads data/ (see data.Load).
+func (b *builder) loadData() *data.Set {
+	return data.Load(b.fsys, data.LoadOptions{Location: b.cfg.Location, Now: b.site.Now, PlanDate: b.planDate(),
+		From: b.cfg.Indicators.From, To: b.cfg.Indicators.To, WeeklyRule: b.cfg.Reports.Weekly}, b.diags)
+}
+
+// planDate is the date the plan was issued ([tasks] planDate), else the
+// start of the year being judged.
+func (b *builder) planDate() time.Time {
+	if b.cfg.Tasks.PlanDate != "" {
+		if t, err := time.ParseInLocation("2006-01-02", b.cfg.Tasks.PlanDate, b.cfg.Location); err == nil {
+			return t
+		}
+	}
+	return time.Date(b.site.Now.Year(), 1, 1, 0, 0, 0, 0, b.cfg.Location)
 }
 
 func exists(fsys fs.FS, p string) bool {
 	_, err := fs.Stat(fsys, p)
 	return err == nil
-}
-
-func isNotExist(err error) bool {
-	return err != nil && (os.IsNotExist(err) || strings.Contains(err.Error(), "not exist"))
 }

@@ -237,7 +237,7 @@ func TestBuildDefaultDestinationHoldingOtherFilesIsRefused(t *testing.T) {
 func TestOldCopyKeptIsWarningThatSaysPublished(t *testing.T) {
 	kept := &output.LeftoverError{Path: "/srv/site/.public.tmp-123",
 		Err: &fs.PathError{Op: "unlinkat", Path: "/srv/site/.public.tmp-123/khoa", Err: syscall.EACCES}}
-	d := oldKept("public", "/srv/site/public", kept)
+	d := output.OldKept("public", "/srv/site/public", kept)
 	if d.Severity != diag.Warning || d.Code != "output-old-kept" {
 		t.Errorf("severity %v, code %q", d.Severity, d.Code)
 	}

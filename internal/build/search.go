@@ -6,80 +6,37 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/vi"
+	"github.com/tiendo/tiendo/internal/view"
 )
 
-// Paths of the search page and its index.
+// Paths of the search page and its index; /tim-kiem/ lists every page
+// for readers without JavaScript.
 const (
 	searchPath  = "/tim-kiem/"
 	searchIndex = "/tim-kiem/index.json"
 )
 
-// computeSearch adds /tim-kiem/: its index holds every page, indicator and
-// task; without JavaScript the page lists every page instead.
-func (b *builder) computeSearch() {
-	lang := b.cfg.LanguageCode
-	page := &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: lang,
-		Title: b.theme.T(lang, "searchTitle"), Description: b.theme.T(lang, "searchDescription")}
-	b.addGenerated(page, b.site.Home)
-	b.searchPage = page
-}
-
 // indexed tells whether the search index holds p.
 func (b *builder) indexed(p *site.Page) bool {
-	return p.Title != "" && p.Lang == b.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed" && p != b.searchPage
+	return p.Title != "" && p.Lang == b.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed" && (b.computed == nil || p != b.computed.searchPage)
 }
 
 // searchDocs builds the index once every page has its text, and the list
 // of all pages for readers without JavaScript.
 func (b *builder) searchDocs() {
-	if b.searchPage == nil {
+	c := b.computed
+	if c == nil || c.searchPage == nil {
 		return
 	}
 	lang := b.cfg.LanguageCode
-	var docs []search.Doc
-	groups := map[string]*search.Group{}
-	var order []string
+	var pages []*site.Page
 	for _, p := range b.site.Pages {
-		if !b.indexed(p) {
-			continue
+		if b.indexed(p) {
+			pages = append(pages, p)
 		}
-		d := search.Doc{Title: p.Title, Path: p.Path, Text: p.Plain, Kind: search.KindPage}
-		if d.Text == "" {
-			d.Text = p.Description
-		}
-		if p.Parent != nil && p.Parent.Kind != site.KindHome {
-			d.Section = p.Parent.Title
-		}
-		if strings.HasPrefix(p.Path, kpiPath) && p.Kind == site.KindGenerated && p.Layout == "indicator" {
-			d.Kind = search.KindIndicator
-		}
-		for _, h := range p.Headings {
-			d.Headings = append(d.Headings, h.Text)
-		}
-		docs = append(docs, d)
-
-		gt := b.theme.T(lang, "home")
-		top := p.Ancestors()
-		if len(top) > 1 {
-			gt = top[1].Title
-		} else if p.IsSection() && p.Path != "/" {
-			gt = p.Title
-		}
-		if _, ok := groups[gt]; !ok {
-			groups[gt] = &search.Group{Title: gt}
-			order = append(order, gt)
-		}
-		groups[gt].Pages = append(groups[gt].Pages, search.Link{Title: p.Title, Path: p.Path})
 	}
-	for _, t := range b.data.tasks {
-		text := t.Result
-		if t.DeadlineText != "" {
-			text = t.DeadlineText + ". " + text
-		}
-		docs = append(docs, search.Doc{ID: "task-" + t.Code, Title: t.Code + ". " + t.Title, Path: tasksPath + "#nv-" + vi.Slug(t.Code),
-			Section: b.theme.T(lang, "tasksTitle"), Text: text, Kind: search.KindTask})
-	}
+	docs, groups := search.FromPages(pages, b.theme.T(lang, "home"), view.IndicatorsPath)
+	docs = append(docs, view.TaskDocs(b.env(b.data), c.tasks)...)
 	if len(docs) < b.indexedAtLeast {
 		// The bodies kept too little text for an index this small (see
 		// load): a fault of tiendo's, not of the site.
@@ -95,11 +52,6 @@ func (b *builder) searchDocs() {
 			diag.T("Vui lòng báo lỗi này cho người phát triển tiendo.", "Please report this to tiendo's developers."))
 		return
 	}
-	b.later(searchIndex, idx)
-	view := search.PageView{IndexURL: searchIndex}
-	vi.SortStrings(order)
-	for _, g := range order {
-		view.Groups = append(view.Groups, *groups[g])
-	}
-	b.searchPage.Data = view
+	c.files.put(view.File{Path: strings.TrimPrefix(searchIndex, "/"), Data: idx})
+	c.searchPage.Data = search.PageView{IndexURL: searchIndex, Groups: groups}
 }

@@ -6,12 +6,12 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/links"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/par"
@@ -93,7 +93,7 @@ func (s *Session) partial(o Options, changed []string) *Result {
 		return nil
 	}
 	mem := s.out.Clone()
-	rec := &recorder{mem: mem}
+	rec := &output.Changes{Mem: mem}
 	b.sink, b.set = rec, mem
 	if b.o.Compress {
 		b.sink = output.Compressed{Sink: rec}
@@ -108,7 +108,7 @@ func (s *Session) partial(o Options, changed []string) *Result {
 	if b.diags.HasErrors() {
 		return nil
 	}
-	written := rec.names
+	written := rec.Written()
 	for name := range s.out.Files {
 		if _, ok := mem.Files[name]; !ok {
 			written = append(written, name) // removed
@@ -191,21 +191,21 @@ func (b *builder) update(w work) bool {
 		return true
 	}
 
+	c := b.computed
 	var codes []pendingShortcode
 	for _, p := range render {
-		b.shortcodes = slices.DeleteFunc(b.shortcodes, func(ps pendingShortcode) bool { return ps.page == p })
-		codes = append(codes, b.pageShortcodes(p)...)
+		c.shortcodes = slices.DeleteFunc(c.shortcodes, func(ps pendingShortcode) bool { return ps.page == p })
+		codes = append(codes, b.pageShortcodes(c, p)...)
 	}
-	b.shortcodes = append(b.shortcodes, codes...)
+	c.shortcodes = append(c.shortcodes, codes...)
 	b.searchDocs()
 	if b.diags.HasErrors() {
 		return false
 	}
 	b.renderShortcodes(codes)
 	par.Each(render, b.renderPage)
-	if i, ok := b.extraIndex[strings.TrimPrefix(searchIndex, "/")]; ok {
-		f := b.extraFiles[i]
-		if err := b.sink.Write(f.path, f.data); err != nil {
+	if f, ok := c.files.get(strings.TrimPrefix(searchIndex, "/")); ok {
+		if err := b.sink.Write(f.Path, f.Data); err != nil {
 			return false
 		}
 	}
@@ -229,14 +229,14 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 		return nil, false // a whole build reports it
 	}
 	if np.Summary == "" {
-		np.Summary = truncate(doc.FirstParagraph(), 220)
+		np.Summary = content.Summarize(doc.FirstParagraph())
 	}
 	if !sameListing(old, np) || !slices.EqualFunc(old.Headings, doc.Headings, func(a, c markdown.Heading) bool { return a.ID == c.ID }) {
 		return nil, false
 	}
 	old.BodyLine, old.TOC, old.Charts = np.BodyLine, np.TOC, false
 	old.Doc, old.Headings, old.Plain = doc, doc.Headings, doc.PlainText()
-	b.checks = slices.DeleteFunc(b.checks, func(c linkCheck) bool { return c.pos.File == file })
+	b.checks = slices.DeleteFunc(b.checks, func(c links.Check) bool { return c.Pos.File == file })
 	b.resolveLinks(old)
 	return old, !b.diags.HasErrors()
 }
@@ -251,40 +251,33 @@ func sameListing(a, c *site.Page) bool {
 		a.Draft == c.Draft && a.Slug == c.Slug && a.Menu == c.Menu && slices.Equal(a.Aliases, c.Aliases)
 }
 
-// updateData recomputes everything made from data/, and renders it with
-// the content pages in also (changed ones) and those whose shortcodes
-// show data.
+// updateData loads data/ again and replaces the products made from it —
+// the pages, views, charts and files of compute, the drawn figures — then
+// renders them with the content pages in also (changed ones) and those
+// whose shortcodes show data.
 func (b *builder) updateData(also []*site.Page) bool {
 	// What the data made last time, to remove what it no longer makes.
 	before := map[string]bool{}
-	for _, p := range b.site.Pages {
-		if fromData(p) {
-			before[p.OutputFile()] = true
-		}
+	for _, p := range b.computed.pages {
+		before[p.OutputFile()] = true
 	}
-	for _, f := range b.extraFiles {
-		before[f.path] = true
+	for _, f := range b.computed.files.list {
+		before[f.Path] = true
 	}
-	for _, ps := range b.shortcodes {
+	for _, ps := range b.computed.shortcodes {
 		if !slices.Contains(also, ps.page) {
 			also = append(also, ps.page)
 		}
 	}
-
-	// Forget it.
 	b.site.Pages = slices.DeleteFunc(b.site.Pages, func(p *site.Page) bool {
-		if fromData(p) {
+		if slices.Contains(b.computed.pages, p) {
 			delete(b.site.ByPath, p.Path)
 			return true
 		}
 		return false
 	})
-	b.data = siteData{}
-	b.unitViews, b.shortcodes, b.reportDatasets, b.searchPage = nil, nil, nil, nil
-	b.extraFiles, b.extraIndex = nil, nil
-	b.charts.figures = nil
 	// Menus are made again by compute, with their checks.
-	b.checks = slices.DeleteFunc(b.checks, func(c linkCheck) bool { return !strings.HasPrefix(c.pos.File, content.Dir+"/") })
+	b.checks = slices.DeleteFunc(b.checks, func(c links.Check) bool { return !strings.HasPrefix(c.Pos.File, content.Dir+"/") })
 
 	// Pages showing data need their bodies again.
 	for _, p := range also {
@@ -294,7 +287,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 			}
 		}
 	}
-	b.loadData()
+	b.data = b.loadData()
 	if b.diags.HasErrors() {
 		return false
 	}
@@ -302,33 +295,29 @@ func (b *builder) updateData(also []*site.Page) bool {
 	if b.diags.HasErrors() {
 		return false
 	}
+	c := b.computed
 	// Aliases are written once every other file is known; a page or a
 	// download the data now makes may land on one, which only a whole
 	// build reports.
-	for _, p := range b.site.Pages {
-		if fromData(p) && b.onAlias(p.OutputFile()) {
+	for _, p := range c.pages {
+		if b.onAlias(p.OutputFile()) {
 			return false
 		}
 	}
-	for _, f := range b.extraFiles {
-		if b.onAlias(f.path) {
+	for _, f := range c.files.list {
+		if b.onAlias(f.Path) {
 			return false
 		}
 	}
-	b.drawCharts()
+	b.figures = b.drawCharts(c.charts)
 	if b.diags.HasErrors() {
 		return false
 	}
-	render := slices.Clone(also)
-	for _, p := range b.site.Pages {
-		if fromData(p) {
-			render = append(render, p)
-		}
-	}
-	b.renderShortcodes(b.shortcodes)
+	render := append(slices.Clone(also), c.pages...)
+	b.renderShortcodes(c.shortcodes)
 	par.Each(render, b.renderPage)
-	for _, f := range b.extraFiles {
-		if err := b.sink.Write(f.path, f.data); err != nil {
+	for _, f := range c.files.list {
+		if err := b.sink.Write(f.Path, f.Data); err != nil {
 			return false
 		}
 	}
@@ -338,8 +327,8 @@ func (b *builder) updateData(also []*site.Page) bool {
 	for _, p := range render {
 		delete(before, p.OutputFile())
 	}
-	for _, f := range b.extraFiles {
-		delete(before, f.path)
+	for _, f := range c.files.list {
+		delete(before, f.Path)
 	}
 	for name := range before {
 		mem.Remove(name)
@@ -356,32 +345,4 @@ func (b *builder) onAlias(f string) bool {
 		}
 	}
 	return false
-}
-
-// fromData reports whether a page is made from data/ rather than content/.
-func fromData(p *site.Page) bool {
-	return p.Kind == site.KindGenerated && p.File == "" && p.Path != "/404/"
-}
-
-// recorder writes into a partial build's Mem, which starts as a copy of
-// the last build's, and notes the paths whose bytes changed; a file written
-// again with the same bytes is left as it is, so the pages that look the
-// same are not reloaded.
-type recorder struct {
-	mem   *output.Mem
-	mu    sync.Mutex
-	names []string
-}
-
-func (r *recorder) Write(rel string, data []byte) error {
-	if r.mem.Holds(rel, data) {
-		return nil
-	}
-	if err := r.mem.Write(rel, data); err != nil {
-		return err
-	}
-	r.mu.Lock()
-	r.names = append(r.names, rel)
-	r.mu.Unlock()
-	return nil
 }

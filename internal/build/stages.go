@@ -6,17 +6,15 @@ import (
 	"html"
 	"html/template"
 	"io/fs"
-	"net/url"
 	"path"
 	"runtime/debug"
 	"slices"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/tiendo/tiendo/internal/chart/echarts"
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/links"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/par"
@@ -40,7 +38,7 @@ func (b *builder) validate() {
 		p.Headings = p.Doc.Headings
 		p.Plain = p.Doc.PlainText()
 		if p.Summary == "" {
-			p.Summary = truncate(p.Doc.FirstParagraph(), 220)
+			p.Summary = content.Summarize(p.Doc.FirstParagraph())
 		}
 	})
 	par.Each(withBody, b.resolveLinks)
@@ -61,237 +59,17 @@ func (b *builder) tooComplex(file string, line int, d *markdown.Doc) bool {
 	return true
 }
 
-// allowedSchemes are the link schemes a page may carry; javascript:, data:
-// and the like are refused.
-var allowedSchemes = []string{"http", "https", "mailto", "tel"}
-
 // resolveLinks may run for several pages at once.
 func (b *builder) resolveLinks(p *site.Page) {
-	var checks []linkCheck
-	defer func() {
-		b.mu.Lock()
-		b.checks = append(b.checks, checks...)
-		b.mu.Unlock()
-	}()
-	for _, l := range p.Doc.Links {
-		pos := diag.Pos{File: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
-		dest := strings.TrimSpace(l.Dest)
-		switch {
-		case dest == "":
-			b.diags.Errorf(pos, "link-empty", diag.T("liên kết không có địa chỉ", "link without a destination"), diag.Text{})
-		case site.IsExternal(dest):
-			scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')+1])
-			if strings.HasPrefix(dest, "//") {
-				scheme = "https:"
-			}
-			if !slices.Contains(allowedSchemes, strings.TrimSuffix(scheme, ":")) {
-				b.diags.Errorf(pos, "link-scheme",
-					diag.Tf("liên kết dạng %q không được phép", "links of the form %q are not allowed", scheme),
-					diag.T("Chỉ dùng http:, https:, mailto: hoặc tel:.", "Use only http:, https:, mailto: or tel:."))
-				l.SetDest("#")
-			}
-		case strings.HasPrefix(dest, "#"):
-			frag, ok := b.unescape(pos, dest, dest[1:])
-			if ok && !hasAnchor(p, frag) {
-				b.diags.Errorf(pos, "link-anchor",
-					diag.Tf("không có mục %q trong trang này", "no heading %q on this page", dest),
-					anchorHint(p))
-			}
-		default:
-			// The link is written as a URL: the names of the files it
-			// leads to are percent-decoded, as the browser and the web
-			// server will (/bao%20cao.pdf is static/bao cao.pdf); the page
-			// keeps it as written.
-			rawTarget, rawFrag, _ := strings.Cut(dest, "#")
-			if q := strings.IndexByte(rawTarget, '?'); q >= 0 {
-				rawTarget = rawTarget[:q]
-			}
-			target, ok := b.unescape(pos, dest, rawTarget)
-			if !ok {
-				continue
-			}
-			frag, ok := b.unescape(pos, dest, rawFrag)
-			if !ok {
-				continue
-			}
-			if strings.HasSuffix(strings.ToLower(target), ".md") {
-				if to, ok := b.resolvePageLink(p, pos, target, frag); ok {
-					if rawFrag != "" {
-						to += "#" + rawFrag
-					}
-					l.SetDest(b.site.URLs.Link(p.Path, to))
-				}
-				continue
-			}
-			sitePath := target
-			if !strings.HasPrefix(target, "/") {
-				sitePath = path.Join(p.Path, target)
-				if strings.HasSuffix(target, "/") {
-					sitePath += "/"
-				}
-			}
-			if strings.Contains(sitePath, "..") || !strings.HasPrefix(path.Clean(sitePath), "/") {
-				b.diags.Errorf(pos, "link-outside", diag.Tf("liên kết %q ra ngoài trang web", "link %q leaves the site", dest), diag.Text{})
-				continue
-			}
-			file := strings.TrimPrefix(sitePath, "/")
-			if file == "" || strings.HasSuffix(file, "/") {
-				file += "index.html"
-			}
-			checks = append(checks, linkCheck{pos: pos, file: file, dest: dest})
-			to := rawTarget
-			if !strings.HasPrefix(rawTarget, "/") {
-				to = path.Join(p.Path, rawTarget)
-				if strings.HasSuffix(rawTarget, "/") {
-					to += "/"
-				}
-			}
-			if rawFrag != "" {
-				to += "#" + rawFrag
-			}
-			l.SetDest(b.site.URLs.Link(p.Path, to))
-		}
-	}
-}
-
-// unescape percent-decodes s, a part of the link dest; a malformed escape
-// is an error at the link.
-func (b *builder) unescape(pos diag.Pos, dest, s string) (string, bool) {
-	u, err := url.PathUnescape(s)
-	if err != nil {
-		b.diags.Errorf(pos, "link-escape",
-			diag.Tf("liên kết %q có mã “%%” không hợp lệ", "link %q has a malformed “%%” escape", dest),
-			diag.T("Sau dấu % phải là hai chữ số hệ 16, ví dụ %20 cho dấu cách; dấu % trong tên tệp viết là %25. "+
-				"Cũng có thể viết tên tệp như nó có, trong <…>: [báo cáo](</bao cao.pdf>).",
-				"A % must be followed by two hexadecimal digits, e.g. %20 for a space; a % in a file name is written %25. "+
-					"The name may also be written as it is, within <…>: [report](</bao cao.pdf>)."))
-		return "", false
-	}
-	return u, true
-}
-
-// resolvePageLink finds the page of a link to a content file, target and
-// frag decoded, and returns its path.
-func (b *builder) resolvePageLink(p *site.Page, pos diag.Pos, target, frag string) (string, bool) {
-	file := path.Clean(path.Join(path.Dir(p.File), target))
-	if strings.HasPrefix(target, "/") {
-		file = path.Clean(path.Join(content.Dir, target))
-	}
-	tp, ok := b.site.ByFile[file]
-	if !ok {
-		hint := diag.T("Kiểm tra tên tệp và đường dẫn tương đối (../).", "Check the file name and the relative path (../).")
-		if strings.HasPrefix(file, content.Dir+"/") {
-			var names []string
-			for f := range b.site.ByFile {
-				if path.Dir(f) == path.Dir(file) {
-					names = append(names, path.Base(f))
-				}
-			}
-			slices.Sort(names)
-			if len(names) > 0 {
-				hint = diag.Tf("Các tệp trong thư mục đó: %s.", "Files in that folder: %s.", strings.Join(names, ", "))
-			}
-		}
-		b.diags.Errorf(pos, "link-missing",
-			diag.Tf("liên kết tới trang không tồn tại: %s", "link to a page that does not exist: %s", target), hint)
-		return "", false
-	}
-	if frag != "" && !hasAnchor(tp, frag) {
-		b.diags.Errorf(pos, "link-anchor",
-			diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
-		return "", false
-	}
-	return tp.Path, true
-}
-
-func hasAnchor(p *site.Page, id string) bool {
-	for _, h := range p.Headings {
-		if h.ID == id {
-			return true
-		}
-	}
-	return strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
-}
-
-func anchorHint(p *site.Page) diag.Text {
-	var ids []string
-	for _, h := range p.Headings {
-		ids = append(ids, "#"+h.ID)
-	}
-	if len(ids) == 0 {
-		return diag.T("Trang đó không có tiêu đề mục nào.", "That page has no headings.")
-	}
-	if len(ids) > 12 {
-		ids = append(ids[:12], "…")
-	}
-	return diag.Tf("Các mục có: %s.", "Headings there: %s.", strings.Join(ids, ", "))
-}
-
-// compute builds menus and orders sections.
-func (b *builder) compute() {
-	if b.theme != nil && b.site.Home != nil {
-		b.computeTasks()
-		b.computeIndicators()
-		b.computeReports()
-		b.computeDatasets()
-		b.computeSearch()
-		b.resolveShortcodes()
-	}
-	menus := map[string][]site.MenuItem{}
-	for name, entries := range b.cfg.Menus {
-		for _, e := range entries {
-			item := site.MenuItem{Name: e.Name, Weight: e.Weight}
-			switch {
-			case e.Page != "":
-				p, ok := b.site.ByFile[path.Join(content.Dir, e.Page)]
-				if !ok {
-					b.diags.Errorf(e.Pos, "menu-page",
-						diag.Tf("menu %q trỏ tới trang không tồn tại %s", "menu %q points to a missing page %s", name, e.Page), diag.Text{})
-					continue
-				}
-				item.Path = p.Path
-			case site.IsExternal(e.URL):
-				item.Path, item.External = e.URL, true
-			default:
-				item.Path = e.URL
-				if !strings.HasPrefix(item.Path, "/") {
-					item.Path = "/" + item.Path
-				}
-				file, _, _ := strings.Cut(strings.TrimPrefix(item.Path, "/"), "#")
-				file, _, _ = strings.Cut(file, "?")
-				file, ok := b.unescape(e.Pos, e.URL, file)
-				if !ok {
-					continue
-				}
-				if file == "" || strings.HasSuffix(file, "/") {
-					file += "index.html"
-				}
-				b.checks = append(b.checks, linkCheck{pos: e.Pos, file: file, dest: e.URL})
-			}
-			menus[name] = append(menus[name], item)
-		}
-	}
-	for _, p := range b.site.Pages {
-		if p.Menu != "" && p.Lang == b.cfg.LanguageCode {
-			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.Title, Path: p.Path, Weight: p.Weight})
-		}
-	}
-	for name := range menus {
-		slices.SortStableFunc(menus[name], func(a, c site.MenuItem) int {
-			if a.Weight != c.Weight {
-				return a.Weight - c.Weight
-			}
-			return strings.Compare(a.Path, c.Path)
-		})
-	}
-	b.site.Menus = menus
-	slices.SortFunc(b.site.Pages, func(a, c *site.Page) int { return strings.Compare(a.Path, c.Path) })
-	b.searchDocs() // in path order, however the pages were added
+	checks := links.Resolve(b.site, p, b.diags)
+	b.mu.Lock()
+	b.checks = append(b.checks, checks...)
+	b.mu.Unlock()
 }
 
 // render writes every page through its layout, in parallel.
 func (b *builder) render() {
-	b.renderShortcodes(b.shortcodes)
+	b.renderShortcodes(b.computed.shortcodes)
 	par.Each(b.site.Pages, b.renderPage)
 }
 
@@ -370,9 +148,9 @@ func (b *builder) write() {
 			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 		}
 	}
-	for _, f := range b.extraFiles {
-		if err := b.sink.Write(f.path, f.data); err != nil {
-			b.diags.Errorf(diag.Pos{File: f.path}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
+	for _, f := range b.computed.files.list {
+		if err := b.sink.Write(f.Path, f.Data); err != nil {
+			b.diags.Errorf(diag.Pos{File: f.Path}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 		}
 	}
 	b.writeFeeds()
@@ -469,7 +247,7 @@ func (b *builder) describeOutput(f string, byOutput map[string]*site.Page) diag.
 		}
 		return diag.Tf("trang %s (“%s”) mà tiendo tạo", "the page %s (“%s”) tiendo makes", p.Path, p.Title)
 	}
-	if _, ok := b.extraIndex[f]; ok {
+	if _, ok := b.computed.files.get(f); ok {
 		return diag.Tf("tệp /%s mà tiendo tạo từ dữ liệu", "the file /%s tiendo makes from data", f)
 	}
 	if exists(b.fsys, path.Join("static", f)) {
@@ -487,12 +265,12 @@ func (b *builder) writeFeeds() {
 			continue
 		}
 		u := output.SitemapURL{Loc: urls.Abs(p.Path)}
-		if t := lastmod(p); !t.IsZero() {
+		if t := p.Updated(); !t.IsZero() {
 			u.Lastmod = t.Format("2006-01-02")
 		}
 		sm = append(sm, u)
 		if p.Kind == site.KindPage && !p.Date.IsZero() && p.File != "" && p.Lang == b.cfg.LanguageCode {
-			entries = append(entries, output.FeedEntry{Title: p.Title, URL: urls.Abs(p.Path), Summary: p.Summary, Updated: lastmod(p)})
+			entries = append(entries, output.FeedEntry{Title: p.Title, URL: urls.Abs(p.Path), Summary: p.Summary, Updated: p.Updated()})
 		}
 	}
 	slices.SortStableFunc(entries, func(a, c output.FeedEntry) int {
@@ -524,43 +302,18 @@ func (b *builder) writeFeeds() {
 	write("atom.xml", output.Atom(b.cfg.LanguageCode, b.cfg.Title, author, urls.Abs("/"), urls.Abs("/atom.xml"), entries))
 }
 
-func lastmod(p *site.Page) time.Time {
-	if !p.Lastmod.IsZero() {
-		return p.Lastmod
-	}
-	return p.Date
-}
-
 // checkLinks verifies that every internal link found in content and menus
 // names a file the build wrote.
 func (b *builder) checkLinks() {
 	for _, c := range b.checks {
-		if !b.set.Has(c.file) {
-			b.diags.Errorf(c.pos, "link-missing",
-				diag.Tf("liên kết tới tệp hoặc trang không tồn tại: %s", "link to a file or page that does not exist: %s", c.dest),
+		if !b.set.Has(c.File) {
+			b.diags.Errorf(c.Pos, "link-missing",
+				diag.Tf("liên kết tới tệp hoặc trang không tồn tại: %s", "link to a file or page that does not exist: %s", c.Dest),
 				diag.T("Tệp tĩnh đặt trong static/; liên kết tới trang viết dạng ../trang.md.", "Put static files in static/; link to pages as ../page.md."))
 		}
 	}
 }
 
-// truncate cuts s to at most n characters, at a space when one is in the
-// second half, and marks the cut with "…".
-func truncate(s string, n int) string {
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		_, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-	}
-	if i >= len(s) {
-		return s
-	}
-	cut := s[:i]
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return cut + "…"
-}
-
 func (b *builder) ctx(p *site.Page) *theme.Ctx {
-	return &theme.Ctx{Site: b.site, Page: p, Theme: b.theme, Extra: p.Data}
+	return &theme.Ctx{Site: b.site, Page: p, Theme: b.theme, Extra: p.Data, Figures: b.figures}
 }

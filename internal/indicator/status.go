@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/tiendo/tiendo/internal/diag"
 )
@@ -69,6 +70,9 @@ func (s Status) Icon() string {
 	}
 	return statuses[s].icon
 }
+
+// Order is the status's place in a legend (Statuses), 0 first.
+func (s Status) Order() int { return slices.Index(Statuses(), s) }
 
 func (s Status) String() string {
 	if !s.valid() {

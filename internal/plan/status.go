@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -105,19 +106,21 @@ const (
 	Conditional
 )
 
+// The statuses as the site shows them: a slug, words, an icon that does
+// not rely on colour, and a chart colour with 4.5:1 against white labels.
 var statuses = [...]struct {
-	slug string
-	text diag.Text
+	slug, icon, color string
+	text              diag.Text
 }{
-	DoneOnTime:  {"dung-han", diag.T("hoàn thành đúng hạn", "done on time")},
-	DoneLate:    {"hoan-thanh-qua-han", diag.T("hoàn thành quá hạn", "done late")},
-	Done:        {"hoan-thanh", diag.T("hoàn thành (chưa rõ ngày)", "done (date not given)")},
-	InProgress:  {"dang-thuc-hien", diag.T("đang thực hiện", "in progress")},
-	DueSoon:     {"sap-den-han", diag.T("sắp đến hạn", "due soon")},
-	Overdue:     {"qua-han", diag.T("quá hạn", "overdue")},
-	Ongoing:     {"thuong-xuyen", diag.T("thường xuyên", "ongoing")},
-	NotStarted:  {"chua-den-thoi-diem", diag.T("chưa đến thời điểm thực hiện", "not yet started")},
-	Conditional: {"cho-dieu-kien", diag.T("chờ điều kiện", "waiting for a condition")},
+	DoneOnTime:  {"dung-han", "✓", "#1e6b34", diag.T("hoàn thành đúng hạn", "done on time")},
+	DoneLate:    {"hoan-thanh-qua-han", "✓", "#6b4e16", diag.T("hoàn thành quá hạn", "done late")},
+	Done:        {"hoan-thanh", "✓", "#2f5d3a", diag.T("hoàn thành (chưa rõ ngày)", "done (date not given)")},
+	InProgress:  {"dang-thuc-hien", "▶", "#1f4e8c", diag.T("đang thực hiện", "in progress")},
+	DueSoon:     {"sap-den-han", "◷", "#8a4b00", diag.T("sắp đến hạn", "due soon")},
+	Overdue:     {"qua-han", "!", "#a11d1d", diag.T("quá hạn", "overdue")},
+	Ongoing:     {"thuong-xuyen", "↻", "#3f4f63", diag.T("thường xuyên", "ongoing")},
+	NotStarted:  {"chua-den-thoi-diem", "○", "#5b5b5b", diag.T("chưa đến thời điểm thực hiện", "not yet started")},
+	Conditional: {"cho-dieu-kien", "…", "#5a3d7a", diag.T("chờ điều kiện", "waiting for a condition")},
 }
 
 // Statuses lists every status, in the order a legend shows them.
@@ -143,6 +146,25 @@ func (s StatusCode) Slug() string {
 	}
 	return statuses[s].slug
 }
+
+// Icon is a character that shows the status without relying on colour.
+func (s StatusCode) Icon() string {
+	if !s.valid() {
+		return "?"
+	}
+	return statuses[s].icon
+}
+
+// Color is the status's colour in charts.
+func (s StatusCode) Color() string {
+	if !s.valid() {
+		return ""
+	}
+	return statuses[s].color
+}
+
+// Order is the status's place in a legend (Statuses), 0 first.
+func (s StatusCode) Order() int { return slices.Index(Statuses(), s) }
 
 func (s StatusCode) String() string {
 	if !s.valid() {
@@ -203,4 +225,29 @@ func Status(t TaskState, now time.Time, soonDays int) StatusCode {
 		return Conditional
 	}
 	return InProgress
+}
+
+// CompareCodes orders task codes as the plan numbers them: 1.2 < 1.10 <
+// 2 < 3.2.1 < III.1 (Roman-numbered parts after the Arabic ones).
+func CompareCodes(a, c string) int {
+	pa, pc := strings.Split(a, "."), strings.Split(c, ".")
+	roman := func(s string) bool { return strings.Trim(s, "IVX") == "" && s != "" }
+	if roman(pa[0]) != roman(pc[0]) {
+		if roman(pa[0]) {
+			return 1
+		}
+		return -1
+	}
+	for i := 0; i < len(pa) && i < len(pc); i++ {
+		var na, nc int
+		_, ea := fmt.Sscan(pa[i], &na)
+		_, ec := fmt.Sscan(pc[i], &nc)
+		if ea == nil && ec == nil && na != nc {
+			return na - nc
+		}
+		if cmp := strings.Compare(pa[i], pc[i]); (ea != nil || ec != nil) && cmp != 0 {
+			return cmp
+		}
+	}
+	return len(pa) - len(pc)
 }

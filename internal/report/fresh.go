@@ -101,13 +101,15 @@ const (
 	Late
 )
 
+// The states as the site shows them: a name for code, a slug for CSS
+// classes, an icon that does not rely on colour, and words.
 var states = [...]struct {
-	name string
-	text diag.Text
+	name, slug, icon string
+	text             diag.Text
 }{
-	Missing: {"missing", diag.T("Chưa báo cáo", "Not reported")},
-	OnTime:  {"on-time", diag.T("Đúng hạn", "On time")},
-	Late:    {"late", diag.T("Trễ hạn", "Late")},
+	Missing: {"missing", "qua-han", "✗", diag.T("Chưa báo cáo", "Not reported")},
+	OnTime:  {"on-time", "dung-han", "✓", diag.T("Đúng hạn", "On time")},
+	Late:    {"late", "hoan-thanh-qua-han", "!", diag.T("Trễ hạn", "Late")},
 }
 
 func (s State) String() string {
@@ -115,6 +117,34 @@ func (s State) String() string {
 		return states[s].name
 	}
 	return "State(?)"
+}
+
+// Slug is a stable ASCII name for CSS classes, shared with the task
+// statuses of the same look.
+func (s State) Slug() string {
+	if int(s) < len(states) {
+		return states[s].slug
+	}
+	return ""
+}
+
+// Icon is a character that shows the state without relying on colour.
+func (s State) Icon() string {
+	if int(s) < len(states) {
+		return states[s].icon
+	}
+	return "?"
+}
+
+// Order is the state's place in a legend: on time, late, missing.
+func (s State) Order() int {
+	switch s {
+	case OnTime:
+		return 0
+	case Late:
+		return 1
+	}
+	return 2
 }
 
 // Label is the state in words for readers.
@@ -236,4 +266,15 @@ func Check(units []string, rule Rule, first period.Period, subs []Submission, no
 		f.Units = append(f.Units, uf)
 	}
 	return f
+}
+
+// ReportedBy reports whether row counts at the moment now: only what was
+// reported by then does. A row sent after now (ngay_gui) is not yet known,
+// nor is one for a week whose report falls due more than a week after now
+// (a report may come in during the week before it is due).
+func (r Rule) ReportedBy(row Row, now time.Time) bool {
+	if !row.Submitted.IsZero() && row.Submitted.After(now) {
+		return false
+	}
+	return !r.Due(row.Week).After(now.Add(7 * 24 * time.Hour))
 }

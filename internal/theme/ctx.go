@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/vi"
+	"github.com/tiendo/tiendo/internal/view"
 )
 
 // Ctx is the data every layout executes with: the site, the page, and
@@ -18,7 +19,17 @@ type Ctx struct {
 	Theme *Theme
 	// Extra carries data of a generated page's own kind.
 	Extra any
+	// Figures are the build's drawn charts, which Figure and FigureSVG
+	// place.
+	Figures view.Figures
 }
+
+// Figure is the markup of a figure of the page's view: the drawn chart,
+// its live option and its caption (see package view).
+func (c *Ctx) Figure(f *view.Figure) template.HTML { return c.Figures.HTML(f) }
+
+// FigureSVG is a figure's static SVG alone (sparklines on cards).
+func (c *Ctx) FigureSVG(f *view.Figure) template.HTML { return c.Figures.SVG(f) }
 
 // Lang is the page's language.
 func (c *Ctx) Lang() string {

@@ -1,4 +1,4 @@
-package build
+package view
 
 import (
 	"bytes"
@@ -12,41 +12,12 @@ import (
 
 	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/data"
-	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/plan"
+	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/table"
 	"github.com/tiendo/tiendo/internal/vi"
 )
-
-// Paths of the task tracker.
-const (
-	tasksPath = "/nhiem-vu/"
-	unitsPath = "/don-vi/"
-)
-
-// statusLook is how a status is shown: an icon that does not rely on colour,
-// a CSS class, and a chart colour with 4.5:1 against white labels.
-var statusLook = map[plan.StatusCode]struct{ icon, color string }{
-	plan.DoneOnTime:  {"✓", "#1e6b34"},
-	plan.DoneLate:    {"✓", "#6b4e16"},
-	plan.Done:        {"✓", "#2f5d3a"},
-	plan.InProgress:  {"▶", "#1f4e8c"},
-	plan.DueSoon:     {"◷", "#8a4b00"},
-	plan.Overdue:     {"!", "#a11d1d"},
-	plan.Ongoing:     {"↻", "#3f4f63"},
-	plan.NotStarted:  {"○", "#5b5b5b"},
-	plan.Conditional: {"…", "#5a3d7a"},
-}
-
-// StatusBadge is a status as a layout shows it.
-type StatusBadge struct {
-	Slug, Label, Icon string
-}
-
-func (b *builder) taskBadge(s plan.StatusCode, lang string) StatusBadge {
-	return StatusBadge{Slug: s.Slug(), Label: s.Label().In(diag.Lang(lang)), Icon: statusLook[s].icon}
-}
 
 // TaskRow is a task with its status, for layouts.
 type TaskRow struct {
@@ -61,18 +32,6 @@ type TaskRow struct {
 	Overdue  bool
 }
 
-// UnitRef links to a unit's page.
-type UnitRef struct {
-	ID, Name, Short, Path string
-}
-
-// StatusCount is how many tasks have a status.
-type StatusCount struct {
-	StatusBadge
-	N     int
-	color string // for charts
-}
-
 // TasksView is the data of /nhiem-vu/.
 type TasksView struct {
 	Rows      []*TaskRow
@@ -82,6 +41,68 @@ type TasksView struct {
 	ByStatus  *Figure
 	Timeline  *Figure
 	Downloads []Download
+}
+
+// TaskPages are the tracker's view and page; Page is nil when the site has
+// neither tasks nor units.
+type TaskPages struct {
+	Page *site.Page
+	View *TasksView
+	Out
+}
+
+// TaskAnchor is the id of a task's row on /nhiem-vu/.
+func TaskAnchor(code string) string { return "nv-" + vi.Slug(code) }
+
+// Tasks judges every task as of env.Now and makes the tracker's page.
+func Tasks(env Env, tasks []*data.Task, soonDays int) TaskPages {
+	var out TaskPages
+	if env.Units == nil || (len(tasks) == 0 && len(env.Units.All) == 0) {
+		return out
+	}
+	loc := env.loc()
+	var rows []*TaskRow
+	for _, t := range tasks {
+		code := plan.Status(t.State(), env.Now, soonDays)
+		r := &TaskRow{Task: t, Code: code, Status: Badge(code, env.Lang), Anchor: TaskAnchor(t.Code),
+			Lead: env.Unit(t.Lead), Overdue: code == plan.Overdue}
+		for _, c := range t.Coord {
+			r.Coord = append(r.Coord, env.Unit(c))
+		}
+		if d := t.Due(); !d.IsZero() {
+			r.DueText = loc.Date(d)
+			if dueApproximate(t) {
+				r.DueText = env.T("approximately") + " " + r.DueText
+			}
+		}
+		if !t.Completed.IsZero() {
+			r.DoneText = loc.Date(t.Completed)
+		}
+		rows = append(rows, r)
+	}
+	slices.SortStableFunc(rows, func(a, c *TaskRow) int { return plan.CompareCodes(a.Task.Code, c.Task.Code) })
+
+	view := &TasksView{Rows: rows, Total: len(rows)}
+	counts := map[plan.StatusCode]int{}
+	for _, r := range rows {
+		counts[r.Code]++
+		if r.Overdue {
+			view.Overdue++
+		}
+	}
+	for _, s := range plan.Statuses() {
+		if counts[s] > 0 {
+			view.Counts = append(view.Counts, StatusCount{StatusBadge: Badge(s, env.Lang), N: counts[s], color: s.Color()})
+		}
+	}
+	if len(rows) > 0 {
+		view.ByStatus, view.Timeline = env.taskCharts(rows, view.Counts, &out.Out)
+		view.Downloads = env.taskDownloads(rows, &out.Out)
+	}
+	out.View = view
+	out.Page = env.page(&site.Page{Path: TasksPath, Layout: "tasks", Charts: true,
+		Title: env.T("tasksTitle"), Description: env.T("tasksDescription"), Data: view}, nil)
+	return out
 }
 
 // UnitView is the data of /don-vi/<id>/.
@@ -111,87 +132,35 @@ type UnitSummary struct {
 	Tasks, Overdue, Done int
 }
 
-// Download is a file offered on a page and on /du-lieu/.
-type Download struct {
-	Label, Path, Format string
-	Size                int
-}
-
-func (b *builder) unitRef(id string) UnitRef {
-	u, ok := b.data.units.ByID(id)
-	if !ok {
-		return UnitRef{ID: id, Name: id, Short: id}
+// Units makes /don-vi/ and a page for each unit: its tasks (tasks.View's
+// rows), the indicators it leads (cards, in order) and its weekly reports
+// (reports, by unit id). tasks.Page nil means the site has no unit pages.
+// The unit pages come first, then /don-vi/.
+func Units(env Env, tasks TaskPages, cards []*IndicatorCard, reports map[string]*UnitReports) []*site.Page {
+	if tasks.Page == nil {
+		return nil
 	}
-	return UnitRef{ID: u.ID, Name: u.Name, Short: u.Short, Path: unitsPath + u.ID + "/"}
-}
-
-// computeTasks judges every task as of now and makes the tracker's pages.
-func (b *builder) computeTasks() {
-	if b.data.units == nil || (len(b.data.tasks) == 0 && len(b.data.units.All) == 0) {
-		return
-	}
-	lang := b.cfg.LanguageCode
-	loc := vi.LocaleFor(lang)
-	now := b.site.Now
-	var rows []*TaskRow
-	for _, t := range b.data.tasks {
-		code := plan.Status(t.State(), now, b.cfg.Tasks.SoonDays)
-		r := &TaskRow{Task: t, Code: code, Status: b.taskBadge(code, lang), Anchor: "nv-" + vi.Slug(t.Code),
-			Lead: b.unitRef(t.Lead), Overdue: code == plan.Overdue}
-		for _, c := range t.Coord {
-			r.Coord = append(r.Coord, b.unitRef(c))
-		}
-		if d := t.Due(); !d.IsZero() {
-			r.DueText = loc.Date(d)
-			if dueApproximate(t) {
-				r.DueText = b.theme.T(lang, "approximately") + " " + r.DueText
-			}
-		}
-		if !t.Completed.IsZero() {
-			r.DoneText = loc.Date(t.Completed)
-		}
-		rows = append(rows, r)
-	}
-	slices.SortStableFunc(rows, func(a, c *TaskRow) int { return compareCodes(a.Task.Code, c.Task.Code) })
-
-	view := &TasksView{Rows: rows, Total: len(rows)}
-	counts := map[plan.StatusCode]int{}
-	for _, r := range rows {
-		counts[r.Code]++
-		if r.Overdue {
-			view.Overdue++
-		}
-	}
-	for _, s := range plan.Statuses() {
-		if counts[s] > 0 {
-			view.Counts = append(view.Counts, StatusCount{StatusBadge: b.taskBadge(s, lang), N: counts[s], color: statusLook[s].color})
-		}
-	}
-	if len(rows) > 0 {
-		view.ByStatus, view.Timeline = b.taskCharts(rows, view.Counts, lang)
-		view.Downloads = b.taskDownloads(rows)
-	}
-
-	tasksPage := &site.Page{Kind: site.KindGenerated, Path: tasksPath, Layout: "tasks", Lang: lang, Charts: true,
-		Title: b.theme.T(lang, "tasksTitle"), Description: b.theme.T(lang, "tasksDescription"), Data: view}
-	b.addGenerated(tasksPage, b.site.Home)
-
-	// Unit pages.
-	unitsPage := &site.Page{Kind: site.KindGenerated, Path: unitsPath, Layout: "units", Lang: lang,
-		Title: b.theme.T(lang, "unitsTitle"), Description: b.theme.T(lang, "unitsDescription")}
+	rows := tasks.View.Rows
+	unitsPage := env.page(&site.Page{Path: UnitsPath, Layout: "units",
+		Title: env.T("unitsTitle"), Description: env.T("unitsDescription")}, nil)
 	uv := &UnitsView{}
 	groups := map[string]*UnitGroup{}
 	for _, kind := range []string{data.KindDistrict, data.KindCommune} {
-		g := &UnitGroup{Title: b.theme.T(lang, "unitKind-"+kind)}
-		groups[kind] = g
+		groups[kind] = &UnitGroup{Title: env.T("unitKind-" + kind)}
 	}
-	for _, u := range b.data.units.All {
-		v := &UnitView{Unit: u}
+	var pages []*site.Page
+	for _, u := range env.Units.All {
+		v := &UnitView{Unit: u, Reports: reports[u.ID]}
 		for _, r := range rows {
 			if r.Task.Lead == u.ID {
 				v.Lead = append(v.Lead, r)
 			} else if slices.Contains(r.Task.Coord, u.ID) {
 				v.Coord = append(v.Coord, r)
+			}
+		}
+		for _, c := range cards {
+			if c.Lead.ID == u.ID {
+				v.Indicators = append(v.Indicators, c)
 			}
 		}
 		// Overdue first, then by code.
@@ -204,7 +173,7 @@ func (b *builder) computeTasks() {
 			}
 			return 0
 		})
-		sum := UnitSummary{UnitRef: b.unitRef(u.ID), Tasks: len(v.Lead)}
+		sum := UnitSummary{UnitRef: env.Unit(u.ID), Tasks: len(v.Lead)}
 		for _, r := range v.Lead {
 			if r.Overdue {
 				v.Overdue++
@@ -219,10 +188,8 @@ func (b *builder) computeTasks() {
 			kind = data.KindCommune
 		}
 		groups[kind].Units = append(groups[kind].Units, sum)
-		p := &site.Page{Kind: site.KindGenerated, Path: unitsPath + u.ID + "/", Layout: "unit", Lang: lang,
-			Title: u.Name, Description: b.theme.T(lang, "unitPageDescription"), Data: v, Source: u.Pos}
-		b.unitViews = append(b.unitViews, v)
-		b.addGenerated(p, unitsPage)
+		pages = append(pages, env.page(&site.Page{Path: UnitsPath + u.ID + "/", Layout: "unit",
+			Title: u.Name, Description: env.T("unitPageDescription"), Data: v, Source: u.Pos}, unitsPage))
 	}
 	for _, kind := range []string{data.KindDistrict, data.KindCommune} {
 		if len(groups[kind].Units) > 0 {
@@ -230,20 +197,11 @@ func (b *builder) computeTasks() {
 		}
 	}
 	unitsPage.Data = uv
-	b.addGenerated(unitsPage, b.site.Home)
+	return append(pages, unitsPage)
 }
 
-// addGenerated adds a page made from data under parent.
-func (b *builder) addGenerated(p, parent *site.Page) {
-	p.Parent = parent
-	if parent != nil {
-		p.SectionPath = parent.Path
-	}
-	b.addPages(p)
-}
-
-func (b *builder) taskCharts(rows []*TaskRow, counts []StatusCount, lang string) (*Figure, *Figure) {
-	loc := vi.LocaleFor(lang)
+func (e Env) taskCharts(rows []*TaskRow, counts []StatusCount, out *Out) (*Figure, *Figure) {
+	lang, loc := e.Lang, e.loc()
 	var cats []string
 	var vals []float64
 	var colors []string
@@ -252,7 +210,7 @@ func (b *builder) taskCharts(rows []*TaskRow, counts []StatusCount, lang string)
 		vals = append(vals, float64(c.N))
 		colors = append(colors, c.color)
 	}
-	title := b.theme.T(lang, "tasksByStatus")
+	title := e.T("tasksByStatus")
 	var desc []string
 	for _, c := range counts {
 		desc = append(desc, fmt.Sprintf("%s: %d", c.Label, c.N))
@@ -271,7 +229,7 @@ func (b *builder) taskCharts(rows []*TaskRow, counts []StatusCount, lang string)
 		Meta:       chart.Meta{ID: "nv-trang-thai", Title: title, Desc: strings.Join(desc, "; ") + ".", Lang: lang, Format: fmtInt},
 		Categories: cats, Series: series, Colors: colors, Horizontal: true, NoLegend: true,
 	})
-	byStatus := b.addFigure(c1, err, title, tasksPath)
+	byStatus := out.figure(c1, err, title, TasksPath)
 
 	// Timeline: tasks by due month, stacked by status.
 	months := map[string]bool{}
@@ -302,21 +260,21 @@ func (b *builder) taskCharts(rows []*TaskRow, counts []StatusCount, lang string)
 			any = true
 		}
 		if any {
-			tseries = append(tseries, chart.Series{Name: statusLook[s].icon + " " + s.Label().In(diag.Lang(lang)), Values: v})
-			tcolors = append(tcolors, statusLook[s].color)
+			tseries = append(tseries, chart.Series{Name: s.Icon() + " " + s.Label().In(e.dl()), Values: v})
+			tcolors = append(tcolors, s.Color())
 		}
 	}
-	ttitle := b.theme.T(lang, "tasksByDueMonth")
+	ttitle := e.T("tasksByDueMonth")
 	c2, err := chart.Stacked(chart.StackedSpec{
 		Meta:       chart.Meta{ID: "nv-thoi-han", Title: ttitle, Desc: ttitle + ": " + strings.Join(labels, ", ") + ".", Lang: lang, Format: fmtInt},
 		Categories: labels, Series: tseries, Colors: tcolors,
 	})
-	return byStatus, b.addFigure(c2, err, ttitle, tasksPath)
+	return byStatus, out.figure(c2, err, ttitle, TasksPath)
 }
 
-// taskDownloads writes the tasks with their parsed and computed fields as
+// taskDownloads makes the tasks with their parsed and computed fields as
 // CSV and JSON open data.
-func (b *builder) taskDownloads(rows []*TaskRow) []Download {
+func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 	type jsonTask struct {
 		Code         string   `json:"ma"`
 		Title        string   `json:"nhiem_vu"`
@@ -361,14 +319,9 @@ func (b *builder) taskDownloads(rows []*TaskRow) []Download {
 	var cb bytes.Buffer
 	_ = table.WriteCSV(&cb, []string{"ma", "nhiem_vu", "don_vi_chu_tri", "don_vi_phoi_hop", "thoi_han", "bat_dau", "han",
 		"lap_lai", "co_dieu_kien", "trang_thai_bao_cao", "ngay_hoan_thanh", "trang_thai", "trang_thai_chu", "ket_qua", "lien_ket", "ghi_chu"}, csvRows)
-	jb, _ := json.MarshalIndent(map[string]any{"as_of": b.site.Now.Format(time.RFC3339), "tasks": js}, "", "  ")
+	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js}, "", "  ")
 	jb = append(jb, '\n')
-	b.later(tasksPath+"nhiem-vu.csv", cb.Bytes())
-	b.later(tasksPath+"nhiem-vu.json", jb)
-	return []Download{
-		{Label: "CSV", Path: tasksPath + "nhiem-vu.csv", Format: "CSV", Size: cb.Len()},
-		{Label: "JSON", Path: tasksPath + "nhiem-vu.json", Format: "JSON", Size: len(jb)},
-	}
+	return []Download{out.download("CSV", TasksPath+"nhiem-vu.csv", cb.Bytes()), out.download("JSON", TasksPath+"nhiem-vu.json", jb)}
 }
 
 // dueApproximate reports whether a task's due date is the parser's reading
@@ -376,48 +329,16 @@ func (b *builder) taskDownloads(rows []*TaskRow) []Download {
 // han_cu_the is exact.
 func dueApproximate(t *data.Task) bool { return t.DueOverride.IsZero() && t.Deadline.Approximate }
 
-// later queues a file made during compute, written with the static files.
-// later keeps a file made during compute for the write stage; the same path
-// again replaces it.
-func (b *builder) later(path string, data []byte) {
-	f := extraFile{strings.TrimPrefix(path, "/"), data}
-	if i, ok := b.extraIndex[f.path]; ok {
-		b.extraFiles[i] = f
-		return
-	}
-	if b.extraIndex == nil {
-		b.extraIndex = map[string]int{}
-	}
-	b.extraIndex[f.path] = len(b.extraFiles)
-	b.extraFiles = append(b.extraFiles, f)
-}
-
-type extraFile struct {
-	path string
-	data []byte
-}
-
-// compareCodes orders task codes as the plan numbers them: 1.2 < 1.10 <
-// 2 < 3.2.1 < III.1.
-func compareCodes(a, c string) int {
-	pa, pc := strings.Split(a, "."), strings.Split(c, ".")
-	roman := func(s string) bool { return strings.Trim(s, "IVX") == "" && s != "" }
-	if roman(pa[0]) != roman(pc[0]) {
-		if roman(pa[0]) {
-			return 1
+// TaskDocs are the search index's documents of the tasks.
+func TaskDocs(env Env, tasks []*data.Task) []search.Doc {
+	var docs []search.Doc
+	for _, t := range tasks {
+		text := t.Result
+		if t.DeadlineText != "" {
+			text = t.DeadlineText + ". " + text
 		}
-		return -1
+		docs = append(docs, search.Doc{ID: "task-" + t.Code, Title: t.Code + ". " + t.Title, Path: TasksPath + "#" + TaskAnchor(t.Code),
+			Section: env.T("tasksTitle"), Text: text, Kind: search.KindTask})
 	}
-	for i := 0; i < len(pa) && i < len(pc); i++ {
-		var na, nc int
-		_, ea := fmt.Sscan(pa[i], &na)
-		_, ec := fmt.Sscan(pc[i], &nc)
-		if ea == nil && ec == nil && na != nc {
-			return na - nc
-		}
-		if cmp := strings.Compare(pa[i], pc[i]); (ea != nil || ec != nil) && cmp != 0 {
-			return cmp
-		}
-	}
-	return len(pa) - len(pc)
+	return docs
 }

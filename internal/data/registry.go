@@ -1,10 +1,10 @@
-package build
+package data
 
 import (
+	"io/fs"
 	"maps"
 	"slices"
 
-	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
 )
 
@@ -13,23 +13,23 @@ import (
 // indicator's lead is a unit. A problem about such a reference carries the
 // registry in diag.Diagnostic.Needs.
 var registries = map[string][]string{
-	data.UnitsFile:    nil,
-	data.ServicesFile: {data.UnitsFile},
-	IndicatorsFile:    {data.UnitsFile},
+	UnitsFile:      nil,
+	ServicesFile:   {UnitsFile},
+	IndicatorsFile: {UnitsFile},
 }
 
-// explainFailures leaves out the problems that only follow from a registry
+// ExplainFailures leaves out the problems that only follow from a registry
 // that is missing or could not be read — the unknown units of every row of
 // tasks.csv when units.toml has a syntax error — and says in one line how
 // many it left out, next to the cause, which comes first. A missing
 // registry is an error in each file that refers into it, at its first
 // reference.
-func (b *builder) explainFailures() {
+func ExplainFailures(fsys fs.FS, l *diag.List) {
 	broken := map[string]*diag.Diagnostic{} // registry → why it was not read; nil when missing
 	for f := range registries {
-		if d, ok := b.unreadable(f); ok {
+		if d, ok := Unreadable(l, f); ok {
 			broken[f] = d
-		} else if !exists(b.fsys, f) {
+		} else if !exists(fsys, f) {
 			broken[f] = nil
 		}
 	}
@@ -46,7 +46,7 @@ func (b *builder) explainFailures() {
 		}
 		return "", false
 	}
-	dropped := b.diags.Drop(func(d *diag.Diagnostic) bool {
+	dropped := l.Drop(func(d *diag.Diagnostic) bool {
 		_, ok := cause(d.Needs)
 		return d.Needs != "" && ok
 	})
@@ -72,28 +72,28 @@ func (b *builder) explainFailures() {
 					at = d.Pos
 				}
 				first[d.File] = true
-				b.diags.Add(registryMissing(d.Pos, reg))
+				l.Add(RegistryMissing(d.Pos, reg))
 			}
 		}
 		note := diag.NewWarning(at, "data-suppressed", why,
 			diag.T("Sửa lỗi ở trên rồi chạy lại: các lỗi này có thể tự hết.", "Fix the problem above and run again: these may go away with it."))
 		note.Root = true
-		b.diags.Add(note)
+		l.Add(note)
 	}
 }
 
-// registryMissing is the error at a reference into reg, a registry that
+// RegistryMissing is the error at a reference into reg, a registry that
 // does not exist.
-func registryMissing(pos diag.Pos, reg string) *diag.Diagnostic {
+func RegistryMissing(pos diag.Pos, reg string) *diag.Diagnostic {
 	hint := diag.Tf("Tạo %s (xem README, mục %s).", "Create %s (see the README, section %s).", reg, reg)
 	switch reg {
-	case data.UnitsFile:
+	case UnitsFile:
 		hint = diag.T("Tạo data/units.toml với một bảng [[unit]] cho mỗi đơn vị (xem README, mục data/units.toml).",
 			"Create data/units.toml with a [[unit]] table for each unit (see the README, section data/units.toml).")
 	case IndicatorsFile:
 		hint = diag.T("Tạo data/indicators.toml (tiendo new indicator <mã>), hoặc bỏ mã chỉ tiêu này khỏi trang.",
 			"Create data/indicators.toml (tiendo new indicator <id>), or remove this indicator id from the page.")
-	case data.ServicesFile:
+	case ServicesFile:
 		hint = diag.T("Tạo data/services.toml với các bảng [[service]] (xem README, mục data/services.toml), hoặc xoá thư mục data/reports/ nếu không theo dõi báo cáo tuần.",
 			"Create data/services.toml with [[service]] tables (see the README, section data/services.toml), or delete the data/reports/ folder if weekly reports are not followed.")
 	}
@@ -101,4 +101,9 @@ func registryMissing(pos diag.Pos, reg string) *diag.Diagnostic {
 		diag.Tf("tệp này dùng mã trong %s, nhưng không có tệp đó", "this file refers to %s, which does not exist", reg), hint)
 	d.Root = true
 	return d
+}
+
+func exists(fsys fs.FS, p string) bool {
+	_, err := fs.Stat(fsys, p)
+	return err == nil
 }

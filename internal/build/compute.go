@@ -1,0 +1,244 @@
+package build
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/tiendo/tiendo/internal/chart"
+	"github.com/tiendo/tiendo/internal/data"
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/indicator"
+	"github.com/tiendo/tiendo/internal/links"
+	"github.com/tiendo/tiendo/internal/markdown"
+	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/vi"
+	"github.com/tiendo/tiendo/internal/view"
+)
+
+// IndicatorsFile is the indicator registry under the site root.
+const IndicatorsFile = data.IndicatorsFile
+
+// computed is what the compute stage made from the loaded data: the pages,
+// the charts they show, the files they offer, and the shortcodes of
+// content pages waiting for their charts. A data change replaces it whole.
+type computed struct {
+	pages  []*site.Page // made from data, in the order they were made
+	charts []chart.Chart
+	files  files
+	// kpis are the indicators a shortcode may show, by id, and their ids
+	// in order.
+	kpis       map[string]kpiFigures
+	ids        []string
+	tasks      []*data.Task // for the search index
+	searchPage *site.Page
+	shortcodes []pendingShortcode
+}
+
+// kpiFigures is what a shortcode shows of an indicator.
+type kpiFigures struct {
+	card *view.IndicatorCard
+	line *view.Figure
+}
+
+// files are the files made during compute, by path; the same path again
+// replaces the file.
+type files struct {
+	list  []view.File
+	index map[string]int
+}
+
+func (f *files) put(file view.File) {
+	if i, ok := f.index[file.Path]; ok {
+		f.list[i] = file
+		return
+	}
+	if f.index == nil {
+		f.index = map[string]int{}
+	}
+	f.index[file.Path] = len(f.list)
+	f.list = append(f.list, file)
+}
+
+func (f *files) get(p string) (view.File, bool) {
+	i, ok := f.index[p]
+	if !ok {
+		return view.File{}, false
+	}
+	return f.list[i], true
+}
+
+// compute makes the pages of data, then menus, and orders the pages.
+func (b *builder) compute() {
+	b.computed = b.computeData(b.data)
+	menus, checks := links.Menus(b.cfg.Menus, b.site, b.cfg.LanguageCode, b.diags)
+	b.checks = append(b.checks, checks...)
+	b.site.Menus = menus
+	slices.SortFunc(b.site.Pages, func(a, c *site.Page) int { return strings.Compare(a.Path, c.Path) })
+	b.searchDocs() // in path order, however the pages were added
+}
+
+// computeData judges the data as of now and makes its pages and their
+// views (package view), adding the pages to the site. Each step takes what
+// it needs from the steps before: unit pages show the tasks, indicator
+// cards and report histories; /du-lieu/ lists the others' downloads.
+func (b *builder) computeData(d *data.Set) *computed {
+	c := &computed{tasks: d.Tasks, kpis: map[string]kpiFigures{}}
+	if b.theme == nil || b.site.Home == nil {
+		return c
+	}
+	env := b.env(d)
+
+	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays)
+	inds := view.Indicators(env, b.judge(d.Indicators), b.method())
+	reps := view.Reports(env, d.Weekly)
+	var cards []*view.IndicatorCard
+	for _, v := range inds.Views {
+		cards = append(cards, v.Card)
+		c.kpis[v.Card.ID] = kpiFigures{card: v.Card, line: v.Line}
+		c.ids = append(c.ids, v.Card.ID)
+	}
+	units := view.Units(env, tasks, cards, reps.ByUnit)
+	datasets := view.Datasets(env, inds, tasks, reps)
+
+	if tasks.Page != nil {
+		c.pages = append(c.pages, tasks.Page)
+	}
+	c.pages = append(c.pages, units...)
+	c.pages = append(c.pages, inds.All...)
+	if inds.Index != nil {
+		c.pages = append(c.pages, b.methodPage(env, inds.Index))
+	}
+	c.pages = append(c.pages, reps.All...)
+	if datasets != nil {
+		c.pages = append(c.pages, datasets)
+	}
+	c.searchPage = &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: env.Lang, Parent: b.site.Home,
+		SectionPath: b.site.Home.Path, Title: env.T("searchTitle"), Description: env.T("searchDescription")}
+	c.pages = append(c.pages, c.searchPage)
+	b.addPages(c.pages...)
+
+	var out view.Out
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out} {
+		out.Add(o)
+	}
+	b.diags.Add(out.Problems...)
+	c.charts = out.Charts
+	for _, f := range out.Files {
+		c.files.put(f)
+	}
+	for _, p := range b.site.Pages {
+		c.shortcodes = append(c.shortcodes, b.pageShortcodes(c, p)...)
+	}
+	return c
+}
+
+// env is what views of d are made in.
+func (b *builder) env(d *data.Set) view.Env {
+	lang := b.cfg.LanguageCode
+	return view.Env{Lang: lang, T: func(key string) string { return b.theme.T(lang, key) },
+		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home}
+}
+
+func (b *builder) method() indicator.Method {
+	return indicator.Method{OnTrack: b.cfg.Indicators.OnTrack, AtRisk: b.cfg.Indicators.AtRisk}
+}
+
+// judge computes every indicator's status as of now.
+func (b *builder) judge(series []data.Series) []view.Indicator {
+	out := make([]view.Indicator, len(series))
+	for i, s := range series {
+		out[i] = view.Indicator{Ind: s.Ind, Obs: s.Obs, Future: s.Future,
+			Result: indicator.Compute(s.Ind, s.Obs, b.site.Now, b.method()), Description: b.description(s.Ind)}
+	}
+	return out
+}
+
+// description renders an indicator's description.
+func (b *builder) description(ind *indicator.Indicator) template.HTML {
+	if ind.Description == "" {
+		return ""
+	}
+	doc := b.md.Parse([]byte(ind.Description))
+	if html, err := b.md.Render(doc); !b.tooComplex(ind.Pos.File, ind.Pos.Line, doc) && err == nil {
+		return template.HTML(html)
+	}
+	return ""
+}
+
+// methodPage is the method page, written from the same code that computes
+// statuses.
+func (b *builder) methodPage(env view.Env, index *site.Page) *site.Page {
+	doc := b.md.Parse([]byte(indicator.MethodDoc(b.method(), view.DiagLang(env.Lang))))
+	body, err := b.md.Render(doc)
+	if err != nil {
+		b.diags.Errorf(diag.Pos{File: view.MethodPath}, "markdown", diag.Tf("lỗi Markdown: %v", "Markdown error: %v", err), diag.Text{})
+	}
+	return &site.Page{Kind: site.KindGenerated, Path: view.MethodPath, Layout: "single", Lang: env.Lang,
+		Parent: index, SectionPath: index.Path, Title: env.T("methodTitle"), Description: env.T("methodDescription"),
+		Content: template.HTML(body), Headings: doc.Headings, Plain: doc.PlainText()}
+}
+
+// pageShortcodes resolves {{< kpi "id" >}} and {{< chart "id" >}} in one
+// parsed page; an unknown shortcode or id is an error at its line.
+func (b *builder) pageShortcodes(c *computed, p *site.Page) []pendingShortcode {
+	if p.Doc == nil || len(p.Doc.Shortcodes) == 0 {
+		return nil
+	}
+	var out []pendingShortcode
+	for _, sc := range p.Doc.Shortcodes {
+		pos := diag.Pos{File: p.File, Line: p.BodyLine + sc.Line - 1, Col: sc.Col}
+		if sc.Name != "kpi" && sc.Name != "chart" {
+			b.diags.Errorf(pos, "shortcode-unknown",
+				diag.Tf("không có shortcode %q", "no shortcode %q", sc.Name),
+				diag.T(`Dùng {{< kpi "mã-chỉ-tiêu" >}} hoặc {{< chart "mã-chỉ-tiêu" >}}.`, `Use {{< kpi "indicator-id" >}} or {{< chart "indicator-id" >}}.`))
+			continue
+		}
+		if len(sc.Args) != 1 {
+			b.diags.Errorf(pos, "shortcode-args",
+				diag.Tf("shortcode %s cần đúng một mã chỉ tiêu", "shortcode %s needs exactly one indicator id", sc.Name),
+				diag.Tf(`Ví dụ: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, `For example: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, sc.Name))
+			continue
+		}
+		k, ok := c.kpis[sc.Args[0]]
+		if !ok {
+			hint := diag.T("Xem các mã trong data/indicators.toml.", "See the ids in data/indicators.toml.")
+			if cl := vi.Closest(sc.Args[0], c.ids, 3); len(cl) > 0 {
+				hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(cl, ", "))
+			}
+			b.diags.Add(diag.New(pos, "shortcode-id", diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint).Needing(IndicatorsFile))
+			continue
+		}
+		p.Charts = p.Charts || sc.Name == "chart"
+		out = append(out, pendingShortcode{page: p, sc: sc, kpi: k})
+	}
+	return out
+}
+
+type pendingShortcode struct {
+	page *site.Page
+	sc   *markdown.Shortcode
+	kpi  kpiFigures
+}
+
+// renderShortcodes writes each shortcode's HTML once charts are drawn and
+// before the page bodies render.
+func (b *builder) renderShortcodes(list []pendingShortcode) {
+	for _, ps := range list {
+		ctx := b.ctx(ps.page)
+		var name string
+		var data any
+		switch ps.sc.Name {
+		case "kpi":
+			name, data = "partials/kpi-card.html", map[string]any{"ctx": ctx, "card": ps.kpi.card}
+		case "chart":
+			name, data = "partials/kpi-chart.html", map[string]any{"ctx": ctx, "card": ps.kpi.card, "figure": ps.kpi.line}
+		}
+		html, err := b.theme.Partial(name, data)
+		if err != nil {
+			b.diags.Add(b.theme.RenderError(err, ps.page.File))
+			continue
+		}
+		ps.sc.SetHTML(html)
+	}
+}

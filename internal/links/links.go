@@ -1,0 +1,245 @@
+// Package links resolves the links of parsed pages, in the validate stage:
+// a link to a content file (../vneid/kich-hoat.md#buoc-2) becomes that
+// page's URL, its anchor checked against the page's headings; a link to any
+// other file of the site becomes a Check, made once the output is written.
+// Links are read as URLs: the names of the files they lead to are
+// percent-decoded, as the browser and the web server will; the page keeps
+// the link as written. Only http:, https:, mailto: and tel: links may leave
+// the site.
+package links
+
+import (
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/tiendo/tiendo/internal/config"
+	"github.com/tiendo/tiendo/internal/content"
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/site"
+)
+
+// Check is a link to a file that must be among the files written.
+type Check struct {
+	Pos  diag.Pos
+	File string // output file that must exist
+	Dest string // the link as written
+}
+
+// allowedSchemes are the link schemes a page may carry; javascript:, data:
+// and the like are refused.
+var allowedSchemes = []string{"http", "https", "mailto", "tel"}
+
+// Resolve resolves the links of p, a parsed page: each link to a page
+// becomes that page's URL, and one to another file a Check; problems go
+// into l. Resolve may run for several pages at once.
+func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
+	for _, l := range p.Doc.Links {
+		pos := diag.Pos{File: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
+		dest := strings.TrimSpace(l.Dest)
+		switch {
+		case dest == "":
+			diags.Errorf(pos, "link-empty", diag.T("liên kết không có địa chỉ", "link without a destination"), diag.Text{})
+		case site.IsExternal(dest):
+			scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')+1])
+			if strings.HasPrefix(dest, "//") {
+				scheme = "https:"
+			}
+			if !slices.Contains(allowedSchemes, strings.TrimSuffix(scheme, ":")) {
+				diags.Errorf(pos, "link-scheme",
+					diag.Tf("liên kết dạng %q không được phép", "links of the form %q are not allowed", scheme),
+					diag.T("Chỉ dùng http:, https:, mailto: hoặc tel:.", "Use only http:, https:, mailto: or tel:."))
+				l.SetDest("#")
+			}
+		case strings.HasPrefix(dest, "#"):
+			frag, ok := Unescape(diags, pos, dest, dest[1:])
+			if ok && !hasAnchor(p, frag) {
+				diags.Errorf(pos, "link-anchor",
+					diag.Tf("không có mục %q trong trang này", "no heading %q on this page", dest),
+					anchorHint(p))
+			}
+		default:
+			// The link is written as a URL: the names of the files it
+			// leads to are percent-decoded, as the browser and the web
+			// server will (/bao%20cao.pdf is static/bao cao.pdf); the page
+			// keeps it as written.
+			rawTarget, rawFrag, _ := strings.Cut(dest, "#")
+			if q := strings.IndexByte(rawTarget, '?'); q >= 0 {
+				rawTarget = rawTarget[:q]
+			}
+			target, ok := Unescape(diags, pos, dest, rawTarget)
+			if !ok {
+				continue
+			}
+			frag, ok := Unescape(diags, pos, dest, rawFrag)
+			if !ok {
+				continue
+			}
+			if strings.HasSuffix(strings.ToLower(target), ".md") {
+				if to, ok := resolvePageLink(s, diags, p, pos, target, frag); ok {
+					if rawFrag != "" {
+						to += "#" + rawFrag
+					}
+					l.SetDest(s.URLs.Link(p.Path, to))
+				}
+				continue
+			}
+			sitePath := target
+			if !strings.HasPrefix(target, "/") {
+				sitePath = path.Join(p.Path, target)
+				if strings.HasSuffix(target, "/") {
+					sitePath += "/"
+				}
+			}
+			if strings.Contains(sitePath, "..") || !strings.HasPrefix(path.Clean(sitePath), "/") {
+				diags.Errorf(pos, "link-outside", diag.Tf("liên kết %q ra ngoài trang web", "link %q leaves the site", dest), diag.Text{})
+				continue
+			}
+			file := strings.TrimPrefix(sitePath, "/")
+			if file == "" || strings.HasSuffix(file, "/") {
+				file += "index.html"
+			}
+			checks = append(checks, Check{Pos: pos, File: file, Dest: dest})
+			to := rawTarget
+			if !strings.HasPrefix(rawTarget, "/") {
+				to = path.Join(p.Path, rawTarget)
+				if strings.HasSuffix(rawTarget, "/") {
+					to += "/"
+				}
+			}
+			if rawFrag != "" {
+				to += "#" + rawFrag
+			}
+			l.SetDest(s.URLs.Link(p.Path, to))
+		}
+	}
+	return checks
+}
+
+// Unescape percent-decodes s, a part of the link dest; a malformed escape
+// is an error at the link.
+func Unescape(diags *diag.List, pos diag.Pos, dest, s string) (string, bool) {
+	u, err := url.PathUnescape(s)
+	if err != nil {
+		diags.Errorf(pos, "link-escape",
+			diag.Tf("liên kết %q có mã “%%” không hợp lệ", "link %q has a malformed “%%” escape", dest),
+			diag.T("Sau dấu % phải là hai chữ số hệ 16, ví dụ %20 cho dấu cách; dấu % trong tên tệp viết là %25. "+
+				"Cũng có thể viết tên tệp như nó có, trong <…>: [báo cáo](</bao cao.pdf>).",
+				"A % must be followed by two hexadecimal digits, e.g. %20 for a space; a % in a file name is written %25. "+
+					"The name may also be written as it is, within <…>: [report](</bao cao.pdf>)."))
+		return "", false
+	}
+	return u, true
+}
+
+// resolvePageLink finds the page of a link to a content file, target and
+// frag decoded, and returns its path.
+func resolvePageLink(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos, target, frag string) (string, bool) {
+	file := path.Clean(path.Join(path.Dir(p.File), target))
+	if strings.HasPrefix(target, "/") {
+		file = path.Clean(path.Join(content.Dir, target))
+	}
+	tp, ok := s.ByFile[file]
+	if !ok {
+		hint := diag.T("Kiểm tra tên tệp và đường dẫn tương đối (../).", "Check the file name and the relative path (../).")
+		if strings.HasPrefix(file, content.Dir+"/") {
+			var names []string
+			for f := range s.ByFile {
+				if path.Dir(f) == path.Dir(file) {
+					names = append(names, path.Base(f))
+				}
+			}
+			slices.Sort(names)
+			if len(names) > 0 {
+				hint = diag.Tf("Các tệp trong thư mục đó: %s.", "Files in that folder: %s.", strings.Join(names, ", "))
+			}
+		}
+		diags.Errorf(pos, "link-missing",
+			diag.Tf("liên kết tới trang không tồn tại: %s", "link to a page that does not exist: %s", target), hint)
+		return "", false
+	}
+	if frag != "" && !hasAnchor(tp, frag) {
+		diags.Errorf(pos, "link-anchor",
+			diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
+		return "", false
+	}
+	return tp.Path, true
+}
+
+func hasAnchor(p *site.Page, id string) bool {
+	for _, h := range p.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
+}
+
+func anchorHint(p *site.Page) diag.Text {
+	var ids []string
+	for _, h := range p.Headings {
+		ids = append(ids, "#"+h.ID)
+	}
+	if len(ids) == 0 {
+		return diag.T("Trang đó không có tiêu đề mục nào.", "That page has no headings.")
+	}
+	if len(ids) > 12 {
+		ids = append(ids[:12], "…")
+	}
+	return diag.Tf("Các mục có: %s.", "Headings there: %s.", strings.Join(ids, ", "))
+}
+
+// Menus makes the site's menus: the entries of config.toml, whose links
+// are resolved here (a file link becomes a Check), and the pages of lang
+// that name a menu, each menu in order of weight, then path.
+func Menus(configured map[string][]config.MenuEntry, s *site.Site, lang string, diags *diag.List) (menus map[string][]site.MenuItem, checks []Check) {
+	menus = map[string][]site.MenuItem{}
+	for name, entries := range configured {
+		for _, e := range entries {
+			item := site.MenuItem{Name: e.Name, Weight: e.Weight}
+			switch {
+			case e.Page != "":
+				p, ok := s.ByFile[path.Join(content.Dir, e.Page)]
+				if !ok {
+					diags.Errorf(e.Pos, "menu-page",
+						diag.Tf("menu %q trỏ tới trang không tồn tại %s", "menu %q points to a missing page %s", name, e.Page), diag.Text{})
+					continue
+				}
+				item.Path = p.Path
+			case site.IsExternal(e.URL):
+				item.Path, item.External = e.URL, true
+			default:
+				item.Path = e.URL
+				if !strings.HasPrefix(item.Path, "/") {
+					item.Path = "/" + item.Path
+				}
+				file, _, _ := strings.Cut(strings.TrimPrefix(item.Path, "/"), "#")
+				file, _, _ = strings.Cut(file, "?")
+				file, ok := Unescape(diags, e.Pos, e.URL, file)
+				if !ok {
+					continue
+				}
+				if file == "" || strings.HasSuffix(file, "/") {
+					file += "index.html"
+				}
+				checks = append(checks, Check{Pos: e.Pos, File: file, Dest: e.URL})
+			}
+			menus[name] = append(menus[name], item)
+		}
+	}
+	for _, p := range s.Pages {
+		if p.Menu != "" && p.Lang == lang {
+			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.Title, Path: p.Path, Weight: p.Weight})
+		}
+	}
+	for name := range menus {
+		slices.SortStableFunc(menus[name], func(a, c site.MenuItem) int {
+			if a.Weight != c.Weight {
+				return a.Weight - c.Weight
+			}
+			return strings.Compare(a.Path, c.Path)
+		})
+	}
+	return menus, checks
+}

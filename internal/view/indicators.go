@@ -1,0 +1,427 @@
+package view
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tiendo/tiendo/internal/chart"
+	"github.com/tiendo/tiendo/internal/data"
+	"github.com/tiendo/tiendo/internal/indicator"
+	"github.com/tiendo/tiendo/internal/period"
+	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/table"
+)
+
+// Indicator is an indicator with its data and what was computed of it.
+type Indicator struct {
+	Ind *indicator.Indicator
+	Obs []indicator.Observation
+	// Future holds the figures of periods that start after the moment
+	// judged at: in the CSV download, marked, and nowhere else.
+	Future []indicator.Observation
+	Result indicator.Result
+	// Description is the indicator's description, rendered.
+	Description template.HTML
+}
+
+// IndicatorCard is an indicator as a card shows it (on /chi-tieu/, in the
+// {{< kpi >}} shortcode, on unit pages).
+type IndicatorCard struct {
+	ID, Title, Path string
+	Value           string // "47.024 tài khoản", "66,1%", "—"
+	Target          string // "50.000 (30/06/2023)"
+	Pct             string // "94,0%"
+	Period          string // the latest period, in words
+	Status          StatusBadge
+	Sparkline       *Figure
+	Sentence        string
+	Illustrative    bool
+	Lead            UnitRef
+}
+
+// IndicatorGroup is the cards of one group of the plan.
+type IndicatorGroup struct {
+	Code, Title string
+	Cards       []*IndicatorCard
+}
+
+// IndicatorsView is the data of /chi-tieu/.
+type IndicatorsView struct {
+	Groups []IndicatorGroup
+	Counts []StatusCount
+}
+
+// IndicatorView is the data of /chi-tieu/<id>/ and of its embed page.
+type IndicatorView struct {
+	Card        *IndicatorCard
+	Description template.HTML
+	Line        *Figure
+	Breakdown   *Figure
+	Method      MethodNumbers
+	Series      []SeriesRow
+	Rows        []ObsRow
+	Rate        bool
+	DimTitle    string
+	Source      string
+	Frequency   string
+	Unit        string
+	Downloads   []Download
+	EmbedPath   string
+}
+
+// MethodNumbers are the page's own figures in the status method.
+type MethodNumbers struct {
+	Baseline, BaselinePeriod, Expected, Actual, Ratio, Target, Deadline, OnTrack, AtRisk string
+}
+
+// SeriesRow is one period of the total series.
+type SeriesRow struct {
+	Period, Value, Num, Den string
+}
+
+// ObsRow is one row of the source data.
+type ObsRow struct {
+	Period, Dim, Value, Num, Den, Note string
+	Line                               int
+}
+
+// IndicatorPages are the views and pages of the indicators.
+type IndicatorPages struct {
+	Index     *site.Page // /chi-tieu/
+	IndexView *IndicatorsView
+	// Views and Pages are in the order of the indicators.
+	Views []*IndicatorView
+	Pages []*site.Page
+	// All is every page made, in order: the index, then each indicator's
+	// page and embed page.
+	All []*site.Page
+	Out
+}
+
+// Indicators makes the indicator pages: /chi-tieu/, and a page and an
+// embed page for each indicator.
+func Indicators(env Env, inds []Indicator, m indicator.Method) IndicatorPages {
+	var out IndicatorPages
+	if len(inds) == 0 {
+		return out
+	}
+	index := env.page(&site.Page{Path: IndicatorsPath, Layout: "indicators", Charts: true,
+		Title: env.T("kpiTitle"), Description: env.T("kpiDescription")}, nil)
+	out.Index = index
+	out.All = append(out.All, index)
+	view := &IndicatorsView{}
+	groups := map[string]*IndicatorGroup{}
+	var order []string
+	counts := map[indicator.Status]int{}
+	for _, k := range inds {
+		ind := k.Ind
+		counts[k.Result.Status]++
+		card := env.indicatorCard(k, &out.Out)
+		if _, ok := groups[ind.Group]; !ok {
+			groups[ind.Group] = &IndicatorGroup{Code: ind.Group, Title: ind.GroupTitle}
+			order = append(order, ind.Group)
+		}
+		groups[ind.Group].Cards = append(groups[ind.Group].Cards, card)
+
+		v := env.indicatorView(k, card, m, &out.Out)
+		p := env.page(&site.Page{Path: IndicatorsPath + ind.ID + "/", Layout: "indicator",
+			Title: indTitle(ind, env.Lang), Description: card.Sentence, Charts: true, Source: ind.Pos, Data: v}, index)
+		embed := env.page(&site.Page{Path: IndicatorsPath + ind.ID + "/nhung/", Layout: "embed",
+			Title: p.Title, Description: card.Sentence, Charts: true, Data: v, Source: ind.Pos}, p)
+		out.Views = append(out.Views, v)
+		out.Pages = append(out.Pages, p)
+		out.All = append(out.All, p, embed)
+	}
+	slices.Sort(order)
+	for _, code := range order {
+		view.Groups = append(view.Groups, *groups[code])
+	}
+	for _, s := range indicator.Statuses() {
+		if counts[s] > 0 {
+			view.Counts = append(view.Counts, StatusCount{StatusBadge: Badge(s, env.Lang), N: counts[s]})
+		}
+	}
+	index.Data = view
+	out.IndexView = view
+	return out
+}
+
+func indTitle(ind *indicator.Indicator, lang string) string {
+	if lang == "en" && ind.TitleEn != "" {
+		return ind.TitleEn
+	}
+	return ind.Title
+}
+
+func indUnit(ind *indicator.Indicator, lang string) string {
+	if lang == "en" && ind.UnitEn != "" {
+		return ind.UnitEn
+	}
+	return ind.Unit
+}
+
+// format writes a value of ind the page's way: "47.024 tài khoản", "66,1%".
+func (e Env) format(ind *indicator.Indicator, v float64, withUnit bool) string {
+	loc := e.loc()
+	if ind.Measure.IsPercentage() {
+		return loc.Percent(v, ind.Decimals)
+	}
+	s := loc.Float(v, ind.Decimals)
+	if withUnit && indUnit(ind, e.Lang) != "" {
+		s += " " + indUnit(ind, e.Lang)
+	}
+	return s
+}
+
+func (e Env) indicatorCard(k Indicator, out *Out) *IndicatorCard {
+	ind, res := k.Ind, k.Result
+	loc := e.loc()
+	c := &IndicatorCard{ID: ind.ID, Title: indTitle(ind, e.Lang), Path: IndicatorsPath + ind.ID + "/", Value: "—",
+		Status: Badge(res.Status, e.Lang), Sentence: indicator.Sentence(ind, res, e.dl()),
+		Illustrative: ind.Illustrative, Lead: e.Unit(ind.Lead)}
+	if res.Latest != nil {
+		c.Value = e.format(ind, res.Latest.Value, true)
+		c.Period = res.Latest.Period.Label(e.dl())
+	}
+	if res.Target != nil {
+		c.Target = e.format(ind, res.Target.Value, false) + " (" + loc.Date(res.Target.Deadline) + ")"
+		if res.Latest != nil && !math.IsNaN(res.PctOfTarget) && !math.IsInf(res.PctOfTarget, 0) {
+			c.Pct = loc.Percent(res.PctOfTarget, 1)
+		}
+	}
+	if len(res.Series) > 1 {
+		vals := make([]float64, len(res.Series))
+		for i, p := range res.Series {
+			vals[i] = p.Value
+		}
+		ch, err := chart.Sparkline(chart.SparklineSpec{Meta: chart.Meta{ID: "spark-" + ind.ID, Lang: e.Lang,
+			Title: e.T("trend") + ": " + c.Title, Desc: c.Sentence}, Values: vals})
+		if f := out.figure(ch, err, "", data.IndicatorsFile); f != nil {
+			f.Static = true
+			c.Sparkline = f
+		}
+	}
+	return c
+}
+
+func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method, out *Out) *IndicatorView {
+	ind, res := k.Ind, k.Result
+	lang, loc, dl := e.Lang, e.loc(), e.dl()
+	v := &IndicatorView{Card: card, Rate: ind.Measure == indicator.Rate, Source: ind.Source, Unit: indUnit(ind, lang),
+		Frequency: e.T("freq-" + ind.Frequency.String()), EmbedPath: IndicatorsPath + ind.ID + "/nhung/",
+		Description: k.Description}
+	fmtv := func(x float64) string { return e.format(ind, x, false) }
+	// Charts add "%" themselves to percentage values.
+	chartFmt := fmtv
+	if ind.Measure.IsPercentage() {
+		chartFmt = func(x float64) string { return loc.Float(x, ind.Decimals) }
+	}
+
+	// The series in total, with the expected path and the targets.
+	var periods []string
+	var vals, expected []float64
+	for _, p := range res.Series {
+		periods = append(periods, ShortLabel(p.Period, lang))
+		vals = append(vals, p.Value)
+		expected = append(expected, indicator.PlanValue(ind, indicator.DeadlineOf(p.Period, e.Location)))
+		row := SeriesRow{Period: p.Period.Label(dl), Value: fmtv(p.Value)}
+		if v.Rate {
+			row.Num, row.Den = loc.Float(p.Num, 0), loc.Float(p.Den, 0)
+		}
+		v.Series = append(v.Series, row)
+	}
+	if len(periods) > 0 {
+		var targets []chart.Target
+		for _, t := range ind.Targets {
+			label := t.Label
+			if label == "" {
+				label = e.T("target") + " " + fmtv(t.Value) + " (" + loc.Date(t.Deadline) + ")"
+			}
+			targets = append(targets, chart.Target{Value: t.Value, Label: label})
+		}
+		ch, err := chart.Line(chart.LineSpec{
+			Meta:    chart.Meta{ID: "line-" + ind.ID, Title: card.Title, Desc: card.Sentence, Lang: lang, Format: chartFmt},
+			Periods: periods, Series: []chart.Series{{Name: e.T("actual"), Values: vals}},
+			Expected: &chart.Series{Name: e.T("expected"), Values: expected},
+			Targets:  targets, Percent: ind.Measure.IsPercentage(), Unit: v.Unit,
+		})
+		v.Line = out.figure(ch, err, e.T("lineCaption"), IndicatorsPath+ind.ID+"/")
+	}
+
+	// The breakdown by the indicator's dimension at the latest period.
+	if len(res.Breakdown) > 0 {
+		var cats []string
+		var bv []float64
+		for _, d := range res.Breakdown {
+			cats = append(cats, e.dimName(d.Dim, true))
+			bv = append(bv, d.Value)
+		}
+		var targets []chart.Target
+		if res.Target != nil && ind.Measure.IsPercentage() {
+			targets = append(targets, chart.Target{Value: res.Target.Value, Label: e.T("target") + " " + fmtv(res.Target.Value)})
+		}
+		v.DimTitle = e.T("dim-" + string(ind.Dimension))
+		title := card.Title + " — " + e.T("by") + " " + strings.ToLower(v.DimTitle)
+		if res.Latest != nil {
+			title += ", " + res.Latest.Period.Label(dl)
+		}
+		ch, err := chart.Bar(chart.BarSpec{
+			Meta:       chart.Meta{ID: "bar-" + ind.ID, Title: title, Desc: title + ".", Lang: lang, Format: chartFmt},
+			Categories: cats, Series: []chart.Series{{Name: card.Title, Values: bv}}, Targets: targets,
+			Percent: ind.Measure.IsPercentage(), Unit: v.Unit,
+		})
+		v.Breakdown = out.figure(ch, err, title, IndicatorsPath+ind.ID+"/")
+	}
+
+	// The method, in this indicator's numbers.
+	if m.OnTrack == 0 {
+		m = indicator.DefaultMethod()
+	}
+	v.Method = MethodNumbers{
+		Baseline: fmtv(ind.Baseline.Value), BaselinePeriod: ind.Baseline.Period.Label(dl),
+		Expected: fmtv(res.Expected), Actual: "—", Ratio: "—",
+		OnTrack: loc.Percent(m.OnTrack*100, 0), AtRisk: loc.Percent(m.AtRisk*100, 0),
+	}
+	if res.Latest != nil {
+		v.Method.Actual = fmtv(res.Latest.Value)
+		if !math.IsNaN(res.Ratio) && !math.IsInf(res.Ratio, 0) {
+			v.Method.Ratio = loc.Float(res.Ratio, 2)
+		}
+	}
+	if res.Target != nil {
+		v.Method.Target, v.Method.Deadline = fmtv(res.Target.Value), loc.Date(res.Target.Deadline)
+	}
+
+	// The source rows, exactly as read.
+	for _, o := range k.Obs {
+		r := ObsRow{Period: o.Period.Label(dl), Dim: e.dimName(o.Dim, false), Note: o.Note, Line: o.Line}
+		if v.Rate {
+			r.Num, r.Den = loc.Float(o.Num, 0), loc.Float(o.Den, 0)
+			if o.Den != 0 {
+				r.Value = fmtv(o.Num / o.Den * 100)
+			}
+		} else {
+			r.Value = fmtv(o.Value)
+		}
+		v.Rows = append(v.Rows, r)
+	}
+	v.Downloads = e.indicatorDownloads(k, out)
+	return v
+}
+
+// ShortLabel is a period label short enough for a chart axis.
+func ShortLabel(p period.Period, lang string) string {
+	switch p.Kind {
+	case period.Month:
+		if lang == "en" {
+			return fmt.Sprintf("%02d/%d", p.N, p.Year)
+		}
+		return fmt.Sprintf("T%d/%d", p.N, p.Year)
+	case period.Week:
+		return fmt.Sprintf("W%d/%d", p.N, p.Year)
+	}
+	return p.Label(DiagLang(lang))
+}
+
+// dimName names a dimension value (a unit id) for readers.
+func (e Env) dimName(id string, short bool) string {
+	if id == "" {
+		return ""
+	}
+	if u, ok := e.Units.ByID(id); ok {
+		if short {
+			return u.Short
+		}
+		return u.Name
+	}
+	return id
+}
+
+// indicatorDownloads makes the indicator's observations — exactly the
+// numbers of its CSV — as CSV and JSON. The CSV also keeps the figures set
+// aside as from the future, in the file's order, marked in an extra
+// column; the JSON, like the pages, leaves them out.
+func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
+	ind := k.Ind
+	rate := ind.Measure == indicator.Rate
+	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	header := []string{"ky"}
+	if ind.Dimension != indicator.NoDimension {
+		header = append(header, string(ind.Dimension))
+	}
+	if rate {
+		header = append(header, "tu_so", "mau_so")
+	} else {
+		header = append(header, "gia_tri")
+	}
+	header = append(header, "ghi_chu")
+	if len(k.Future) > 0 {
+		header = append(header, futureColumn)
+	}
+	type jsonObs struct {
+		Period      string   `json:"ky"`
+		Dim         string   `json:"don_vi,omitempty"`
+		Value       *float64 `json:"gia_tri,omitempty"`
+		Numerator   *float64 `json:"tu_so,omitempty"`
+		Denominator *float64 `json:"mau_so,omitempty"`
+		Note        string   `json:"ghi_chu,omitempty"`
+	}
+	type csvRow struct {
+		line  int
+		cells []string
+	}
+	var rows []csvRow
+	var js []jsonObs
+	row := func(o indicator.Observation, mark string) {
+		r := []string{o.Period.String()}
+		if ind.Dimension != indicator.NoDimension {
+			r = append(r, o.Dim)
+		}
+		if rate {
+			r = append(r, num(o.Num), num(o.Den))
+		} else {
+			r = append(r, num(o.Value))
+		}
+		r = append(r, o.Note)
+		if len(k.Future) > 0 {
+			r = append(r, mark)
+		}
+		rows = append(rows, csvRow{o.Line, r})
+	}
+	for _, o := range k.Obs {
+		row(o, "")
+		j := jsonObs{Period: o.Period.String(), Dim: o.Dim, Note: o.Note}
+		if rate {
+			n, d := o.Num, o.Den
+			j.Numerator, j.Denominator = &n, &d
+		} else {
+			val := o.Value
+			j.Value = &val
+		}
+		js = append(js, j)
+	}
+	for _, o := range k.Future {
+		row(o, e.futureNote())
+	}
+	slices.SortStableFunc(rows, func(a, b csvRow) int { return a.line - b.line })
+	cells := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = r.cells
+	}
+	var cb bytes.Buffer
+	_ = table.WriteCSV(&cb, header, cells)
+	meta := map[string]any{
+		"id": ind.ID, "title": ind.Title, "unit": ind.Unit, "measure": ind.Measure, "dimension": ind.Dimension,
+		"source": ind.Source, "illustrative": ind.Illustrative, "lead": ind.Lead, "observations": js,
+	}
+	jb, _ := json.MarshalIndent(meta, "", "  ")
+	jb = append(jb, '\n')
+	base := IndicatorsPath + ind.ID + "/" + ind.ID
+	return []Download{out.download("CSV", base+".csv", cb.Bytes()), out.download("JSON", base+".json", jb)}
+}
