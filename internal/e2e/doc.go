@@ -13,6 +13,9 @@
 //   - TestBrowser opens the pages of [pages] in headless Chromium and fails
 //     on console errors, CSP violations, requests to other hosts, sideways
 //     scrolling on a 360 px phone, and axe-core WCAG 2.1 A/AA violations.
+//   - TestGlossary reads the glossary in themes/default/i18n/vi.toml
+//     (glossary-<term> and glossary-<term>-not) and fails when a page's
+//     visible text uses a word the glossary says not to use.
 //
 // The tools come from the environment, which .ci/run sets up:
 //
