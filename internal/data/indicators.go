@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -63,8 +64,12 @@ type rawBaseline struct {
 
 type rawTarget struct {
 	Value    *float64 `toml:"value"`
+	Change   string   `toml:"change"`
 	Deadline anyValue `toml:"deadline"`
+	From     anyValue `toml:"from"`
 	Label    string   `toml:"label"`
+	Origin   string   `toml:"origin"`
+	Quote    string   `toml:"quote"`
 }
 
 // anyValue keeps a TOML value of any type, so that a deadline may be a
@@ -373,40 +378,50 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 	seen := map[time.Time]int{}
 	for j, rt := range ri.Target {
 		tb := b.Key("target").Elem(j)
-		t := indicator.Target{Label: vi.NFC(strings.TrimSpace(rt.Label))}
-		if rt.Value == nil {
-			fail(tb.Pos(), "indicator-missing-key",
-				diag.Tf("mục tiêu thứ %d của chỉ tiêu %s thiếu khóa bắt buộc \"value\"", "target %d of indicator %s lacks the required key \"value\"", j+1, quoteName(name)),
-				diag.T("Thêm dòng value = … (giá trị cần đạt).", "Add a line value = … (the value to reach)."))
-		} else {
-			t.Value = *rt.Value
+		t := indicator.Target{Label: vi.NFC(strings.TrimSpace(rt.Label)), Quote: vi.NFC(strings.TrimSpace(rt.Quote)), Origin: indicator.OriginPlan}
+		switch rt.Origin {
+		case "", "plan":
+		case "site":
+			t.Origin = indicator.OriginSite
+		default:
+			fail(tb.Key("origin").Pos(), "indicator-origin",
+				diag.Tf("origin %q không hợp lệ", "origin %q is not valid", rt.Origin),
+				diag.T(`Viết origin = "plan" (mục tiêu của kế hoạch, mặc định) hoặc "site" (mốc do trang đặt khi kế hoạch không đặt).`,
+					`Write origin = "plan" (the plan's target, the default) or "site" (a milestone the site sets where the plan sets none).`))
 		}
-		deadline, msg, bad := r.deadline(rt.Deadline.v)
-		if bad {
-			fail(tb.Key("deadline").Pos(), "indicator-deadline", msg,
-				diag.T(`Viết deadline = "2023-06-30" (hết ngày đó), hoặc một kỳ như "2023-06", "2023-Q2", "2023-H1", "2023" (hết kỳ đó).`,
-					`Write deadline = "2023-06-30" (the end of that day), or a period such as "2023-06", "2023-Q2", "2023-H1", "2023" (its end).`))
+		if !r.targetValue(ind, ri, rt, tb, j, name, &t, fail) {
 			continue
 		}
-		t.Deadline = deadline
+		when, standing, ok := r.targetWhen(rt, tb, fail)
+		if !ok {
+			continue
+		}
+		deadline, key := when, "deadline"
+		if standing {
+			t.From, key = when, "from"
+		} else {
+			t.Deadline = when
+		}
 		if first, dup := seen[deadline]; dup {
-			fail(tb.Key("deadline").Pos(), "indicator-deadline",
+			fail(tb.Key(key).Pos(), "indicator-deadline",
 				diag.Tf("hai mục tiêu cùng hạn %s (mục tiêu thứ %d và %d)", "two targets are due on %s (targets %d and %d)", deadline.Format("02/01/2006"), first+1, j+1),
 				diag.T("Mỗi hạn chỉ có một mục tiêu.", "Each deadline has one target."))
 			continue
 		}
 		seen[deadline] = j
 		if !ind.Baseline.Period.IsZero() && !deadline.After(indicator.DeadlineOf(ind.Baseline.Period, r.loc)) {
-			fail(tb.Key("deadline").Pos(), "indicator-deadline",
+			fail(tb.Key(key).Pos(), "indicator-deadline",
 				diag.Tf("hạn %s không sau kỳ xuất phát %s", "deadline %s is not after the baseline period %s", deadline.Format("02/01/2006"), ind.Baseline.Period),
 				diag.T("Mục tiêu phải có hạn sau kỳ của giá trị xuất phát (baseline).", "A target must fall due after the baseline's period."))
 		}
 		if rt.Value != nil {
 			r.checkValue(ind, t.Value, tb.Key("value").Pos(), fail)
+		} else {
+			r.checkValue(ind, t.Value, tb.Key("change").Pos(), fail)
 		}
 		ind.Targets = append(ind.Targets, t)
 	}
-	slices.SortStableFunc(ind.Targets, func(a, b indicator.Target) int { return a.Deadline.Compare(b.Deadline) })
+	slices.SortStableFunc(ind.Targets, func(a, b indicator.Target) int { return a.When().Compare(b.When()) })
 	if ri.Baseline != nil && ri.Baseline.Value != nil {
 		r.checkValue(ind, ind.Baseline.Value, basePos, fail)
 	}
@@ -424,6 +439,85 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 			prev = t.Value
 		}
 	}
+}
+
+// targetValue sets t.Value from value = …, or from change = "-20%" and
+// the baseline; false when neither gives one.
+func (r *registry) targetValue(ind *indicator.Indicator, ri rawIndicator, rt rawTarget, tb *tomlx.Node, j int, name string, t *indicator.Target, fail func(diag.Pos, string, diag.Text, diag.Text)) bool {
+	changeHint := diag.T(`Viết change = "-20%" (giảm 20% so với giá trị xuất phát) hoặc "+10%".`, `Write change = "-20%" (20% below the baseline) or "+10%".`)
+	switch {
+	case rt.Value != nil && rt.Change != "":
+		fail(tb.Key("change").Pos(), "indicator-target-change",
+			diag.T("mục tiêu có cả value và change", "the target has both value and change"),
+			diag.T("Giữ một trong hai: value (giá trị cần đạt) hoặc change (mức thay đổi so với giá trị xuất phát mà kế hoạch yêu cầu).",
+				"Keep one: value (the value to reach) or change (the change from the baseline the plan asks for)."))
+		return false
+	case rt.Value != nil:
+		t.Value = *rt.Value
+		return true
+	case rt.Change != "":
+		c := strings.TrimSpace(rt.Change)
+		pct, err := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(c, ",", "."), "%"), 64)
+		if err != nil || !strings.HasSuffix(c, "%") || pct == 0 || pct <= -100 {
+			fail(tb.Key("change").Pos(), "indicator-target-change",
+				diag.Tf("change %q không đọc được", "change %q cannot be read", rt.Change), changeHint)
+			return false
+		}
+		if ri.Baseline == nil || ri.Baseline.Value == nil {
+			return false // reported with the baseline
+		}
+		t.Change = pct / 100
+		t.Value = *ri.Baseline.Value * (1 + t.Change)
+		return true
+	}
+	fail(tb.Pos(), "indicator-missing-key",
+		diag.Tf("mục tiêu thứ %d của chỉ tiêu %s thiếu khóa bắt buộc \"value\"", "target %d of indicator %s lacks the required key \"value\"", j+1, quoteName(name)),
+		diag.T("Thêm dòng value = … (giá trị cần đạt), hoặc change = \"-20%\" khi kế hoạch đặt mức thay đổi so với giá trị xuất phát.",
+			"Add a line value = … (the value to reach), or change = \"-20%\" where the plan sets a change from the baseline."))
+	return false
+}
+
+// targetWhen reads deadline = … (a value to reach by then) or from = … (a
+// level to hold from then on: "Thực hiện từ tháng 3/2023").
+func (r *registry) targetWhen(rt rawTarget, tb *tomlx.Node, fail func(diag.Pos, string, diag.Text, diag.Text)) (when time.Time, standing, ok bool) {
+	hint := diag.T(`Viết deadline = "2023-06-30" (hết ngày đó) hoặc một kỳ như "2023-06", "2023-Q2", "2023-H1", "2023" (hết kỳ đó); với mục tiêu áp dụng từ một thời điểm ("thực hiện từ tháng 3/2023"), viết from = "2023-03" (từ ngày đầu kỳ).`,
+		`Write deadline = "2023-06-30" (the end of that day) or a period such as "2023-06", "2023-Q2", "2023-H1", "2023" (its end); for a target that applies from a moment on ("thực hiện từ tháng 3/2023"), write from = "2023-03" (from the period's first day).`)
+	switch {
+	case rt.Deadline.v != nil && rt.From.v != nil:
+		fail(tb.Key("from").Pos(), "indicator-deadline",
+			diag.T("mục tiêu có cả deadline và from", "the target has both deadline and from"), hint)
+		return time.Time{}, false, false
+	case rt.From.v != nil:
+		from, msg, bad := r.start(rt.From.v)
+		if bad {
+			fail(tb.Key("from").Pos(), "indicator-deadline", msg, hint)
+			return time.Time{}, false, false
+		}
+		return from, true, true
+	}
+	deadline, msg, bad := r.deadline(rt.Deadline.v)
+	if bad {
+		fail(tb.Key("deadline").Pos(), "indicator-deadline", msg, hint)
+		return time.Time{}, false, false
+	}
+	return deadline, false, true
+}
+
+// start reads the day a standing target applies from: a day, from its
+// start, or a period, from its first day.
+func (r *registry) start(v any) (time.Time, diag.Text, bool) {
+	switch d := v.(type) {
+	case time.Time:
+		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, r.loc), diag.Text{}, false
+	case string:
+		p, ok := period.Parse(d)
+		if !ok {
+			return time.Time{}, diag.Tf("thời điểm %q không đọc được", "moment %q cannot be read", d), true
+		}
+		y, m, day := p.First()
+		return time.Date(y, m, day, 0, 0, 0, 0, r.loc), diag.Text{}, false
+	}
+	return time.Time{}, diag.T("from phải là một ngày hoặc một kỳ trong ngoặc kép", "from must be a date or a period in quotes"), true
 }
 
 // checkValue refuses a target or baseline that no figure could have.

@@ -241,7 +241,7 @@ illustrative = true
 				"data/indicators.toml:2:1: mã chỉ tiêu \"VNeID\" không hợp lệ\n    gợi ý: Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ \"vneid\".",
 				"data/indicators.toml:5:1: measure = \"ratio\" không hợp lệ\n    gợi ý: Dùng \"count\" (số lượng trong kỳ), \"cumulative\" (số lũy kế), \"rate\" (tỷ lệ tính từ tử số, mẫu số) hoặc \"percent\" (phần trăm của toàn huyện).",
 				"data/indicators.toml:9:1: frequency = \"montly\" không hợp lệ\n    gợi ý: Có phải là \"monthly\"? Các giá trị dùng được: \"daily\", \"weekly\", \"monthly\", \"quarterly\", \"half-yearly\", \"yearly\".",
-				"data/indicators.toml:15:1: hạn \"cuối năm\" không đọc được\n    gợi ý: Viết deadline = \"2023-06-30\" (hết ngày đó), hoặc một kỳ như \"2023-06\", \"2023-Q2\", \"2023-H1\", \"2023\" (hết kỳ đó).",
+				"data/indicators.toml:15:1: hạn \"cuối năm\" không đọc được\n    gợi ý: Viết deadline = \"2023-06-30\" (hết ngày đó) hoặc một kỳ như \"2023-06\", \"2023-Q2\", \"2023-H1\", \"2023\" (hết kỳ đó); với mục tiêu áp dụng từ một thời điểm (\"thực hiện từ tháng 3/2023\"), viết from = \"2023-03\" (từ ngày đầu kỳ).",
 			},
 		},
 		{

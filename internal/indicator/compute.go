@@ -115,7 +115,10 @@ func Compute(ind *Indicator, obs []Observation, now time.Time, m Method) Result 
 	switch {
 	case meets(ind.Direction, actual, target):
 		res.Status = Achieved
-	case now.After(res.Target.Deadline):
+	case res.Target.Standing() && !now.Before(res.Target.From):
+		// A level to hold since From: not met, but nothing fell due.
+		res.Status = BelowTarget
+	case !res.Target.Standing() && now.After(res.Target.Deadline):
 		res.Status = Missed
 	case res.Ratio >= m.OnTrack:
 		res.Status = OnTrack
@@ -154,6 +157,9 @@ func PlanValue(ind *Indicator, t time.Time) float64 {
 	}
 	for _, tg := range ind.Targets {
 		x1 := dayOf(tg.Deadline) + 1
+		if tg.Standing() {
+			x1 = dayOf(tg.From) // held from the start of that day
+		}
 		if x <= x1 {
 			if x1 <= x0 {
 				return tg.Value
@@ -170,9 +176,11 @@ func dayOf(t time.Time) int64 {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400
 }
 
+// currentTarget is the first target still open at now; a standing target
+// never closes.
 func currentTarget(ts []Target, now time.Time) Target {
 	for _, t := range ts {
-		if !t.Deadline.Before(now) {
+		if t.Standing() || !t.Deadline.Before(now) {
 			return t
 		}
 	}

@@ -108,14 +108,53 @@ type Baseline struct {
 	Value  float64
 }
 
-// Target is a value to reach by a deadline.
+// Target is a value to reach by a deadline, or, for a standing target, a
+// value to hold from a day on ("Thực hiện từ tháng 3/2023": the plan sets
+// a level from then, not a day by which to reach it).
 type Target struct {
 	Value float64
 	// Deadline is the last moment of the day it is due, in the site's time
-	// zone.
+	// zone; zero for a standing target.
 	Deadline time.Time
+	// From is the first moment of the day a standing target applies from;
+	// zero for a target with a deadline.
+	From time.Time
 	// Label names the target on the site, e.g. "Hết Quý II/2023"; optional.
 	Label string
+	// Origin says where the target comes from: OriginPlan (the default) or
+	// OriginSite, a milestone the site sets itself where the plan gives
+	// none, which every page that shows it says.
+	Origin Origin
+	// Quote is the plan's own words for the target, when given.
+	Quote string
+	// Change, when not zero, is the change from the baseline the plan asks
+	// for (-0.2 for "cắt giảm tối thiểu 20%"); Value is then computed from
+	// the baseline, so that both stay one figure.
+	Change float64
+}
+
+// Origin is where a target comes from.
+type Origin string
+
+const (
+	// OriginPlan: the plan sets the target (the default).
+	OriginPlan Origin = "plan"
+	// OriginSite: the site sets it, as a milestone to follow progress by,
+	// where the plan gives none.
+	OriginSite Origin = "site"
+)
+
+// Standing reports whether t is a level to hold from a day on rather than a
+// value to reach by a deadline.
+func (t Target) Standing() bool { return t.Deadline.IsZero() && !t.From.IsZero() }
+
+// When is the moment that orders targets: the deadline, or the day a
+// standing target applies from.
+func (t Target) When() time.Time {
+	if t.Standing() {
+		return t.From
+	}
+	return t.Deadline
 }
 
 // Observation is one reported figure.

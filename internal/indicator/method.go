@@ -42,6 +42,8 @@ Each figure belongs to a reporting period (a week, month, quarter…). A figure 
 
 Each indicator starts from a baseline (its value at the end of a period) and has one or more targets, each due by the end of a day. The value expected at a date lies on the straight line from the baseline to the first target, then from each target to the next; after the last deadline it is the last target. Days are counted whole.
 
+Some targets are a level to hold from a day on, not a value to reach by a deadline: the plan's "thực hiện từ tháng 3/2023" (from March 2023). The expected path reaches such a target on the day it applies from; from then on the indicator either meets it or is below it, and is never "missed", since nothing fell due.
+
 The latest figure is compared with the value expected **today**, so a figure reported late counts against its indicator until the next one arrives.
 
 For an indicator that must **decrease** (such as information to declare, to be cut by 20%%), progress is the reduction made: the reduction achieved is divided by the reduction expected by now, and the share of the target is the share of the planned reduction made.
@@ -56,12 +58,14 @@ The statuses are checked in the order of this table: an indicator that meets its
 | %[3]s | %[4]s | at least %[13]s of the value expected by now |
 | %[5]s | %[6]s | from %[14]s up to %[13]s of the value expected by now |
 | %[7]s | %[8]s | below %[14]s of the value expected by now |
+| %[15]s | %[16]s | a target to hold from a day on applies, and is not met |
 | %[9]s | %[10]s | the deadline has passed and the target is not met |
 | %[11]s | %[12]s | no figure has been reported yet |
 
 The icons show the status without relying on colour.
 `, Achieved.Icon(), capitalize(Achieved.Label().En), OnTrack.Icon(), capitalize(OnTrack.Label().En), Behind.Icon(), capitalize(Behind.Label().En),
-			AtRisk.Icon(), capitalize(AtRisk.Label().En), Missed.Icon(), capitalize(Missed.Label().En), NoData.Icon(), capitalize(NoData.Label().En), on, risk)
+			AtRisk.Icon(), capitalize(AtRisk.Label().En), Missed.Icon(), capitalize(Missed.Label().En), NoData.Icon(), capitalize(NoData.Label().En), on, risk,
+			BelowTarget.Icon(), capitalize(BelowTarget.Label().En))
 		return b.String()
 	}
 	fmt.Fprintf(&b, `## Số liệu nào được tính
@@ -79,6 +83,8 @@ Mỗi số liệu thuộc một kỳ báo cáo (tuần, tháng, quý…). Số l
 
 Mỗi chỉ tiêu có giá trị xuất phát (giá trị cuối một kỳ) và một hoặc nhiều mục tiêu, mỗi mục tiêu có hạn vào cuối một ngày. Giá trị kỳ vọng tại một ngày nằm trên đường thẳng nối giá trị xuất phát với mục tiêu thứ nhất, rồi nối mỗi mục tiêu với mục tiêu kế tiếp; sau hạn cuối cùng, giá trị kỳ vọng là mục tiêu cuối cùng. Thời gian được tính theo ngày.
 
+Có mục tiêu là mức phải giữ kể từ một ngày, không phải giá trị phải đạt trước một hạn: kế hoạch ghi "thực hiện từ tháng 3/2023". Đường kỳ vọng đạt mục tiêu đó vào ngày nó bắt đầu áp dụng; từ đó chỉ tiêu hoặc đạt, hoặc chưa đạt mục tiêu, và không bao giờ "quá hạn", vì không có hạn nào đã qua.
+
 Số liệu mới nhất được so với giá trị kỳ vọng **đến hôm nay**, nên số liệu báo cáo chậm sẽ làm chỉ tiêu bị đánh giá thấp cho đến khi có số liệu kỳ sau.
 
 Với chỉ tiêu cần **giảm** (như cắt giảm 20%% thông tin phải khai báo), tiến độ là mức đã giảm: lấy mức đã giảm chia cho mức cần giảm đến nay; tỷ lệ đạt mục tiêu là phần đã giảm so với toàn bộ mức cần giảm.
@@ -93,12 +99,14 @@ Trạng thái được xét theo thứ tự trong bảng: chỉ tiêu đạt m�
 | %[3]s | %[4]s | đạt từ %[13]s giá trị kỳ vọng đến nay trở lên |
 | %[5]s | %[6]s | đạt từ %[14]s đến dưới %[13]s giá trị kỳ vọng đến nay |
 | %[7]s | %[8]s | đạt dưới %[14]s giá trị kỳ vọng đến nay |
+| %[15]s | %[16]s | mục tiêu phải giữ kể từ một ngày đang áp dụng mà chưa đạt |
 | %[9]s | %[10]s | đã quá hạn mà chưa đạt mục tiêu |
 | %[11]s | %[12]s | chưa có số liệu nào được báo cáo |
 
 Biểu tượng cho biết trạng thái mà không cần phân biệt màu sắc.
 `, Achieved.Icon(), capitalize(Achieved.Label().Vi), OnTrack.Icon(), capitalize(OnTrack.Label().Vi), Behind.Icon(), capitalize(Behind.Label().Vi),
-		AtRisk.Icon(), capitalize(AtRisk.Label().Vi), Missed.Icon(), capitalize(Missed.Label().Vi), NoData.Icon(), capitalize(NoData.Label().Vi), on, risk)
+		AtRisk.Icon(), capitalize(AtRisk.Label().Vi), Missed.Icon(), capitalize(Missed.Label().Vi), NoData.Icon(), capitalize(NoData.Label().Vi), on, risk,
+		BelowTarget.Icon(), capitalize(BelowTarget.Label().Vi))
 	return b.String()
 }
 

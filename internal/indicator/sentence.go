@@ -50,16 +50,7 @@ func Sentence(ind *Indicator, res Result, lang diag.Lang) string {
 	}
 	t := res.Target
 	target := withUnit(loc.Float(t.Value, targetDecimals(t.Value, ind.Decimals)), unit, pct)
-	due := "(hạn " + loc.Date(t.Deadline) + ")"
-	if en {
-		due = "(due " + loc.Date(t.Deadline) + ")"
-	}
-	if res.Status == Missed {
-		due = "(hạn " + loc.Date(t.Deadline) + ", đã quá hạn)"
-		if en {
-			due = "(was due " + loc.Date(t.Deadline) + ")"
-		}
-	}
+	due := dueText(t, res.Status, en, loc)
 	met := res.Status == Achieved
 	gap := math.Abs(res.Latest.Value - t.Value)
 
@@ -114,6 +105,48 @@ func Sentence(ind *Indicator, res Result, lang diag.Lang) string {
 		b.WriteString("By " + date + ": " + value + ", " + loc.Percent(res.PctOfTarget, 1) + " of the target of " + target + " " + due + ".")
 	}
 	return b.String()
+}
+
+// dueText is the target's date in brackets: "(hạn 30/06/2023)", "(hạn
+// 31/03/2023, đã quá hạn)", "(từ 01/03/2023)" for a standing target, with
+// "do trang đặt" for a milestone the site set itself.
+func dueText(t *Target, status Status, en bool, loc vi.Locale) string {
+	var s string
+	switch {
+	case t.Standing() && en:
+		s = "from " + loc.Date(t.From)
+	case t.Standing():
+		s = "từ " + loc.Date(t.From)
+	case status == Missed && en:
+		s = "was due " + loc.Date(t.Deadline)
+	case status == Missed:
+		s = "hạn " + loc.Date(t.Deadline) + ", đã quá hạn"
+	case en:
+		s = "due " + loc.Date(t.Deadline)
+	default:
+		s = "hạn " + loc.Date(t.Deadline)
+	}
+	if t.Change != 0 {
+		change := loc.Percent(math.Abs(t.Change)*100, targetDecimals(math.Abs(t.Change)*100, 1))
+		switch {
+		case en && t.Change < 0:
+			s = change + " below the baseline, as the plan asks; " + s
+		case en:
+			s = change + " above the baseline, as the plan asks; " + s
+		case t.Change < 0:
+			s = "giảm " + change + " so với giá trị xuất phát theo kế hoạch; " + s
+		default:
+			s = "tăng " + change + " so với giá trị xuất phát theo kế hoạch; " + s
+		}
+	}
+	if t.Origin == OriginSite {
+		if en {
+			s += ", set by this site, not the plan"
+		} else {
+			s += ", mốc do trang đặt, không phải của kế hoạch"
+		}
+	}
+	return "(" + s + ")"
 }
 
 func withUnit(num, unit string, pct bool) string {

@@ -23,26 +23,32 @@ const (
 	AtRisk
 	// Missed: the last deadline has passed and the target is not met.
 	Missed
+	// BelowTarget: a standing target applies and is not met; no deadline
+	// has passed, so the indicator is not "overdue".
+	BelowTarget
 )
 
 // The icons tell the statuses apart without colour, for readers who do not
 // see colour and for printouts: ✓ achieved, → on track, ↘ behind, ! at
-// risk, ✗ missed, – no data.
+// risk, ↓ below a standing target, ✗ missed, – no data.
 var statuses = [...]struct {
 	slug string
 	icon string
 	text diag.Text
 }{
-	NoData:   {"chua-co-so-lieu", "–", diag.T("chưa có số liệu", "no data yet")},
-	Achieved: {"da-dat", "✓", diag.T("đã đạt", "achieved")},
-	OnTrack:  {"dung-tien-do", "→", diag.T("đúng tiến độ", "on track")},
-	Behind:   {"cham-tien-do", "↘", diag.T("chậm tiến độ", "behind schedule")},
-	AtRisk:   {"co-nguy-co-khong-dat", "!", diag.T("có nguy cơ không đạt", "at risk")},
-	Missed:   {"qua-han-chua-dat", "✗", diag.T("quá hạn chưa đạt", "deadline missed")},
+	NoData:      {"chua-co-so-lieu", "–", diag.T("chưa có số liệu", "no data yet")},
+	Achieved:    {"da-dat", "✓", diag.T("đã đạt", "achieved")},
+	OnTrack:     {"dung-tien-do", "→", diag.T("đúng tiến độ", "on track")},
+	Behind:      {"cham-tien-do", "↘", diag.T("chậm tiến độ", "behind schedule")},
+	AtRisk:      {"co-nguy-co-khong-dat", "!", diag.T("có nguy cơ không đạt", "at risk")},
+	Missed:      {"qua-han-chua-dat", "✗", diag.T("quá hạn chưa đạt", "deadline missed")},
+	BelowTarget: {"chua-dat-muc-tieu", "↓", diag.T("chưa đạt mục tiêu", "below target")},
 }
 
 // Statuses lists every status in the order a legend shows them.
-func Statuses() []Status { return []Status{Achieved, OnTrack, Behind, AtRisk, Missed, NoData} }
+func Statuses() []Status {
+	return []Status{Achieved, OnTrack, Behind, AtRisk, BelowTarget, Missed, NoData}
+}
 
 func (s Status) valid() bool { return s >= 0 && int(s) < len(statuses) }
 

@@ -179,6 +179,21 @@ func (e Env) format(ind *indicator.Indicator, v float64, withUnit bool) string {
 	return s
 }
 
+// targetWhen is a target's date as cards and charts show it: "30/06/2023",
+// "từ 01/03/2023" for a level held from a day on, and a note when the site
+// set the milestone itself.
+func (e Env) targetWhen(t indicator.Target) string {
+	loc := e.loc()
+	s := loc.Date(t.Deadline)
+	if t.Standing() {
+		s = e.T("targetFrom") + " " + loc.Date(t.From)
+	}
+	if t.Origin == indicator.OriginSite {
+		s += "; " + e.T("targetBySite")
+	}
+	return s
+}
+
 func (e Env) indicatorCard(k Indicator, out *Out) *IndicatorCard {
 	ind, res := k.Ind, k.Result
 	loc := e.loc()
@@ -190,7 +205,7 @@ func (e Env) indicatorCard(k Indicator, out *Out) *IndicatorCard {
 		c.Period = res.Latest.Period.Label(e.dl())
 	}
 	if res.Target != nil {
-		c.Target = e.format(ind, res.Target.Value, false) + " (" + loc.Date(res.Target.Deadline) + ")"
+		c.Target = e.format(ind, res.Target.Value, false) + " (" + e.targetWhen(*res.Target) + ")"
 		if res.Latest != nil && !math.IsNaN(res.PctOfTarget) && !math.IsInf(res.PctOfTarget, 0) {
 			c.Pct = loc.Percent(res.PctOfTarget, 1)
 		}
@@ -241,7 +256,7 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 		for _, t := range ind.Targets {
 			label := t.Label
 			if label == "" {
-				label = e.T("target") + " " + fmtv(t.Value) + " (" + loc.Date(t.Deadline) + ")"
+				label = e.T("target") + " " + fmtv(t.Value) + " (" + e.targetWhen(t) + ")"
 			}
 			targets = append(targets, chart.Target{Value: t.Value, Label: label})
 		}
@@ -295,7 +310,7 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 		}
 	}
 	if res.Target != nil {
-		v.Method.Target, v.Method.Deadline = fmtv(res.Target.Value), loc.Date(res.Target.Deadline)
+		v.Method.Target, v.Method.Deadline = fmtv(res.Target.Value), e.targetWhen(*res.Target)
 	}
 
 	// The source rows, exactly as read.
