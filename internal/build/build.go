@@ -449,15 +449,16 @@ func (b *builder) loadData() *data.Set {
 		From: b.cfg.Indicators.From, To: b.cfg.Indicators.To, WeeklyRule: b.cfg.Reports.Weekly}, b.diags)
 }
 
-// planDate is the date the plan was issued ([tasks] planDate), else the
-// start of the year being judged.
+// planDate is the date the plan was issued ([tasks] planDate); zero when
+// the site does not know it, which no guess replaces: “Thực hiện ngay” is
+// then due “ngay”, on no named day.
 func (b *builder) planDate() time.Time {
 	if b.cfg.Tasks.PlanDate != "" {
 		if t, err := time.ParseInLocation("2006-01-02", b.cfg.Tasks.PlanDate, b.cfg.Location); err == nil {
 			return t
 		}
 	}
-	return time.Date(b.site.Now.Year(), 1, 1, 0, 0, 0, 0, b.cfg.Location)
+	return time.Time{}
 }
 
 func exists(fsys fs.FS, p string) bool {

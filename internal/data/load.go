@@ -53,7 +53,8 @@ type Weekly struct {
 // LoadOptions are the settings Load reads data/ with.
 type LoadOptions struct {
 	Location *time.Location
-	// Now is the moment judged at; PlanDate the day the plan was issued.
+	// Now is the moment judged at; PlanDate the day the plan was issued,
+	// zero when not known ([tasks] planDate unset).
 	Now, PlanDate time.Time
 	// From and To bound the indicators' periods ([indicators] from, to).
 	From, To string
@@ -62,7 +63,13 @@ type LoadOptions struct {
 }
 
 func (o LoadOptions) planContext() plan.Context {
-	return plan.Context{Year: o.PlanDate.Year(), PlanDate: o.PlanDate}
+	// Deadline words without a year are in the plan's year, else in the
+	// year judged at.
+	year := o.Now.Year()
+	if !o.PlanDate.IsZero() {
+		year = o.PlanDate.Year()
+	}
+	return plan.Context{Year: year, PlanDate: o.PlanDate}
 }
 
 // Load reads data/: units, then what refers to them. Every problem goes

@@ -55,6 +55,12 @@ type Deadline struct {
 	// 10/07/2023) and “giữa tháng 7/2023” (due 20/07/2023).
 	Approximate bool
 
+	// Immediate is set for “Thực hiện ngay”: due at once, on the day the
+	// plan was issued (Context.PlanDate). When that day is not known, Due
+	// stays zero: the task is due “ngay”, on no day this package could
+	// name, and is never judged late.
+	Immediate bool
+
 	// Recurrence says whether and how the work repeats.
 	Recurrence Recurrence
 	// Weekday is the day of a Weekly deadline (“Thứ 3” → time.Tuesday;

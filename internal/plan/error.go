@@ -62,7 +62,6 @@ const (
 	codeDate       = "deadline-date"
 	codeYear       = "deadline-year"
 	codeRule       = "deadline-rule"
-	codePlanDate   = "deadline-plan-date"
 	codeVague      = "deadline-vague"
 	codeProgress   = "task-progress"
 )

@@ -469,10 +469,11 @@ func (b *builder) apply(c clause, w when, open, dated *bool) error {
 	case wPer:
 		b.d.Per = join(b.d.Per, w.text)
 	case wNow:
+		b.d.Immediate = true
 		if b.ctx.PlanDate.IsZero() {
-			return c.errAt(w.i, w.j, codePlanDate,
-				diag.Tf("“%s”: chưa biết ngày ban hành kế hoạch", "“%s”: the plan's date is not known", c.words(w.i, w.j)),
-				diag.T("Khai báo ngày ban hành kế hoạch, hoặc ghi hạn cụ thể.", "Set the date the plan was issued, or write a due date."))
+			// Due at once, from a day nobody wrote down: no date is made up.
+			*dated = true
+			return nil
 		}
 		day := civilOf(b.ctx.PlanDate)
 		if err := checkYear(c, w.i, w.j, day.y); err != nil {

@@ -88,8 +88,9 @@ const (
 	DoneOnTime StatusCode = iota
 	// DoneLate: completed after its due date.
 	DoneLate
-	// Done: completed, with no completion date to tell whether on time,
-	// and the due date past.
+	// Done: completed, and whether on time cannot be told: no completion
+	// date with the due date past, or due “ngay” from a plan date nobody
+	// wrote down.
 	Done
 	// InProgress: not completed, due date not near or none given.
 	InProgress
@@ -114,7 +115,7 @@ var statuses = [...]struct {
 }{
 	DoneOnTime:  {"dung-han", "✓", "#1e6b34", diag.T("hoàn thành đúng hạn", "done on time")},
 	DoneLate:    {"hoan-thanh-qua-han", "✓", "#6b4e16", diag.T("hoàn thành quá hạn", "done late")},
-	Done:        {"hoan-thanh", "✓", "#2f5d3a", diag.T("hoàn thành (chưa rõ ngày)", "done (date not given)")},
+	Done:        {"hoan-thanh", "✓", "#2f5d3a", diag.T("hoàn thành (không rõ có đúng hạn)", "done (on time or not unknown)")},
 	InProgress:  {"dang-thuc-hien", "▶", "#1f4e8c", diag.T("đang thực hiện", "in progress")},
 	DueSoon:     {"sap-den-han", "◷", "#8a4b00", diag.T("sắp đến hạn", "due soon")},
 	Overdue:     {"qua-han", "!", "#a11d1d", diag.T("quá hạn", "overdue")},
@@ -194,6 +195,8 @@ func Status(t TaskState, now time.Time, soonDays int) StatusCode {
 	due := t.due()
 	if t.Progress == Completed {
 		switch {
+		case due.IsZero() && t.Deadline.Immediate:
+			return Done // due at once, from a day not known: on time or not, nobody can say
 		case due.IsZero():
 			return DoneOnTime
 		case !t.Completed.IsZero():
