@@ -86,7 +86,11 @@ func buildSite() error {
 		return err
 	}
 	shared.site = filepath.Join(shared.tmp, "www", "de-an-06")
-	res := build.Run(build.Options{Source: root, Destination: shared.site, BaseURL: subpath, Now: "2023-06-30", Compress: true})
+	// A baseURL with a host, as a real site has: with a path alone the build
+	// writes no sitemap.xml. The pages' links are relative (relativeURLs),
+	// so any host and port can serve them.
+	res := build.Run(build.Options{Source: root, Destination: shared.site, BaseURL: "https://example.gov.vn" + subpath,
+		Now: "2023-06-30", Compress: true})
 	if !res.OK() {
 		return fmt.Errorf("build failed:\n%s", res.Diags.Format(diag.EN))
 	}
@@ -106,18 +110,14 @@ func repoRoot() (string, error) {
 }
 
 // recipe returns a recipe file with the built site's folder in place of
-// /var/www/de-an-06.
+// /var/www/de-an-06, wherever it names it.
 func recipe(tb testing.TB, name, site string) string {
 	tb.Helper()
 	b, err := os.ReadFile(name)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	text := string(b)
-	if !strings.Contains(text, placeholder) {
-		tb.Fatalf("%s does not name %s", name, placeholder)
-	}
-	return strings.ReplaceAll(text, placeholder, site)
+	return strings.ReplaceAll(string(b), placeholder, site)
 }
 
 func report(t *testing.T, problems []string) {
@@ -135,6 +135,11 @@ func report(t *testing.T, problems []string) {
 func TestNginx(t *testing.T) {
 	site, prs := builtSite(t)
 	root := startNginx(t, recipe(t, "nginx.conf", site))
+	var urls []string
+	for _, pr := range prs {
+		urls = append(urls, pr.name+": "+pr.url)
+	}
+	t.Logf("requests, each without Accept-Encoding, with gzip and with br:\n%s", strings.Join(urls, "\n"))
 	report(t, check(root, site, prs, hosts["nginx"]))
 }
 
@@ -160,9 +165,7 @@ func TestNginxOldREADME(t *testing.T) {
 			}
 		}
 	}
-	if t.Failed() {
-		t.Logf("the checks found:\n%s", strings.Join(problems, "\n"))
-	}
+	t.Logf("the checks found %d problems, as they should", len(problems))
 }
 
 func TestApache(t *testing.T) {
