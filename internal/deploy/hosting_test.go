@@ -133,8 +133,9 @@ func report(t *testing.T, problems []string) {
 }
 
 func TestNginx(t *testing.T) {
+	bin := nginx(t)
 	site, prs := builtSite(t)
-	root := startNginx(t, recipe(t, "nginx.conf", site))
+	root := startNginx(t, bin, recipe(t, "nginx.conf", site))
 	var urls []string
 	for _, pr := range prs {
 		urls = append(urls, pr.name+": "+pr.url)
@@ -148,8 +149,9 @@ func TestNginx(t *testing.T) {
 // add_header of its own, so nginx drops the CSP and nosniff from every .css,
 // .js and .svg response. The checks must say so, and only there.
 func TestNginxOldREADME(t *testing.T) {
+	bin := nginx(t)
 	site, prs := builtSite(t)
-	root := startNginx(t, recipe(t, filepath.Join("testdata", "nginx-old-readme.conf"), site))
+	root := startNginx(t, bin, recipe(t, filepath.Join("testdata", "nginx-old-readme.conf"), site))
 	problems := check(root, site, prs, hosts["nginx"])
 	for _, name := range []string{"css", "js", "svg", "html", "home"} {
 		dropped := name == "css" || name == "js" || name == "svg"
@@ -169,12 +171,13 @@ func TestNginxOldREADME(t *testing.T) {
 }
 
 func TestApache(t *testing.T) {
+	bin := apache(t)
 	site, prs := builtSite(t)
 	if err := os.WriteFile(filepath.Join(site, ".htaccess"), []byte(recipe(t, "htaccess", site)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Remove(filepath.Join(site, ".htaccess")) })
-	root := startApache(t, recipe(t, "apache.conf", site))
+	root := startApache(t, bin, recipe(t, "apache.conf", site))
 	report(t, check(root, site, prs, hosts["apache"]))
 }
 
@@ -197,7 +200,8 @@ func TestServe(t *testing.T) {
 }
 
 func TestPythonHTTPServer(t *testing.T) {
+	bin := python(t)
 	site, prs := builtSite(t)
-	root := startPython(t, filepath.Dir(site))
+	root := startPython(t, bin, filepath.Dir(site))
 	report(t, check(root, site, prs, hosts["python3 -m http.server"]))
 }

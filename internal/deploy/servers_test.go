@@ -43,6 +43,11 @@ func binary(tb testing.TB, pkg string, paths ...string) string {
 	return ""
 }
 
+// The servers, looked for before the site is built.
+func nginx(tb testing.TB) string  { return binary(tb, "nginx-light", "/usr/sbin/nginx", "nginx") }
+func apache(tb testing.TB) string { return binary(tb, "apache2", "/usr/sbin/apache2", "apache2") }
+func python(tb testing.TB) string { return binary(tb, "python3", "python3") }
+
 // freePort returns a TCP port free on 127.0.0.1 a moment ago.
 func freePort(tb testing.TB) int {
 	tb.Helper()
@@ -151,9 +156,8 @@ http {
 `
 
 // startNginx serves the recipe with nginx and returns the site's address.
-func startNginx(tb testing.TB, recipe string) string {
+func startNginx(tb testing.TB, bin, recipe string) string {
 	tb.Helper()
-	bin := binary(tb, "nginx-light", "/usr/sbin/nginx", "nginx")
 	work, port := tb.TempDir(), freePort(tb)
 	conf := fill(nginxConf, work, port)
 	writeFile(tb, filepath.Join(work, "nginx.conf"), conf)
@@ -201,9 +205,8 @@ Include {{work}}/tiendo.conf
 `
 
 // startApache serves the recipe with Apache and returns the site's address.
-func startApache(tb testing.TB, recipe string) string {
+func startApache(tb testing.TB, bin, recipe string) string {
 	tb.Helper()
-	bin := binary(tb, "apache2", "/usr/sbin/apache2", "apache2")
 	const modules = "/usr/lib/apache2/modules"
 	if _, err := os.Stat(modules); err != nil {
 		tb.Fatalf("apache2 is installed but %s is not: %v", modules, err)
@@ -234,9 +237,8 @@ func startApache(tb testing.TB, recipe string) string {
 
 // startPython serves dir with python3 -m http.server and returns the
 // site's address.
-func startPython(tb testing.TB, dir string) string {
+func startPython(tb testing.TB, bin, dir string) string {
 	tb.Helper()
-	bin := binary(tb, "python3", "python3")
 	port := freePort(tb)
 	cmd := exec.Command(bin, "-m", "http.server", "--bind", "127.0.0.1", "--directory", dir, strconv.Itoa(port))
 	run(tb, cmd, port, os.DevNull)
