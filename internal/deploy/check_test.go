@@ -19,12 +19,13 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/tiendo/tiendo/internal/server"
 )
 
 // csp is the policy the site is built for: nothing inline, nothing from
 // another host. The recipes must send exactly this.
-const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"object-src 'none'; base-uri 'self'; frame-ancestors 'self'"
+const csp = server.ContentSecurityPolicy
 
 // maxAssetAge bounds the max-age of styles, scripts and images. Their names
 // do not change with their content (no fingerprints), so a long life would

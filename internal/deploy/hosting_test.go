@@ -34,9 +34,9 @@ var hosts = map[string]want{
 		headers: true, encodings: []string{"gzip", "br"}, vary: true, charset: true,
 		cache: "fit", notFound: "file", sameBytes: true,
 	},
-	// A preview: no CSP, nosniff only on files found, nothing compressed,
+	// A preview: the CSP and nosniff everywhere, nothing compressed,
 	// everything revalidated; its own build, with the reload script.
-	"tiendo serve": {nosniffFiles: true, charset: true, cache: "no-cache", notFound: "page"},
+	"tiendo serve": {headers: true, charset: true, cache: "no-cache", notFound: "page"},
 	// Files as they are: no CSP or nosniff, no compression, no charset, no
 	// Cache-Control (browsers guess from Last-Modified), its own 404 page.
 	"python3 -m http.server": {notFound: "status", sameBytes: true},

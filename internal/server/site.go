@@ -55,7 +55,17 @@ func injectReload(page []byte) []byte {
 
 // ServeHTTP serves the last good build, and the server's own files under
 // /__tiendo/.
+// ContentSecurityPolicy is the policy tiendo's pages are built for:
+// nothing inline, nothing from another host. The preview sends it, as the
+// hosting recipes (internal/deploy) do, so that a page that would break
+// under it breaks in the preview first.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"object-src 'none'; base-uri 'self'; frame-ancestors 'self'"
+
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", ContentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
 	if s.loopback && !loopbackHost(r.Host) {
 		http.Error(w, diag.Tf("421: máy chủ xem thử chỉ trả lời địa chỉ %s hoặc localhost, không trả lời %q.",
 			"421: the preview answers only at %s or localhost, not at %q.", s.host, r.Host).In(s.o.Lang),
