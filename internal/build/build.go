@@ -175,7 +175,7 @@ func run(o Options) (*Result, *builder) {
 		defer root.Close()
 		b.fsys = root.FS()
 	} else {
-		b.diags.Errorf(diag.Pos{File: o.Source}, "source-open",
+		b.diags.Errorf(diag.Pos{File: o.Source}, diag.CodeSourceOpen,
 			diag.Because(diag.T("không mở được thư mục trang web", "cannot open the site folder"), err), diag.Text{})
 		res.Duration = time.Since(start)
 		return res, b
@@ -208,7 +208,7 @@ func run(o Options) (*Result, *builder) {
 		if st.name == "render" {
 			// Open the output only once the input is known to be good.
 			if err := b.openSink(&dir, res); err != nil {
-				b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-open",
+				b.diags.Errorf(diag.Pos{File: b.destLabel()}, diag.CodeOutputOpen,
 					diag.Because(diag.T("không tạo được thư mục kết quả", "cannot create the output folder"), err), diag.Text{})
 				break
 			}
@@ -229,7 +229,7 @@ func run(o Options) (*Result, *builder) {
 			b.diags.Add(oldKept(b.destLabel(), b.dest, kept))
 		} else if err != nil {
 			_ = dir.Abort()
-			b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-commit",
+			b.diags.Errorf(diag.Pos{File: b.destLabel()}, diag.CodeOutputCommit,
 				diag.Because(diag.T("không thay được thư mục kết quả", "cannot replace the output folder"), err), diag.Text{})
 		}
 	}
@@ -252,7 +252,7 @@ func (b *builder) openSink(dir **output.Dir, res *Result) error {
 			return err
 		}
 		for _, l := range d.Leftovers() {
-			b.diags.Warnf(diag.Pos{File: b.destLabel()}, "output-stale-kept",
+			b.diags.Warnf(diag.Pos{File: b.destLabel()}, diag.CodeOutputStaleKept,
 				diag.Because(diag.Tf("không xóa được thư mục tạm %s của một lần dựng bị ngắt trước đây",
 					"cannot remove %s, the temporary folder of an earlier build that was interrupted", l.Path), l.Err),
 				diag.T("Xóa thư mục đó bằng tay, hoặc sửa quyền để lần dựng sau tự xóa.",
@@ -302,7 +302,7 @@ func (b *builder) timed(res *Result, stage string, fn func()) {
 func (b *builder) safely(stage string, fn func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			b.diags.Errorf(diag.Pos{File: stage}, "internal",
+			b.diags.Errorf(diag.Pos{File: stage}, diag.CodeInternal,
 				diag.Tf("lỗi nội bộ ở bước %s: %v", "internal error in stage %s: %v", stage, r),
 				diag.Tf("Vui lòng báo lỗi này kèm nội dung sau: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 12)))
 		}
@@ -322,11 +322,11 @@ func firstLines(s string, n int) string {
 func (b *builder) load() {
 	src, err := fs.ReadFile(b.fsys, config.File)
 	if err != nil && !isNotExist(err) {
-		b.diags.Errorf(diag.Pos{File: config.File}, "config-read", diag.T("không đọc được config.toml", "cannot read config.toml"), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: config.File}, diag.CodeConfigRead, diag.T("không đọc được config.toml", "cannot read config.toml"), diag.Text{})
 	}
 	b.cfg = config.Parse(config.File, src, b.diags)
 	if b.o.BaseURL != "" && !b.cfg.SetBaseURL(b.o.BaseURL) {
-		b.diags.Errorf(diag.Pos{File: "--baseURL"}, "flag-baseurl",
+		b.diags.Errorf(diag.Pos{File: "--baseURL"}, diag.CodeFlagBaseURL,
 			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), config.BaseURLHint)
 	} else if !b.cfg.Absolute() && !b.cfg.Sample {
 		b.warnPathBaseURL()
@@ -369,7 +369,7 @@ func (b *builder) warnPathBaseURL() {
 	} else if pos.File == "" {
 		pos = diag.Pos{File: config.File}
 	}
-	b.diags.Warnf(pos, "baseurl-not-absolute",
+	b.diags.Warnf(pos, diag.CodeBaseURLNotAbsolute,
 		diag.Tf("baseURL %q là đường dẫn, không có tên miền: không ghi sitemap.xml và atom.xml (bản tin Atom), "+
 			"các trang không có og:url và liên kết chính tắc, trang chỉ tiêu không có mã nhúng (embed, iframe)",
 			"baseURL %q is a path without a host: sitemap.xml and atom.xml (the Atom feed) are not written, "+
@@ -385,7 +385,7 @@ func (b *builder) moment() time.Time {
 	case b.o.Now != "":
 		t, ok := config.ParseMoment(b.o.Now, b.cfg.Location)
 		if !ok {
-			b.diags.Errorf(diag.Pos{File: "--now"}, "flag-now",
+			b.diags.Errorf(diag.Pos{File: "--now"}, diag.CodeFlagNow,
 				diag.Tf("--now %q không phải ngày hợp lệ", "--now %q is not a valid date", b.o.Now),
 				diag.T("Dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM.", "Use YYYY-MM-DD or YYYY-MM-DDTHH:MM."))
 			return b.o.Clock().In(b.cfg.Location).Truncate(time.Minute)
@@ -433,7 +433,7 @@ func samePath(first, p *site.Page) *diag.Diagnostic {
 	fix := diag.T("Đổi tên tệp hoặc đặt slug khác.", "Rename the file or set another slug.")
 	switch {
 	case p.File != "" && first.File != "":
-		return diag.New(pagePos(p), "content-duplicate-url",
+		return diag.New(pagePos(p), diag.CodeContentDuplicateURL,
 			diag.Tf("hai trang cùng địa chỉ %s: %s và %s", "two pages at one URL %s: %s and %s", p.Path, first.File, p.File), fix)
 	case p.Kind == site.KindGenerated && first.Kind == site.KindGenerated:
 		at, other := p, first
@@ -444,7 +444,7 @@ func samePath(first, p *site.Page) *diag.Diagnostic {
 		if pos.File == "" {
 			pos = diag.Pos{File: data.Dir} // cannot happen while ids are checked
 		}
-		return diag.New(pos, "data-duplicate-url",
+		return diag.New(pos, diag.CodeDataDuplicateURL,
 			diag.Tf("địa chỉ %s đã là của trang “%s” mà tiendo tạo", "the address %s is already that of the page “%s” tiendo makes", p.Path, other.Title),
 			diag.T("Đổi mã (id) để trang có địa chỉ khác.", "Change the id so that the page has another address."))
 	}
@@ -454,12 +454,12 @@ func samePath(first, p *site.Page) *diag.Diagnostic {
 	}
 	if written.File == "" { // a folder without _index.md
 		dir := path.Dir(written.Source.File) + "/"
-		return diag.New(written.Source, "content-duplicate-url",
+		return diag.New(written.Source, diag.CodeContentDuplicateURL,
 			diag.Tf("thư mục %s là một mục ở địa chỉ %s, nhưng địa chỉ đó thuộc về trang tiendo tạo từ dữ liệu (“%s”)",
 				"the folder %s is a section at %s, but that address belongs to a page tiendo makes from data (“%s”)", dir, p.Path, made.Title),
 			diag.T("Đổi tên thư mục: tiendo luôn tạo trang ở địa chỉ đó.", "Rename the folder: tiendo always makes a page at that address."))
 	}
-	return diag.New(pagePos(written), "content-duplicate-url",
+	return diag.New(pagePos(written), diag.CodeContentDuplicateURL,
 		diag.Tf("địa chỉ %s thuộc về trang tiendo tạo từ dữ liệu (“%s”)", "the address %s belongs to a page tiendo makes from data (“%s”)", p.Path, made.Title),
 		diag.T("Đặt slug khác cho trang này hoặc đổi tên tệp: tiendo luôn tạo trang ở địa chỉ đó.",
 			"Set another slug for this page or rename the file: tiendo always makes a page at that address."))
@@ -483,7 +483,7 @@ func (b *builder) loadTheme() {
 	} else if sub, err := fs.Sub(b.o.ThemeFS, name); err == nil && exists(sub, "layouts/base.html") {
 		src = theme.Source{FS: sub, Name: "(tiendo) themes/" + name}
 	} else {
-		b.diags.Errorf(diag.Pos{File: config.File, Line: 1, Col: 1}, "theme-missing",
+		b.diags.Errorf(diag.Pos{File: config.File, Line: 1, Col: 1}, diag.CodeThemeMissing,
 			diag.Tf("không tìm thấy giao diện %q", "theme %q not found", name),
 			diag.T("Dùng theme = \"default\" hoặc tạo thư mục themes/<tên>.", "Use theme = \"default\" or create themes/<name>."))
 		return

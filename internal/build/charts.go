@@ -92,7 +92,7 @@ type charts struct {
 // error naming what it was for.
 func (b *builder) addFigure(c chart.Chart, err error, caption, what string) *Figure {
 	if err != nil {
-		b.diags.Errorf(diag.Pos{File: what}, "chart",
+		b.diags.Errorf(diag.Pos{File: what}, diag.CodeChart,
 			diag.Tf("không tạo được biểu đồ: %v", "cannot build the chart: %v", err), diag.Text{})
 		return nil
 	}
@@ -127,7 +127,7 @@ func (b *builder) drawCharts() {
 		f.svg = svgs[i]
 	}
 	if err != nil {
-		b.diags.Errorf(diag.Pos{File: "charts"}, "chart-render",
+		b.diags.Errorf(diag.Pos{File: "charts"}, diag.CodeChartRender,
 			diag.Tf("không vẽ được biểu đồ: %v", "cannot draw a chart: %v", err), diag.Text{})
 	}
 }

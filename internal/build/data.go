@@ -34,7 +34,7 @@ func (b *builder) readData(name string) ([]byte, bool) {
 	}
 	b.data.used[name] = true
 	if link, ok := symlinkIn(b.fsys, name); ok {
-		b.diags.Errorf(diag.Pos{File: link}, "data-symlink",
+		b.diags.Errorf(diag.Pos{File: link}, diag.CodeDataSymlink,
 			diag.T("liên kết tượng trưng (symlink) không được dùng trong data/", "symbolic links are not allowed in data/"),
 			diag.T("Chép tệp thật vào thư mục data/.", "Copy the real file into data/."))
 		return nil, false
@@ -42,7 +42,7 @@ func (b *builder) readData(name string) ([]byte, bool) {
 	src, err := fs.ReadFile(b.fsys, name)
 	if err != nil {
 		if !isNotExist(err) {
-			b.diags.Errorf(diag.Pos{File: name}, "data-read", diag.T("không đọc được tệp", "cannot read the file"), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: name}, diag.CodeDataRead, diag.T("không đọc được tệp", "cannot read the file"), diag.Text{})
 		}
 		return nil, false
 	}
@@ -93,7 +93,7 @@ func (b *builder) reportUnused() {
 		case d.IsDir() || hiddenData(d.Name()) || b.data.used[name]:
 			return nil
 		}
-		w := diag.NewWarning(diag.Pos{File: name}, "data-unused",
+		w := diag.NewWarning(diag.Pos{File: name}, diag.CodeDataUnused,
 			diag.T("tệp này không được dùng: không có gì trong trang web đọc nó", "this file is not used: nothing in the site reads it"),
 			unusedHint(name))
 		if indicatorsUnreadable {

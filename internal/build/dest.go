@@ -12,7 +12,7 @@ func (b *builder) refuseDest(err error) {
 	pos := diag.Pos{File: b.destLabel()}
 	var de *output.DestError
 	if !errors.As(err, &de) {
-		b.diags.Errorf(pos, "output-dest-unreadable",
+		b.diags.Errorf(pos, diag.CodeOutputDestUnreadable,
 			diag.Because(diag.T("không kiểm tra được thư mục kết quả", "cannot check the output folder"), err), diag.Text{})
 		return
 	}
@@ -20,12 +20,12 @@ func (b *builder) refuseDest(err error) {
 		"Leave out -d to build into the site's public/, or choose another folder, for example -d ../output.")
 	switch de.Problem {
 	case output.DestIsSource:
-		b.diags.Errorf(pos, "output-dest-site-root",
+		b.diags.Errorf(pos, diag.CodeOutputDestSiteRoot,
 			diag.Tf("thư mục kết quả %s là thư mục gốc của trang web: dựng vào đó sẽ xóa cả trang web",
 				"the output folder %s is the site's root folder: building into it would delete the whole site", de.Dest),
 			other)
 	case output.DestHoldsSource:
-		b.diags.Errorf(pos, "output-dest-contains-site",
+		b.diags.Errorf(pos, diag.CodeOutputDestContainsSite,
 			diag.Tf("thư mục kết quả %s chứa thư mục trang web %s: dựng vào đó sẽ xóa cả trang web",
 				"the output folder %s contains the site folder %s: building into it would delete the whole site", de.Dest, de.Source),
 			other)
@@ -36,9 +36,9 @@ func (b *builder) refuseDest(err error) {
 			msg = diag.Tf("thư mục kết quả %s là tệp config.toml của trang web",
 				"the output folder %s is the site's config.toml", de.Dest)
 		}
-		b.diags.Errorf(pos, "output-dest-in-source", msg, other)
+		b.diags.Errorf(pos, diag.CodeOutputDestInSource, msg, other)
 	case output.DestNotFolder:
-		b.diags.Errorf(pos, "output-dest-not-folder",
+		b.diags.Errorf(pos, diag.CodeOutputDestNotFolder,
 			diag.Tf("thư mục kết quả %s là một tệp, không phải thư mục", "the output folder %s is a file, not a folder", de.Dest),
 			diag.T("Chọn một thư mục trống hoặc chưa có.", "Choose an empty or new folder."))
 	case output.DestSite, output.DestForeign:
@@ -50,11 +50,11 @@ func (b *builder) refuseDest(err error) {
 				"the output folder %s is the folder of a site (it holds content/ or config.toml): building into it would delete that site",
 				de.Dest)
 		}
-		b.diags.Errorf(pos, "output-dest-foreign", msg,
+		b.diags.Errorf(pos, diag.CodeOutputDestForeign, msg,
 			diag.T("Chọn một thư mục trống hoặc chưa có. Nếu đó chỉ là kết quả cũ, xóa thư mục ấy rồi dựng lại; từ đó mỗi lần dựng ghi tệp đánh dấu và được thay thư mục.",
 				"Choose an empty or new folder. If it only holds an old output, delete that folder and build again; from then on every build writes the marker and may replace the folder."))
 	default:
-		b.diags.Errorf(pos, "output-dest-unreadable",
+		b.diags.Errorf(pos, diag.CodeOutputDestUnreadable,
 			diag.Because(diag.Tf("không kiểm tra được thư mục kết quả %s", "cannot check the output folder %s", de.Dest), de.Err),
 			diag.Text{})
 	}
@@ -64,7 +64,7 @@ func (b *builder) refuseDest(err error) {
 // the previous output: it is true that the new site is in place, and the
 // old copy waits beside it for the next build.
 func oldKept(label, dest string, kept *output.LeftoverError) *diag.Diagnostic {
-	return diag.NewWarning(diag.Pos{File: label}, "output-old-kept",
+	return diag.NewWarning(diag.Pos{File: label}, diag.CodeOutputOldKept,
 		diag.Because(diag.Tf("đã xuất bản vào %s, nhưng không xóa được bản cũ, còn để ở %s",
 			"published to %s, but the previous copy could not be removed and is left at %s", dest, kept.Path), kept.Err),
 		diag.T("Lần dựng sau sẽ xóa bản cũ đó; nếu vẫn không được, sửa quyền của thư mục ấy hoặc xóa bằng tay.",

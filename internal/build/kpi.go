@@ -206,7 +206,7 @@ func (b *builder) computeIndicators() {
 	doc := b.md.Parse([]byte(indicator.MethodDoc(b.method(), diagLang(lang))))
 	body, err := b.md.Render(doc)
 	if err != nil {
-		b.diags.Errorf(diag.Pos{File: methodPath}, "markdown", diag.Tf("lỗi Markdown: %v", "Markdown error: %v", err), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: methodPath}, diag.CodeMarkdown, diag.Tf("lỗi Markdown: %v", "Markdown error: %v", err), diag.Text{})
 	}
 	b.addGenerated(&site.Page{Kind: site.KindGenerated, Path: methodPath, Layout: "single", Lang: lang,
 		Title: b.theme.T(lang, "methodTitle"), Description: b.theme.T(lang, "methodDescription"),
@@ -576,13 +576,13 @@ func (b *builder) pageShortcodes(p *site.Page) []pendingShortcode {
 	for _, sc := range p.Doc.Shortcodes {
 		pos := diag.Pos{File: p.File, Line: p.BodyLine + sc.Line - 1, Col: sc.Col}
 		if sc.Name != "kpi" && sc.Name != "chart" {
-			b.diags.Errorf(pos, "shortcode-unknown",
+			b.diags.Errorf(pos, diag.CodeShortcodeUnknown,
 				diag.Tf("không có shortcode %q", "no shortcode %q", sc.Name),
 				diag.T(`Dùng {{< kpi "mã-chỉ-tiêu" >}} hoặc {{< chart "mã-chỉ-tiêu" >}}.`, `Use {{< kpi "indicator-id" >}} or {{< chart "indicator-id" >}}.`))
 			continue
 		}
 		if len(sc.Args) != 1 {
-			b.diags.Errorf(pos, "shortcode-args",
+			b.diags.Errorf(pos, diag.CodeShortcodeArgs,
 				diag.Tf("shortcode %s cần đúng một mã chỉ tiêu", "shortcode %s needs exactly one indicator id", sc.Name),
 				diag.Tf(`Ví dụ: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, `For example: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, sc.Name))
 			continue
@@ -593,7 +593,7 @@ func (b *builder) pageShortcodes(p *site.Page) []pendingShortcode {
 			if c := vi.Closest(sc.Args[0], ids, 3); len(c) > 0 {
 				hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(c, ", "))
 			}
-			b.diags.Add(diag.New(pos, "shortcode-id", diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint).Needing(IndicatorsFile))
+			b.diags.Add(diag.New(pos, diag.CodeShortcodeID, diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint).Needing(IndicatorsFile))
 			continue
 		}
 		p.Charts = p.Charts || sc.Name == "chart"

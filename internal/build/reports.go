@@ -62,7 +62,7 @@ func (b *builder) loadReports() {
 			r.rule = rule
 		}
 	} else {
-		b.diags.Errorf(diag.Pos{File: "config.toml", Line: 1}, "config-reports",
+		b.diags.Errorf(diag.Pos{File: "config.toml", Line: 1}, diag.CodeConfigReports,
 			diag.Tf("không đọc được quy định báo cáo tuần “%s”", "cannot read the weekly report rule “%s”", b.cfg.Reports.Weekly),
 			diag.T("Ví dụ: weekly = \"trước 09h ngày Thứ 3 hàng tuần\".", "For example: weekly = \"trước 09h ngày Thứ 3 hàng tuần\"."))
 	}

@@ -52,7 +52,7 @@ func (b *builder) tooComplex(file string, line int, d *markdown.Doc) bool {
 	if d.Err() == nil {
 		return false
 	}
-	b.diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "content-too-complex",
+	b.diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, diag.CodeContentTooComplex,
 		diag.Tf("trang quá phức tạp để xử lý: đọc Markdown của trang mất hơn %v", "the page is too complex to process: reading its Markdown took longer than %v", b.cfg.Markup.Budget),
 		diag.T("Thường do hàng nghìn dấu [, ![ hoặc ( không đóng, hay dấu * và _ xen kẽ, thường khi dán nhầm dữ liệu vào trang. "+
 			"Sửa hoặc chia nhỏ trang; nếu trang đúng là lớn như vậy, tăng parseBudget trong mục [markup] của config.toml (hiện là "+b.cfg.Markup.ParseBudget+").",
@@ -78,14 +78,14 @@ func (b *builder) resolveLinks(p *site.Page) {
 		dest := strings.TrimSpace(l.Dest)
 		switch {
 		case dest == "":
-			b.diags.Errorf(pos, "link-empty", diag.T("liên kết không có địa chỉ", "link without a destination"), diag.Text{})
+			b.diags.Errorf(pos, diag.CodeLinkEmpty, diag.T("liên kết không có địa chỉ", "link without a destination"), diag.Text{})
 		case site.IsExternal(dest):
 			scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')+1])
 			if strings.HasPrefix(dest, "//") {
 				scheme = "https:"
 			}
 			if !slices.Contains(allowedSchemes, strings.TrimSuffix(scheme, ":")) {
-				b.diags.Errorf(pos, "link-scheme",
+				b.diags.Errorf(pos, diag.CodeLinkScheme,
 					diag.Tf("liên kết dạng %q không được phép", "links of the form %q are not allowed", scheme),
 					diag.T("Chỉ dùng http:, https:, mailto: hoặc tel:.", "Use only http:, https:, mailto: or tel:."))
 				l.SetDest("#")
@@ -93,7 +93,7 @@ func (b *builder) resolveLinks(p *site.Page) {
 		case strings.HasPrefix(dest, "#"):
 			frag, ok := b.unescape(pos, dest, dest[1:])
 			if ok && !hasAnchor(p, frag) {
-				b.diags.Errorf(pos, "link-anchor",
+				b.diags.Errorf(pos, diag.CodeLinkAnchor,
 					diag.Tf("không có mục %q trong trang này", "no heading %q on this page", dest),
 					anchorHint(p))
 			}
@@ -131,7 +131,7 @@ func (b *builder) resolveLinks(p *site.Page) {
 				}
 			}
 			if strings.Contains(sitePath, "..") || !strings.HasPrefix(path.Clean(sitePath), "/") {
-				b.diags.Errorf(pos, "link-outside", diag.Tf("liên kết %q ra ngoài trang web", "link %q leaves the site", dest), diag.Text{})
+				b.diags.Errorf(pos, diag.CodeLinkOutside, diag.Tf("liên kết %q ra ngoài trang web", "link %q leaves the site", dest), diag.Text{})
 				continue
 			}
 			file := strings.TrimPrefix(sitePath, "/")
@@ -159,7 +159,7 @@ func (b *builder) resolveLinks(p *site.Page) {
 func (b *builder) unescape(pos diag.Pos, dest, s string) (string, bool) {
 	u, err := url.PathUnescape(s)
 	if err != nil {
-		b.diags.Errorf(pos, "link-escape",
+		b.diags.Errorf(pos, diag.CodeLinkEscape,
 			diag.Tf("liên kết %q có mã “%%” không hợp lệ", "link %q has a malformed “%%” escape", dest),
 			diag.T("Sau dấu % phải là hai chữ số hệ 16, ví dụ %20 cho dấu cách; dấu % trong tên tệp viết là %25. "+
 				"Cũng có thể viết tên tệp như nó có, trong <…>: [báo cáo](</bao cao.pdf>).",
@@ -192,12 +192,12 @@ func (b *builder) resolvePageLink(p *site.Page, pos diag.Pos, target, frag strin
 				hint = diag.Tf("Các tệp trong thư mục đó: %s.", "Files in that folder: %s.", strings.Join(names, ", "))
 			}
 		}
-		b.diags.Errorf(pos, "link-missing",
+		b.diags.Errorf(pos, diag.CodeLinkMissing,
 			diag.Tf("liên kết tới trang không tồn tại: %s", "link to a page that does not exist: %s", target), hint)
 		return "", false
 	}
 	if frag != "" && !hasAnchor(tp, frag) {
-		b.diags.Errorf(pos, "link-anchor",
+		b.diags.Errorf(pos, diag.CodeLinkAnchor,
 			diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
 		return "", false
 	}
@@ -245,7 +245,7 @@ func (b *builder) compute() {
 			case e.Page != "":
 				p, ok := b.site.ByFile[path.Join(content.Dir, e.Page)]
 				if !ok {
-					b.diags.Errorf(e.Pos, "menu-page",
+					b.diags.Errorf(e.Pos, diag.CodeMenuPage,
 						diag.Tf("menu %q trỏ tới trang không tồn tại %s", "menu %q points to a missing page %s", name, e.Page), diag.Text{})
 					continue
 				}
@@ -298,7 +298,7 @@ func (b *builder) render() {
 func (b *builder) renderPage(p *site.Page) {
 	defer func() {
 		if r := recover(); r != nil {
-			b.diags.Errorf(diag.Pos{File: label(p)}, "internal",
+			b.diags.Errorf(diag.Pos{File: label(p)}, diag.CodeInternal,
 				diag.Tf("lỗi nội bộ khi dựng trang: %v", "internal error rendering the page: %v", r),
 				diag.Tf("Vui lòng báo lỗi này kèm: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 10)))
 		}
@@ -306,7 +306,7 @@ func (b *builder) renderPage(p *site.Page) {
 	if p.Doc != nil {
 		body, err := b.md.Render(p.Doc)
 		if err != nil {
-			b.diags.Errorf(diag.Pos{File: p.File}, "markdown", diag.Because(diag.T("lỗi Markdown", "Markdown error"), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: p.File}, diag.CodeMarkdown, diag.Because(diag.T("lỗi Markdown", "Markdown error"), err), diag.Text{})
 			return
 		}
 		p.Content = template.HTML(body)
@@ -327,7 +327,7 @@ func (b *builder) renderPage(p *site.Page) {
 		layout += ".html"
 	}
 	if !b.theme.HasLayout(layout) {
-		b.diags.Errorf(diag.Pos{File: label(p), Line: 1, Col: 1}, "layout-missing",
+		b.diags.Errorf(diag.Pos{File: label(p), Line: 1, Col: 1}, diag.CodeLayoutMissing,
 			diag.Tf("không có mẫu giao diện %q", "no layout %q", layout),
 			diag.T("Tạo layouts/"+layout+" hoặc bỏ khóa layout.", "Create layouts/"+layout+" or remove the layout key."))
 		return
@@ -338,7 +338,7 @@ func (b *builder) renderPage(p *site.Page) {
 		return
 	}
 	if err := b.sink.Write(p.OutputFile(), buf.Bytes()); err != nil {
-		b.diags.Errorf(diag.Pos{File: label(p)}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: label(p)}, diag.CodeOutputWrite, diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 	}
 	// No other page reads this one's HTML: free it, so memory holds one
 	// rendered body per core rather than one per page.
@@ -350,29 +350,29 @@ func (b *builder) renderPage(p *site.Page) {
 func (b *builder) write() {
 	// ECharts first, so that a theme's own copy replaces it.
 	if err := output.CopyFS(b.sink, echarts.FS, echarts.Dir, nil); err != nil {
-		b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: "static"}, diag.CodeStaticCopy, diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 	}
 	for _, st := range b.theme.Static {
 		if err := output.CopyFS(b.sink, st, ".", nil); err != nil {
-			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: "static"}, diag.CodeStaticCopy, diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 		}
 	}
 	if sub, err := fs.Sub(b.fsys, "static"); err == nil && exists(b.fsys, "static") {
 		_ = fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
 			if err == nil && d.Type()&fs.ModeSymlink != 0 {
-				b.diags.Errorf(diag.Pos{File: path.Join("static", p)}, "static-symlink",
+				b.diags.Errorf(diag.Pos{File: path.Join("static", p)}, diag.CodeStaticSymlink,
 					diag.T("liên kết tượng trưng (symlink) không được dùng trong static/", "symbolic links are not allowed in static/"),
 					diag.T("Chép tệp thật vào thư mục static/.", "Copy the real file into static/."))
 			}
 			return nil
 		})
 		if err := output.CopyFS(b.sink, sub, ".", nil); err != nil {
-			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: "static"}, diag.CodeStaticCopy, diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 		}
 	}
 	for _, f := range b.extraFiles {
 		if err := b.sink.Write(f.path, f.data); err != nil {
-			b.diags.Errorf(diag.Pos{File: f.path}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: f.path}, diag.CodeOutputWrite, diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 		}
 	}
 	b.writeFeeds()
@@ -404,7 +404,7 @@ func (b *builder) writeAliases() {
 				file = strings.TrimPrefix(ap, "/")
 			}
 			if there, taken := b.outputAt(file, byOutput); taken {
-				b.diags.Errorf(pos, "alias-taken",
+				b.diags.Errorf(pos, diag.CodeAliasTaken,
 					diag.Text{Vi: fmt.Sprintf("alias %q trùng chỗ với %s", a, there.Vi), En: fmt.Sprintf("alias %q lands on %s", a, there.En)},
 					diag.T("Xoá alias này hoặc đổi địa chỉ: alias chỉ dành cho địa chỉ cũ mà không còn gì khác dùng.",
 						"Remove this alias or change it: an alias is for an old address that nothing else uses."))
@@ -430,7 +430,7 @@ func (b *builder) writeAliases() {
 `, lang, html.EscapeString(p.Title), html.EscapeString(b.site.URLs.Abs(p.Path)), html.EscapeString(target),
 				html.EscapeString(target), html.EscapeString(p.Title))
 			if err := b.sink.Write(file, []byte(page)); err != nil {
-				b.diags.Errorf(pos, "output-write", diag.Because(diag.Tf("không ghi được alias %q", "cannot write alias %q", a), err), diag.Text{})
+				b.diags.Errorf(pos, diag.CodeOutputWrite, diag.Because(diag.Tf("không ghi được alias %q", "cannot write alias %q", a), err), diag.Text{})
 			}
 		}
 	}
@@ -506,7 +506,7 @@ func (b *builder) writeFeeds() {
 	}
 	write := func(name string, data []byte) {
 		if err := b.sink.Write(name, data); err != nil {
-			b.diags.Errorf(diag.Pos{File: name}, "output-write", diag.Because(diag.Tf("không ghi được %s", "cannot write %s", name), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: name}, diag.CodeOutputWrite, diag.Because(diag.Tf("không ghi được %s", "cannot write %s", name), err), diag.Text{})
 		}
 	}
 	write("robots.txt", output.Robots(urls.Abs("/sitemap.xml")))
@@ -536,7 +536,7 @@ func lastmod(p *site.Page) time.Time {
 func (b *builder) checkLinks() {
 	for _, c := range b.checks {
 		if !b.set.Has(c.file) {
-			b.diags.Errorf(c.pos, "link-missing",
+			b.diags.Errorf(c.pos, diag.CodeLinkMissing,
 				diag.Tf("liên kết tới tệp hoặc trang không tồn tại: %s", "link to a file or page that does not exist: %s", c.dest),
 				diag.T("Tệp tĩnh đặt trong static/; liên kết tới trang viết dạng ../trang.md.", "Put static files in static/; link to pages as ../page.md."))
 		}
