@@ -169,7 +169,7 @@ func run(o Options) (*Result, *builder) {
 		defer root.Close()
 		b.fsys = root.FS()
 	} else {
-		b.diags.Errorf(diag.Pos{File: o.Source}, "source-open",
+		b.diags.Errorf(diag.Pos{File: o.Source}, diag.CodeSourceOpen,
 			diag.Because(diag.T("không mở được thư mục trang web", "cannot open the site folder"), err), diag.Text{})
 		res.Duration = time.Since(start)
 		return res, b
@@ -191,7 +191,7 @@ func run(o Options) (*Result, *builder) {
 		if st.opensOutput {
 			// Open the output only once the input is known to be good.
 			if err := b.openSink(&dir, res); err != nil {
-				b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-open",
+				b.diags.Errorf(diag.Pos{File: b.destLabel()}, diag.CodeOutputOpen,
 					diag.Because(diag.T("không tạo được thư mục kết quả", "cannot create the output folder"), err), diag.Text{})
 				break
 			}
@@ -212,7 +212,7 @@ func run(o Options) (*Result, *builder) {
 			b.diags.Add(output.OldKept(b.destLabel(), b.dest, kept))
 		} else if err != nil {
 			_ = dir.Abort()
-			b.diags.Errorf(diag.Pos{File: b.destLabel()}, "output-commit",
+			b.diags.Errorf(diag.Pos{File: b.destLabel()}, diag.CodeOutputCommit,
 				diag.Because(diag.T("không thay được thư mục kết quả", "cannot replace the output folder"), err), diag.Text{})
 		}
 	}
@@ -235,7 +235,7 @@ func (b *builder) openSink(dir **output.Dir, res *Result) error {
 			return err
 		}
 		for _, l := range d.Leftovers() {
-			b.diags.Warnf(diag.Pos{File: b.destLabel()}, "output-stale-kept",
+			b.diags.Warnf(diag.Pos{File: b.destLabel()}, diag.CodeOutputStaleKept,
 				diag.Because(diag.Tf("không xóa được thư mục tạm %s của một lần dựng bị ngắt trước đây",
 					"cannot remove %s, the temporary folder of an earlier build that was interrupted", l.Path), l.Err),
 				diag.T("Xóa thư mục đó bằng tay, hoặc sửa quyền để lần dựng sau tự xóa.",
@@ -307,7 +307,7 @@ func (b *builder) timed(res *Result, stage string, fn func()) {
 func (b *builder) safely(stage string, fn func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			b.diags.Errorf(diag.Pos{File: stage}, "internal",
+			b.diags.Errorf(diag.Pos{File: stage}, diag.CodeInternal,
 				diag.Tf("lỗi nội bộ ở bước %s: %v", "internal error in stage %s: %v", stage, r),
 				diag.Tf("Vui lòng báo lỗi này kèm nội dung sau: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 12)))
 		}
@@ -327,11 +327,11 @@ func firstLines(s string, n int) string {
 func (b *builder) load() {
 	src, err := fs.ReadFile(b.fsys, config.File)
 	if err != nil && !data.IsNotExist(err) {
-		b.diags.Errorf(diag.Pos{File: config.File}, "config-read", diag.T("không đọc được config.toml", "cannot read config.toml"), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: config.File}, diag.CodeConfigRead, diag.T("không đọc được config.toml", "cannot read config.toml"), diag.Text{})
 	}
 	b.cfg = config.Parse(config.File, src, b.diags)
 	if b.o.BaseURL != "" && !b.cfg.SetBaseURL(b.o.BaseURL) {
-		b.diags.Errorf(diag.Pos{File: "--baseURL"}, "flag-baseurl",
+		b.diags.Errorf(diag.Pos{File: "--baseURL"}, diag.CodeFlagBaseURL,
 			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), config.BaseURLHint)
 	} else if !b.cfg.Absolute() && !b.cfg.Sample {
 		b.warnPathBaseURL()
@@ -374,7 +374,7 @@ func (b *builder) warnPathBaseURL() {
 	} else if pos.File == "" {
 		pos = diag.Pos{File: config.File}
 	}
-	b.diags.Warnf(pos, "baseurl-not-absolute",
+	b.diags.Warnf(pos, diag.CodeBaseURLNotAbsolute,
 		diag.Tf("baseURL %q là đường dẫn, không có tên miền: không ghi sitemap.xml và atom.xml (bản tin Atom), "+
 			"các trang không có og:url và liên kết chính tắc, trang chỉ tiêu không có mã nhúng (embed, iframe)",
 			"baseURL %q is a path without a host: sitemap.xml and atom.xml (the Atom feed) are not written, "+
@@ -390,7 +390,7 @@ func (b *builder) moment() time.Time {
 	case b.o.Now != "":
 		t, ok := config.ParseMoment(b.o.Now, b.cfg.Location)
 		if !ok {
-			b.diags.Errorf(diag.Pos{File: "--now"}, "flag-now",
+			b.diags.Errorf(diag.Pos{File: "--now"}, diag.CodeFlagNow,
 				diag.Tf("--now %q không phải ngày hợp lệ", "--now %q is not a valid date", b.o.Now),
 				diag.T("Dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM.", "Use YYYY-MM-DD or YYYY-MM-DDTHH:MM."))
 			return b.o.Clock().In(b.cfg.Location).Truncate(time.Minute)

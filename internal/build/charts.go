@@ -51,7 +51,7 @@ func (b *builder) drawCharts(list []chart.Chart) view.Figures {
 		figs[c.ID] = view.Drawn{SVG: svgs[i], Option: c.Option}
 	}
 	if err != nil {
-		b.diags.Errorf(diag.Pos{File: "charts"}, "chart-render",
+		b.diags.Errorf(diag.Pos{File: "charts"}, diag.CodeChartRender,
 			diag.Tf("không vẽ được biểu đồ: %v", "cannot draw a chart: %v", err), diag.Text{})
 	}
 	return figs

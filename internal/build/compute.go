@@ -172,7 +172,7 @@ func (b *builder) methodPage(env view.Env, index *site.Page) *site.Page {
 	doc := b.md.Parse([]byte(indicator.MethodDoc(b.method(), view.DiagLang(env.Lang))))
 	body, err := b.md.Render(doc)
 	if err != nil {
-		b.diags.Errorf(diag.Pos{File: view.MethodPath}, "markdown", diag.Tf("lỗi Markdown: %v", "Markdown error: %v", err), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: view.MethodPath}, diag.CodeMarkdown, diag.Tf("lỗi Markdown: %v", "Markdown error: %v", err), diag.Text{})
 	}
 	return &site.Page{Kind: site.KindGenerated, Path: view.MethodPath, Layout: "single", Lang: env.Lang,
 		Parent: index, SectionPath: index.Path, Title: env.T("methodTitle"), Description: env.T("methodDescription"),
@@ -189,13 +189,13 @@ func (b *builder) pageShortcodes(c *computed, p *site.Page) []pendingShortcode {
 	for _, sc := range p.Doc.Shortcodes {
 		pos := diag.Pos{File: p.File, Line: p.BodyLine + sc.Line - 1, Col: sc.Col}
 		if sc.Name != "kpi" && sc.Name != "chart" {
-			b.diags.Errorf(pos, "shortcode-unknown",
+			b.diags.Errorf(pos, diag.CodeShortcodeUnknown,
 				diag.Tf("không có shortcode %q", "no shortcode %q", sc.Name),
 				diag.T(`Dùng {{< kpi "mã-chỉ-tiêu" >}} hoặc {{< chart "mã-chỉ-tiêu" >}}.`, `Use {{< kpi "indicator-id" >}} or {{< chart "indicator-id" >}}.`))
 			continue
 		}
 		if len(sc.Args) != 1 {
-			b.diags.Errorf(pos, "shortcode-args",
+			b.diags.Errorf(pos, diag.CodeShortcodeArgs,
 				diag.Tf("shortcode %s cần đúng một mã chỉ tiêu", "shortcode %s needs exactly one indicator id", sc.Name),
 				diag.Tf(`Ví dụ: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, `For example: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, sc.Name))
 			continue
@@ -206,7 +206,7 @@ func (b *builder) pageShortcodes(c *computed, p *site.Page) []pendingShortcode {
 			if cl := vi.Closest(sc.Args[0], c.ids, 3); len(cl) > 0 {
 				hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(cl, ", "))
 			}
-			b.diags.Add(diag.New(pos, "shortcode-id", diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint).Needing(IndicatorsFile))
+			b.diags.Add(diag.New(pos, diag.CodeShortcodeID, diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint).Needing(IndicatorsFile))
 			continue
 		}
 		p.Charts = p.Charts || sc.Name == "chart"

@@ -40,14 +40,14 @@ func (b *builder) searchDocs() {
 	if len(docs) < b.indexedAtLeast {
 		// The bodies kept too little text for an index this small (see
 		// load): a fault of tiendo's, not of the site.
-		b.diags.Errorf(diag.Pos{File: searchIndex}, "search", diag.Tf("lỗi của tiendo: chỉ mục tìm kiếm có %d trang, ít hơn %d", "tiendo's fault: the search index has %d pages, fewer than %d", len(docs), b.indexedAtLeast), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: searchIndex}, diag.CodeSearch, diag.Tf("lỗi của tiendo: chỉ mục tìm kiếm có %d trang, ít hơn %d", "tiendo's fault: the search index has %d pages, fewer than %d", len(docs), b.indexedAtLeast), diag.Text{})
 		return
 	}
 	idx, err := search.Index(docs, lang)
 	if err != nil {
 		// Pages and tasks are checked to have a title and one address each
 		// before this: a failure here is tiendo's own.
-		b.diags.Errorf(diag.Pos{File: searchIndex}, "search",
+		b.diags.Errorf(diag.Pos{File: searchIndex}, diag.CodeSearch,
 			diag.T("lỗi của tiendo: không tạo được chỉ mục tìm kiếm", "tiendo's fault: cannot build the search index"),
 			diag.T("Vui lòng báo lỗi này cho người phát triển tiendo.", "Please report this to tiendo's developers."))
 		return

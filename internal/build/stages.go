@@ -50,7 +50,7 @@ func (b *builder) tooComplex(file string, line int, d *markdown.Doc) bool {
 	if d.Err() == nil {
 		return false
 	}
-	b.diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "content-too-complex",
+	b.diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, diag.CodeContentTooComplex,
 		diag.Tf("trang quá phức tạp để xử lý: đọc Markdown của trang mất hơn %v", "the page is too complex to process: reading its Markdown took longer than %v", b.cfg.Markup.Budget),
 		diag.T("Thường do hàng nghìn dấu [, ![ hoặc ( không đóng, hay dấu * và _ xen kẽ, thường khi dán nhầm dữ liệu vào trang. "+
 			"Sửa hoặc chia nhỏ trang; nếu trang đúng là lớn như vậy, tăng parseBudget trong mục [markup] của config.toml (hiện là "+b.cfg.Markup.ParseBudget+").",
@@ -76,7 +76,7 @@ func (b *builder) render() {
 func (b *builder) renderPage(p *site.Page) {
 	defer func() {
 		if r := recover(); r != nil {
-			b.diags.Errorf(diag.Pos{File: label(p)}, "internal",
+			b.diags.Errorf(diag.Pos{File: label(p)}, diag.CodeInternal,
 				diag.Tf("lỗi nội bộ khi dựng trang: %v", "internal error rendering the page: %v", r),
 				diag.Tf("Vui lòng báo lỗi này kèm: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 10)))
 		}
@@ -84,7 +84,7 @@ func (b *builder) renderPage(p *site.Page) {
 	if p.Doc != nil {
 		body, err := b.md.Render(p.Doc)
 		if err != nil {
-			b.diags.Errorf(diag.Pos{File: p.File}, "markdown", diag.Because(diag.T("lỗi Markdown", "Markdown error"), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: p.File}, diag.CodeMarkdown, diag.Because(diag.T("lỗi Markdown", "Markdown error"), err), diag.Text{})
 			return
 		}
 		p.Content = template.HTML(body)
@@ -105,7 +105,7 @@ func (b *builder) renderPage(p *site.Page) {
 		layout += ".html"
 	}
 	if !b.theme.HasLayout(layout) {
-		b.diags.Errorf(diag.Pos{File: label(p), Line: 1, Col: 1}, "layout-missing",
+		b.diags.Errorf(diag.Pos{File: label(p), Line: 1, Col: 1}, diag.CodeLayoutMissing,
 			diag.Tf("không có mẫu giao diện %q", "no layout %q", layout),
 			diag.T("Tạo layouts/"+layout+" hoặc bỏ khóa layout.", "Create layouts/"+layout+" or remove the layout key."))
 		return
@@ -116,7 +116,7 @@ func (b *builder) renderPage(p *site.Page) {
 		return
 	}
 	if err := b.sink.Write(p.OutputFile(), buf.Bytes()); err != nil {
-		b.diags.Errorf(diag.Pos{File: label(p)}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: label(p)}, diag.CodeOutputWrite, diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 	}
 	// No other page reads this one's HTML: free it, so memory holds one
 	// rendered body per core rather than one per page.
@@ -128,29 +128,29 @@ func (b *builder) renderPage(p *site.Page) {
 func (b *builder) write() {
 	// ECharts first, so that a theme's own copy replaces it.
 	if err := output.CopyFS(b.sink, echarts.FS, echarts.Dir, nil); err != nil {
-		b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
+		b.diags.Errorf(diag.Pos{File: "static"}, diag.CodeStaticCopy, diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 	}
 	for _, st := range b.theme.Static {
 		if err := output.CopyFS(b.sink, st, ".", nil); err != nil {
-			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: "static"}, diag.CodeStaticCopy, diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 		}
 	}
 	if sub, err := fs.Sub(b.fsys, "static"); err == nil && exists(b.fsys, "static") {
 		_ = fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
 			if err == nil && d.Type()&fs.ModeSymlink != 0 {
-				b.diags.Errorf(diag.Pos{File: path.Join("static", p)}, "static-symlink",
+				b.diags.Errorf(diag.Pos{File: path.Join("static", p)}, diag.CodeStaticSymlink,
 					diag.T("liên kết tượng trưng (symlink) không được dùng trong static/", "symbolic links are not allowed in static/"),
 					diag.T("Chép tệp thật vào thư mục static/.", "Copy the real file into static/."))
 			}
 			return nil
 		})
 		if err := output.CopyFS(b.sink, sub, ".", nil); err != nil {
-			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: "static"}, diag.CodeStaticCopy, diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 		}
 	}
 	for _, f := range b.computed.files.list {
 		if err := b.sink.Write(f.Path, f.Data); err != nil {
-			b.diags.Errorf(diag.Pos{File: f.Path}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: f.Path}, diag.CodeOutputWrite, diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 		}
 	}
 	b.writeFeeds()
@@ -182,7 +182,7 @@ func (b *builder) writeAliases() {
 				file = strings.TrimPrefix(ap, "/")
 			}
 			if there, taken := b.outputAt(file, byOutput); taken {
-				b.diags.Errorf(pos, "alias-taken",
+				b.diags.Errorf(pos, diag.CodeAliasTaken,
 					diag.Text{Vi: fmt.Sprintf("alias %q trùng chỗ với %s", a, there.Vi), En: fmt.Sprintf("alias %q lands on %s", a, there.En)},
 					diag.T("Xoá alias này hoặc đổi địa chỉ: alias chỉ dành cho địa chỉ cũ mà không còn gì khác dùng.",
 						"Remove this alias or change it: an alias is for an old address that nothing else uses."))
@@ -208,7 +208,7 @@ func (b *builder) writeAliases() {
 `, lang, html.EscapeString(p.Title), html.EscapeString(b.site.URLs.Abs(p.Path)), html.EscapeString(target),
 				html.EscapeString(target), html.EscapeString(p.Title))
 			if err := b.sink.Write(file, []byte(page)); err != nil {
-				b.diags.Errorf(pos, "output-write", diag.Because(diag.Tf("không ghi được alias %q", "cannot write alias %q", a), err), diag.Text{})
+				b.diags.Errorf(pos, diag.CodeOutputWrite, diag.Because(diag.Tf("không ghi được alias %q", "cannot write alias %q", a), err), diag.Text{})
 			}
 		}
 	}
@@ -284,7 +284,7 @@ func (b *builder) writeFeeds() {
 	}
 	write := func(name string, data []byte) {
 		if err := b.sink.Write(name, data); err != nil {
-			b.diags.Errorf(diag.Pos{File: name}, "output-write", diag.Because(diag.Tf("không ghi được %s", "cannot write %s", name), err), diag.Text{})
+			b.diags.Errorf(diag.Pos{File: name}, diag.CodeOutputWrite, diag.Because(diag.Tf("không ghi được %s", "cannot write %s", name), err), diag.Text{})
 		}
 	}
 	write("robots.txt", output.Robots(urls.Abs("/sitemap.xml")))
@@ -307,7 +307,7 @@ func (b *builder) writeFeeds() {
 func (b *builder) checkLinks() {
 	for _, c := range b.checks {
 		if !b.set.Has(c.File) {
-			b.diags.Errorf(c.Pos, "link-missing",
+			b.diags.Errorf(c.Pos, diag.CodeLinkMissing,
 				diag.Tf("liên kết tới tệp hoặc trang không tồn tại: %s", "link to a file or page that does not exist: %s", c.Dest),
 				diag.T("Tệp tĩnh đặt trong static/; liên kết tới trang viết dạng ../trang.md.", "Put static files in static/; link to pages as ../page.md."))
 		}

@@ -153,21 +153,21 @@ func Parse(file string, src []byte, l *diag.List) Config {
 	switch c.LanguageCode {
 	case "vi", "en":
 	default:
-		l.Errorf(pos("languageCode"), "config-lang",
+		l.Errorf(pos("languageCode"), diag.CodeConfigLang,
 			diag.Tf("languageCode %q không được hỗ trợ", "languageCode %q is not supported", c.LanguageCode),
 			diag.T("Dùng \"vi\" hoặc \"en\".", "Use \"vi\" or \"en\"."))
 		c.LanguageCode = "vi"
 	}
 	for i, lang := range c.Languages {
 		if lang != "vi" && lang != "en" {
-			l.Errorf(at.Key("languages").Elem(i).Pos(), "config-lang",
+			l.Errorf(at.Key("languages").Elem(i).Pos(), diag.CodeConfigLang,
 				diag.Tf("ngôn ngữ %q không được hỗ trợ", "language %q is not supported", lang),
 				diag.T("Dùng \"vi\" hoặc \"en\".", "Use \"vi\" or \"en\"."))
 		}
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
-		l.Errorf(pos("timeZone"), "config-timezone",
+		l.Errorf(pos("timeZone"), diag.CodeConfigTimezone,
 			diag.Tf("múi giờ %q không tồn tại", "unknown time zone %q", c.TimeZone),
 			diag.T("Ví dụ: timeZone = \"Asia/Ho_Chi_Minh\".", "For example: timeZone = \"Asia/Ho_Chi_Minh\"."))
 		loc = time.FixedZone("ICT", 7*3600)
@@ -175,7 +175,7 @@ func Parse(file string, src []byte, l *diag.List) Config {
 	c.Location = loc
 	if c.AsOf != "" {
 		if _, ok := ParseMoment(c.AsOf, loc); !ok {
-			l.Errorf(pos("asOf"), "config-asof",
+			l.Errorf(pos("asOf"), diag.CodeConfigAsOf,
 				diag.Tf("asOf %q không phải ngày hợp lệ", "asOf %q is not a valid date", c.AsOf),
 				diag.T("Dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM, ví dụ \"2023-06-30\".",
 					"Use YYYY-MM-DD or YYYY-MM-DDTHH:MM, for example \"2023-06-30\"."))
@@ -183,7 +183,7 @@ func Parse(file string, src []byte, l *diag.List) Config {
 	}
 	if c.Tasks.PlanDate != "" {
 		if _, ok := ParseMoment(c.Tasks.PlanDate, loc); !ok {
-			l.Errorf(pos("tasks", "planDate"), "config-date",
+			l.Errorf(pos("tasks", "planDate"), diag.CodeConfigDate,
 				diag.Tf("planDate %q không phải ngày hợp lệ", "planDate %q is not a valid date", c.Tasks.PlanDate),
 				diag.T("Dạng YYYY-MM-DD, ví dụ \"2023-03-21\".", "Use YYYY-MM-DD, for example \"2023-03-21\"."))
 		}
@@ -198,7 +198,7 @@ func Parse(file string, src []byte, l *diag.List) Config {
 		if pos.File == "" {
 			pos = diag.Pos{File: file, Line: 1, Col: 1}
 		}
-		l.Errorf(pos, "config-baseurl",
+		l.Errorf(pos, diag.CodeConfigBaseURL,
 			diag.Tf("baseURL %q không hợp lệ", "baseURL %q is not valid", c.BaseURL),
 			BaseURLHint)
 		c.BaseURL, c.BasePath = "/", "/"
@@ -208,7 +208,7 @@ func Parse(file string, src []byte, l *diag.List) Config {
 		if c.Markup.TOCStart >= 1 && c.Markup.TOCEnd > 6 {
 			key = "tocEnd"
 		}
-		l.Errorf(pos("markup", key), "config-toc",
+		l.Errorf(pos("markup", key), diag.CodeConfigTOC,
 			diag.T("tocStart/tocEnd phải nằm trong 1–6 và tocStart ≤ tocEnd", "tocStart/tocEnd must be within 1–6 with tocStart ≤ tocEnd"),
 			diag.Text{})
 		c.Markup.TOCStart, c.Markup.TOCEnd = 2, 3
@@ -216,7 +216,7 @@ func Parse(file string, src []byte, l *diag.List) Config {
 	if d, err := time.ParseDuration(c.Markup.ParseBudget); err == nil && d >= 0 {
 		c.Markup.Budget = d
 	} else {
-		l.Errorf(pos("markup", "parseBudget"), "config-parse-budget",
+		l.Errorf(pos("markup", "parseBudget"), diag.CodeConfigParseBudget,
 			diag.Tf("parseBudget %q không phải khoảng thời gian hợp lệ", "parseBudget %q is not a valid duration", c.Markup.ParseBudget),
 			diag.T("Ví dụ: parseBudget = \"2s\" (2 giây) hoặc \"500ms\"; \"0s\" là không giới hạn.",
 				"For example: parseBudget = \"2s\" or \"500ms\"; \"0s\" means no limit."))
@@ -231,13 +231,13 @@ func Parse(file string, src []byte, l *diag.List) Config {
 				entries[i].Pos = entry.Key("url").Pos()
 			}
 			if e.Name == "" || (e.URL == "" && e.Page == "") {
-				l.Errorf(entry.Pos(), "config-menu",
+				l.Errorf(entry.Pos(), diag.CodeConfigMenu,
 					diag.Tf("mục menu %q cần name và url (hoặc page)", "menu entry in %q needs name and url (or page)", name),
 					diag.T("Ví dụ: [[menus.main]] name = \"Chỉ tiêu\" url = \"/chi-tieu/\".",
 						"For example: [[menus.main]] name = \"Indicators\" url = \"/chi-tieu/\"."))
 			}
 			if e.URL != "" && !safeURL(e.URL) {
-				l.Errorf(entries[i].Pos, "config-menu-url",
+				l.Errorf(entries[i].Pos, diag.CodeConfigMenuURL,
 					diag.Tf("menu %q: địa chỉ %q không được phép", "menu %q: the address %q is not allowed", name, e.URL),
 					diag.T("Dùng đường dẫn trong trang web (\"/chi-tieu/\") hoặc địa chỉ http:, https:, mailto:, tel:.",
 						"Use a path within the site (\"/chi-tieu/\") or an http:, https:, mailto: or tel: address."))
@@ -246,7 +246,7 @@ func Parse(file string, src []byte, l *diag.List) Config {
 	}
 	if w := c.Organisation.Website; w != "" {
 		if u, err := url.Parse(w); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !safeURL(w) {
-			l.Errorf(pos("organisation", "website"), "config-website",
+			l.Errorf(pos("organisation", "website"), diag.CodeConfigWebsite,
 				diag.Tf("organisation.website %q không được phép", "organisation.website %q is not allowed", w),
 				diag.T("Viết địa chỉ đầy đủ bắt đầu bằng https://, ví dụ \"https://lochatinh.gov.vn/\".",
 					"Write a full address starting with https://, for example \"https://lochatinh.gov.vn/\"."))

@@ -88,7 +88,7 @@ func Load(fsys fs.FS, o Options, l *diag.List) []*site.Page {
 			if p == Dir {
 				return fs.SkipDir
 			}
-			l.Errorf(diag.Pos{File: p}, "content-read",
+			l.Errorf(diag.Pos{File: p}, diag.CodeContentRead,
 				diag.T("không đọc được tệp hoặc thư mục", "cannot read file or folder"), diag.Text{})
 			return nil
 		}
@@ -100,7 +100,7 @@ func Load(fsys fs.FS, o Options, l *diag.List) []*site.Page {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			l.Errorf(diag.Pos{File: p}, "content-symlink",
+			l.Errorf(diag.Pos{File: p}, diag.CodeContentSymlink,
 				diag.T("liên kết tượng trưng (symlink) không được dùng trong content/", "symbolic links are not allowed in content/"),
 				diag.T("Chép tệp thật vào thư mục content/.", "Copy the real file into content/."))
 			return nil
@@ -111,7 +111,7 @@ func Load(fsys fs.FS, o Options, l *diag.List) []*site.Page {
 		return nil
 	})
 	if err != nil {
-		l.Errorf(diag.Pos{File: Dir}, "content-read", diag.T("không đọc được thư mục content/", "cannot read the content/ folder"), diag.Text{})
+		l.Errorf(diag.Pos{File: Dir}, diag.CodeContentRead, diag.T("không đọc được thư mục content/", "cannot read the content/ folder"), diag.Text{})
 	}
 
 	byPath := map[string]*site.Page{}
@@ -121,7 +121,7 @@ func Load(fsys fs.FS, o Options, l *diag.List) []*site.Page {
 			continue
 		}
 		if other, dup := byPath[p.Path]; dup {
-			l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "content-duplicate-url",
+			l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, diag.CodeContentDuplicateURL,
 				diag.Tf("hai trang cùng địa chỉ %s: %s và %s", "two pages at one URL %s: %s and %s", p.Path, other.File, p.File),
 				diag.T("Đổi tên tệp hoặc đặt slug khác cho một trong hai trang.", "Rename one file or give one page another slug."))
 			continue
@@ -220,18 +220,18 @@ func LoadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		l.Errorf(diag.Pos{File: file}, "content-read", diag.T("không đọc được tệp", "cannot read file"), diag.Text{})
+		l.Errorf(diag.Pos{File: file}, diag.CodeContentRead, diag.T("không đọc được tệp", "cannot read file"), diag.Text{})
 		return nil
 	}
 	if len(src) > MaxFileSize {
-		l.Errorf(diag.Pos{File: file}, "content-too-large",
+		l.Errorf(diag.Pos{File: file}, diag.CodeContentTooLarge,
 			diag.Tf("tệp quá lớn (%d MB, tối đa %d MB)", "file too large (%d MB, at most %d MB)", len(src)>>20, MaxFileSize>>20),
 			diag.T("Chia nội dung thành nhiều trang.", "Split the content into several pages."))
 		return nil
 	}
 	if bad := firstBadByte(src); bad >= 0 {
 		line, col := lineCol(src, bad)
-		l.Errorf(diag.Pos{File: file, Line: line, Col: col}, "content-encoding",
+		l.Errorf(diag.Pos{File: file, Line: line, Col: col}, diag.CodeContentEncoding,
 			diag.T("tệp không phải văn bản UTF-8 hợp lệ", "the file is not valid UTF-8 text"),
 			diag.T("Lưu lại tệp với bảng mã UTF-8.", "Save the file again as UTF-8."))
 		return nil
@@ -257,7 +257,7 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 		return nil
 	}
 	if line, col, deep := deepNesting(body); deep {
-		l.Errorf(diag.Pos{File: file, Line: bodyLine + line - 1, Col: col}, "content-nesting",
+		l.Errorf(diag.Pos{File: file, Line: bodyLine + line - 1, Col: col}, diag.CodeContentNesting,
 			diag.Tf("trích dẫn hoặc danh sách lồng nhau quá sâu (quá %d cấp)", "block quotes or lists nested too deeply (more than %d levels)", MaxNesting),
 			diag.T("Bớt các dấu > hoặc - ở đầu dòng, hoặc bớt thụt lề.", "Remove some > or - markers at the start of the line, or some indentation."))
 		return nil
@@ -277,7 +277,7 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	p.Date = parseDate(file, src, "date", fm.Date, o.Location, l)
 	p.Lastmod = parseDate(file, src, "lastmod", fm.Lastmod, o.Location, l)
 	if p.Title == "" {
-		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "content-title",
+		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, diag.CodeContentTitle,
 			diag.T("trang thiếu title", "the page has no title"),
 			diag.T("Thêm title = \"…\" vào phần đầu trang (front matter).", "Add title = \"…\" to the front matter."))
 	}
@@ -286,14 +286,14 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 		if pos.Line == 0 {
 			pos = diag.Pos{File: file, Line: keyLine(src, "slug"), Col: 1}
 		}
-		l.Errorf(pos, "content-slug",
+		l.Errorf(pos, diag.CodeContentSlug,
 			diag.Tf("slug %q không hợp lệ", "slug %q is not valid", p.Slug),
 			diag.Tf("Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.", "Use lower-case ASCII letters, digits and hyphens, e.g. %q.", vi.Slug(p.Slug)))
 		p.Slug = vi.Slug(p.Slug)
 	}
 	for i, a := range p.Aliases {
 		if _, ok := CleanAlias(a); !ok {
-			l.Errorf(p.AliasPos[i], "content-alias",
+			l.Errorf(p.AliasPos[i], diag.CodeContentAlias,
 				diag.Tf("alias %q không hợp lệ", "alias %q is not valid", a),
 				diag.T("Alias là đường dẫn trong trang web, ví dụ \"/huong-dan/cu/\".", "An alias is a path within the site, e.g. \"/huong-dan/old/\"."))
 		}
@@ -324,7 +324,7 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 			seg = p.Slug
 		}
 		if seg == "" {
-			l.Errorf(diag.Pos{File: file}, "content-slug",
+			l.Errorf(diag.Pos{File: file}, diag.CodeContentSlug,
 				diag.T("không tạo được địa chỉ từ tên tệp", "cannot make a URL from the file name"),
 				diag.T("Đặt tên tệp bằng chữ cái hoặc thêm slug.", "Name the file with letters or add a slug."))
 			return nil
@@ -405,7 +405,7 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (*FrontMatter, []by
 		off += nl + 1
 	}
 	if end < 0 {
-		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "frontmatter-unclosed",
+		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, diag.CodeFrontMatterUnclosed,
 			diag.Tf("phần đầu trang mở bằng %s nhưng không có dòng %s đóng lại", "front matter opened with %s has no closing %s line", delim, delim),
 			diag.Tf("Thêm một dòng chỉ có %s sau phần đầu trang.", "Add a line with only %s after the front matter.", delim))
 		return nil, nil, 0
@@ -455,7 +455,7 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 		if _, e := fmt.Sscanf(strings.TrimPrefix(msg, "yaml: "), "line %d:", &n); e == nil {
 			p = pos(n, 1)
 		}
-		l.Errorf(p, "frontmatter-yaml",
+		l.Errorf(p, diag.CodeFrontMatterYAML,
 			diag.T("cú pháp YAML của phần đầu trang không hợp lệ", "invalid YAML in the front matter"),
 			diag.Tf("Kiểm tra dấu : và thụt lề; mỗi dòng có dạng khóa: giá trị.", "Check colons and indentation; each line is key: value (detail: %s).", msg))
 		return
@@ -465,7 +465,7 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 	}
 	m := node.Content[0]
 	if m.Kind != yaml.MappingNode {
-		l.Errorf(pos(m.Line, m.Column), "frontmatter-yaml",
+		l.Errorf(pos(m.Line, m.Column), diag.CodeFrontMatterYAML,
 			diag.T("phần đầu trang YAML phải là các cặp khóa: giá trị", "YAML front matter must be key: value pairs"), diag.Text{})
 		return
 	}
@@ -476,13 +476,13 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 			if c := vi.Closest(k.Value, knownKeys, 1); len(c) > 0 {
 				hint = diag.Tf("Có phải là %q?", "Did you mean %q?", c[0])
 			}
-			l.Errorf(pos(k.Line, k.Column), "toml-unknown-key",
+			l.Errorf(pos(k.Line, k.Column), diag.CodeTOMLUnknownKey,
 				diag.Tf("khóa %q không được hỗ trợ", "unknown key %q", k.Value), hint)
 			continue
 		}
 		v := m.Content[i+1]
 		if err := v.Decode(fieldPtr(fm, k.Value)); err != nil {
-			l.Errorf(pos(v.Line, v.Column), "toml-type",
+			l.Errorf(pos(v.Line, v.Column), diag.CodeTOMLType,
 				diag.Tf("giá trị của khóa %q sai kiểu", "the value of key %q has the wrong type", k.Value), diag.Text{})
 			continue
 		}
@@ -561,7 +561,7 @@ func parseDate(file string, src []byte, key string, v any, loc *time.Location, l
 			}
 		}
 	}
-	l.Errorf(diag.Pos{File: file, Line: keyLine(src, key), Col: 1}, "content-date",
+	l.Errorf(diag.Pos{File: file, Line: keyLine(src, key), Col: 1}, diag.CodeContentDate,
 		diag.Tf("%s %v không phải ngày hợp lệ", "%s %v is not a valid date", key, v),
 		diag.T("Dạng 2023-06-30 hoặc 2023-06-30T09:00.", "Use 2023-06-30 or 2023-06-30T09:00."))
 	return time.Time{}

@@ -53,7 +53,7 @@ func SetAsideFuture(t *table.Table, obs []indicator.Observation, now time.Time, 
 			"%d rows have periods that start after the as-of date %s (%s), the first \"%s\" (%s): their figures cannot have been known then, so they are neither counted nor shown",
 			len(future), asOf(now), lineList(lines), text, label(first.Period))
 	}
-	l.Warnf(pos, "csv-future", msg,
+	l.Warnf(pos, diag.CodeCSVFuture, msg,
 		diag.Tf("Kiểm tra lại kỳ đã ghi. Nếu đúng, mỗi số liệu được tính khi trang được đánh giá từ ngày cuối của kỳ (%s cho kỳ %s) trở đi (--now hoặc asOf trong config.toml); đến khi đó chúng chỉ có trong tệp CSV tải về, có đánh dấu",
 			"Check the periods written. If they are right, each figure counts once the site is judged on its period's last day (%s for %s) or later (--now or asOf in config.toml); until then they are only in the CSV download, marked", lastDay(first.Period), text))
 	return kept, future
@@ -91,7 +91,7 @@ func (r *Report) SetAsideFuture(now time.Time, l *diag.List) []report.Row {
 			"%d rows are for weeks that start after the as-of date %s (%s), the first %s (%s, %s): their figures cannot have been known then, so they are neither counted nor shown",
 			len(future), asOf(now), lineList(lines), weekLabel(w), w.String(), weekSpan(w))
 	}
-	l.Warnf(r.weekCell(first), "report-future", msg,
+	l.Warnf(r.weekCell(first), diag.CodeReportFuture, msg,
 		diag.T("Kiểm tra lại ô tuần. Nếu đúng, số liệu được tính khi trang được đánh giá sau khi tuần kết thúc và báo cáo đã gửi (--now hoặc asOf trong config.toml); đến khi đó chúng chỉ có trong tệp CSV tải về, có đánh dấu",
 			"Check the week cells. If they are right, the figures count once the site is judged after the week has ended and the report was sent (--now or asOf in config.toml); until then they are only in the CSV download, marked"))
 	r.Rows, r.weekCells = kept, cells

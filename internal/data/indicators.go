@@ -115,7 +115,7 @@ func ParseIndicators(file string, src []byte, units *Units, loc *time.Location, 
 		ind, ok := r.indicator(i, ri, b)
 		if ind.ID != "" {
 			if first, dup := seen[ind.ID]; dup {
-				l.Errorf(b.Key("id").Pos(), "indicator-duplicate",
+				l.Errorf(b.Key("id").Pos(), diag.CodeIndicatorDuplicate,
 					diag.Tf("mã chỉ tiêu %q đã dùng ở dòng %d; dòng %d dùng lại", "indicator id %q is already used on line %d; line %d uses it again", ind.ID, first.Line, b.Key("id").Pos().Line),
 					diag.T("Mỗi chỉ tiêu cần một mã riêng: đổi mã của một trong hai.", "Each indicator needs an id of its own: change one of the two."))
 				continue
@@ -168,7 +168,7 @@ func (r *registry) groups(gs []rawGroup, blocks *tomlx.Node) {
 		code, title := strings.TrimSpace(g.Code), vi.NFC(strings.TrimSpace(g.Title))
 		for _, k := range []struct{ key, val string }{{"code", code}, {"title", title}} {
 			if k.val == "" {
-				r.l.Errorf(b.Pos(), "indicator-missing-key",
+				r.l.Errorf(b.Pos(), diag.CodeIndicatorMissingKey,
 					diag.Tf("nhóm thứ %d thiếu khóa bắt buộc %q", "group number %d lacks the required key %q", i+1, k.key),
 					diag.T(`Mỗi [[group]] cần code = "3.4" (số mục trong kế hoạch) và title = "…".`,
 						`Each [[group]] needs code = "3.4" (the plan's section number) and title = "…".`))
@@ -178,7 +178,7 @@ func (r *registry) groups(gs []rawGroup, blocks *tomlx.Node) {
 			continue
 		}
 		if first, dup := lines[code]; dup {
-			r.l.Errorf(b.Key("code").Pos(), "indicator-duplicate",
+			r.l.Errorf(b.Key("code").Pos(), diag.CodeIndicatorDuplicate,
 				diag.Tf("nhóm %q đã khai báo ở dòng %d", "group %q is already declared on line %d", code, first),
 				diag.T("Xoá một trong hai bảng [[group]].", "Delete one of the two [[group]] tables."))
 			continue
@@ -214,7 +214,7 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		name = "#" + itoa(i+1)
 	}
 	missing := func(key string, hint diag.Text) {
-		fail(b.Pos(), "indicator-missing-key",
+		fail(b.Pos(), diag.CodeIndicatorMissingKey,
 			diag.Tf("chỉ tiêu %s thiếu khóa bắt buộc %q", "indicator %s lacks the required key %q", quoteName(name), key), hint)
 	}
 
@@ -224,7 +224,7 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		missing("id", diag.T(`Thêm dòng id = "tai-khoan-dinh-danh" (mã không dấu, dùng trong đường dẫn trang).`,
 			`Add a line id = "tai-khoan-dinh-danh" (an ASCII id, used in the page's address).`))
 	case vi.Slug(ind.ID) != ind.ID:
-		fail(b.Key("id").Pos(), "indicator-id",
+		fail(b.Key("id").Pos(), diag.CodeIndicatorID,
 			diag.Tf("mã chỉ tiêu %q không hợp lệ", "indicator id %q is not valid", ind.ID),
 			diag.Tf("Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.",
 				"An id has only lower-case ASCII letters, digits and hyphens, for example %q.", vi.Slug(ind.ID)))
@@ -248,7 +248,7 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		missing("measure", diag.T(`Thêm dòng measure = "count", "cumulative", "rate" hoặc "percent".`,
 			`Add a line measure = "count", "cumulative", "rate" or "percent".`))
 	case !slices.Contains(indicator.Measures(), ind.Measure):
-		fail(b.Key("measure").Pos(), "indicator-measure",
+		fail(b.Key("measure").Pos(), diag.CodeIndicatorMeasure,
 			diag.Tf("measure = %q không hợp lệ", "measure = %q is not valid", string(ind.Measure)),
 			diag.T(`Dùng "count" (số lượng trong kỳ), "cumulative" (số lũy kế), "rate" (tỷ lệ tính từ tử số, mẫu số) hoặc "percent" (phần trăm của toàn huyện).`,
 				`Use "count" (a number per period), "cumulative" (a running total), "rate" (from numerator and denominator) or "percent" (a district-wide percentage).`))
@@ -258,19 +258,19 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		ind.Direction = indicator.Increase
 	case indicator.Increase, indicator.Decrease:
 	default:
-		fail(b.Key("direction").Pos(), "indicator-direction",
+		fail(b.Key("direction").Pos(), diag.CodeIndicatorDirection,
 			diag.Tf("direction = %q không hợp lệ", "direction = %q is not valid", string(ind.Direction)),
 			diag.T(`Dùng "increase" (càng cao càng tốt) hoặc "decrease" (càng thấp càng tốt).`,
 				`Use "increase" (higher is better) or "decrease" (lower is better).`))
 	}
 	switch {
 	case !slices.Contains(indicator.Dimensions(), ind.Dimension):
-		fail(b.Key("dimension").Pos(), "indicator-dimension",
+		fail(b.Key("dimension").Pos(), diag.CodeIndicatorDimension,
 			diag.Tf("dimension = %q không hợp lệ", "dimension = %q is not valid", string(ind.Dimension)),
 			diag.T(`Dùng "commune" (theo xã, thị trấn), "unit" (theo đơn vị), "service" (theo dịch vụ) hoặc bỏ dòng này nếu chỉ có số liệu toàn huyện.`,
 				`Use "commune" (by commune), "unit" (by unit), "service" (by service), or leave the line out for district-wide figures.`))
 	case ind.Measure == indicator.Percent && ind.Dimension != indicator.NoDimension:
-		fail(b.Key("dimension").Pos(), "indicator-percent-dimension",
+		fail(b.Key("dimension").Pos(), diag.CodeIndicatorPercentDimension,
 			diag.Tf("chỉ tiêu %s đo bằng phần trăm (measure = \"percent\") nên không chia theo %q được: không thể cộng phần trăm của các đơn vị thành số của toàn huyện",
 				"indicator %s is a percentage (measure = \"percent\"), so it cannot be broken down by %q: the units' percentages do not add up to the district's", quoteName(name), string(ind.Dimension)),
 			diag.T(`Dùng measure = "rate" với hai cột tu_so (tử số) và mau_so (mẫu số) trong tệp CSV; tỷ lệ toàn huyện sẽ là tổng tử số ÷ tổng mẫu số.`,
@@ -286,7 +286,7 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 	if ri.Decimals != nil {
 		ind.Decimals = *ri.Decimals
 		if ind.Decimals < 0 || ind.Decimals > 6 {
-			fail(b.Key("decimals").Pos(), "indicator-decimals",
+			fail(b.Key("decimals").Pos(), diag.CodeIndicatorDecimals,
 				diag.Tf("decimals = %d không hợp lệ", "decimals = %d is not valid", ind.Decimals),
 				diag.T("Số chữ số thập phân từ 0 đến 6.", "Decimals go from 0 to 6."))
 		}
@@ -301,7 +301,7 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 	} else if k, known := frequencies[strings.TrimSpace(ri.Frequency)]; known {
 		ind.Frequency = k
 	} else {
-		fail(b.Key("frequency").Pos(), "indicator-frequency",
+		fail(b.Key("frequency").Pos(), diag.CodeIndicatorFrequency,
 			diag.Tf("frequency = %q không hợp lệ", "frequency = %q is not valid", ri.Frequency),
 			didYouMean(ri.Frequency, frequencyNames))
 	}
@@ -317,7 +317,7 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		} else if s := r.unitIDs(ind.Lead); len(s) > 0 {
 			hint = diag.Tf("Có phải là %s? Dùng mã (id) của một đơn vị trong data/units.toml.", "Did you mean %s? Use the id of a unit in data/units.toml.", quoteList(s))
 		}
-		r.l.Add(diag.New(b.Key("lead").Pos(), "indicator-lead",
+		r.l.Add(diag.New(b.Key("lead").Pos(), diag.CodeIndicatorLead,
 			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", ind.Lead), hint).Needing(UnitsFile))
 		ok = false
 	}
@@ -327,14 +327,14 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		missing("file", diag.T(`Thêm dòng file = "chi-tieu/<mã chỉ tiêu>.csv" (đường dẫn trong thư mục data/).`,
 			`Add a line file = "chi-tieu/<indicator id>.csv" (a path inside the data/ folder).`))
 	} else if msg, hint, bad := checkPath(ind.File); bad {
-		fail(b.Key("file").Pos(), "indicator-file", msg, hint)
+		fail(b.Key("file").Pos(), diag.CodeIndicatorFile, msg, hint)
 	}
 
 	// Group.
 	if ind.Group != "" {
 		title, known := r.groupTitle[ind.Group]
 		if !known {
-			fail(b.Key("group").Pos(), "indicator-group",
+			fail(b.Key("group").Pos(), diag.CodeIndicatorGroup,
 				diag.Tf("không có nhóm %q trong các bảng [[group]] của tệp này", "there is no group %q among the [[group]] tables of this file", ind.Group),
 				groupHint(ind.Group, r.groupCodes))
 		}
@@ -351,18 +351,18 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 	basePos := b.Key("baseline").Pos()
 	switch {
 	case ri.Baseline == nil:
-		fail(b.Pos(), "indicator-missing-key",
+		fail(b.Pos(), diag.CodeIndicatorMissingKey,
 			diag.Tf("chỉ tiêu %s thiếu khóa bắt buộc %q", "indicator %s lacks the required key %q", quoteName(name), "baseline"),
 			diag.T(`Thêm dòng baseline = { period = "2022-12", value = 0 }: giá trị xuất phát và kỳ của nó.`,
 				`Add a line baseline = { period = "2022-12", value = 0 }: the starting value and its period.`))
 	case ri.Baseline.Value == nil || strings.TrimSpace(ri.Baseline.Period) == "":
-		fail(basePos, "indicator-baseline",
+		fail(basePos, diag.CodeIndicatorBaseline,
 			diag.T("baseline cần cả period (kỳ) và value (giá trị)", "baseline needs both period and value"),
 			diag.T(`Viết baseline = { period = "2022-12", value = 0 }.`, `Write baseline = { period = "2022-12", value = 0 }.`))
 	default:
 		p, parsed := period.Parse(ri.Baseline.Period)
 		if !parsed {
-			fail(basePos, "indicator-baseline",
+			fail(basePos, diag.CodeIndicatorBaseline,
 				diag.Tf("kỳ xuất phát %q không đọc được", "baseline period %q cannot be read", ri.Baseline.Period),
 				periodHint(ind.Frequency))
 		}
@@ -370,7 +370,7 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 	}
 
 	if len(ri.Target) == 0 {
-		fail(b.Pos(), "indicator-missing-key",
+		fail(b.Pos(), diag.CodeIndicatorMissingKey,
 			diag.Tf("chỉ tiêu %s chưa có mục tiêu nào", "indicator %s has no target", quoteName(name)),
 			diag.T("Thêm một bảng [[indicator.target]] với value = … và deadline = \"2023-06-30\" (hoặc \"2023-Q2\").",
 				"Add an [[indicator.target]] table with value = … and deadline = \"2023-06-30\" (or \"2023-Q2\")."))
@@ -384,7 +384,7 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 		case "site":
 			t.Origin = indicator.OriginSite
 		default:
-			fail(tb.Key("origin").Pos(), "indicator-origin",
+			fail(tb.Key("origin").Pos(), diag.CodeIndicatorOrigin,
 				diag.Tf("origin %q không hợp lệ", "origin %q is not valid", rt.Origin),
 				diag.T(`Viết origin = "plan" (mục tiêu của kế hoạch, mặc định) hoặc "site" (mốc do trang đặt khi kế hoạch không đặt).`,
 					`Write origin = "plan" (the plan's target, the default) or "site" (a milestone the site sets where the plan sets none).`))
@@ -403,14 +403,14 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 			t.Deadline = when
 		}
 		if first, dup := seen[deadline]; dup {
-			fail(tb.Key(key).Pos(), "indicator-deadline",
+			fail(tb.Key(key).Pos(), diag.CodeIndicatorDeadline,
 				diag.Tf("hai mục tiêu cùng hạn %s (mục tiêu thứ %d và %d)", "two targets are due on %s (targets %d and %d)", deadline.Format("02/01/2006"), first+1, j+1),
 				diag.T("Mỗi hạn chỉ có một mục tiêu.", "Each deadline has one target."))
 			continue
 		}
 		seen[deadline] = j
 		if !ind.Baseline.Period.IsZero() && !deadline.After(indicator.DeadlineOf(ind.Baseline.Period, r.loc)) {
-			fail(tb.Key(key).Pos(), "indicator-deadline",
+			fail(tb.Key(key).Pos(), diag.CodeIndicatorDeadline,
 				diag.Tf("hạn %s không sau kỳ xuất phát %s", "deadline %s is not after the baseline period %s", deadline.Format("02/01/2006"), ind.Baseline.Period),
 				diag.T("Mục tiêu phải có hạn sau kỳ của giá trị xuất phát (baseline).", "A target must fall due after the baseline's period."))
 		}
@@ -429,7 +429,7 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 		prev := ind.Baseline.Value
 		for _, t := range ind.Targets {
 			if t.Value >= prev {
-				fail(b.Key("direction").Pos(), "indicator-direction",
+				fail(b.Key("direction").Pos(), diag.CodeIndicatorDirection,
 					diag.Tf("chỉ tiêu %s cần giảm (direction = \"decrease\") nhưng mục tiêu %s không thấp hơn giá trị trước đó %s",
 						"indicator %s must decrease (direction = \"decrease\") but target %s is not below the value before it, %s", quoteName(name), num(t.Value), num(prev)),
 					diag.T(`Kiểm tra giá trị xuất phát và các mục tiêu, hoặc dùng direction = "increase".`,
@@ -447,7 +447,7 @@ func (r *registry) targetValue(ind *indicator.Indicator, ri rawIndicator, rt raw
 	changeHint := diag.T(`Viết change = "-20%" (giảm 20% so với giá trị xuất phát) hoặc "+10%".`, `Write change = "-20%" (20% below the baseline) or "+10%".`)
 	switch {
 	case rt.Value != nil && rt.Change != "":
-		fail(tb.Key("change").Pos(), "indicator-target-change",
+		fail(tb.Key("change").Pos(), diag.CodeIndicatorTargetChange,
 			diag.T("mục tiêu có cả value và change", "the target has both value and change"),
 			diag.T("Giữ một trong hai: value (giá trị cần đạt) hoặc change (mức thay đổi so với giá trị xuất phát mà kế hoạch yêu cầu).",
 				"Keep one: value (the value to reach) or change (the change from the baseline the plan asks for)."))
@@ -459,7 +459,7 @@ func (r *registry) targetValue(ind *indicator.Indicator, ri rawIndicator, rt raw
 		c := strings.TrimSpace(rt.Change)
 		pct, err := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(c, ",", "."), "%"), 64)
 		if err != nil || !strings.HasSuffix(c, "%") || pct == 0 || pct <= -100 {
-			fail(tb.Key("change").Pos(), "indicator-target-change",
+			fail(tb.Key("change").Pos(), diag.CodeIndicatorTargetChange,
 				diag.Tf("change %q không đọc được", "change %q cannot be read", rt.Change), changeHint)
 			return false
 		}
@@ -470,7 +470,7 @@ func (r *registry) targetValue(ind *indicator.Indicator, ri rawIndicator, rt raw
 		t.Value = *ri.Baseline.Value * (1 + t.Change)
 		return true
 	}
-	fail(tb.Pos(), "indicator-missing-key",
+	fail(tb.Pos(), diag.CodeIndicatorMissingKey,
 		diag.Tf("mục tiêu thứ %d của chỉ tiêu %s thiếu khóa bắt buộc \"value\"", "target %d of indicator %s lacks the required key \"value\"", j+1, quoteName(name)),
 		diag.T("Thêm dòng value = … (giá trị cần đạt), hoặc change = \"-20%\" khi kế hoạch đặt mức thay đổi so với giá trị xuất phát.",
 			"Add a line value = … (the value to reach), or change = \"-20%\" where the plan sets a change from the baseline."))
@@ -484,20 +484,20 @@ func (r *registry) targetWhen(rt rawTarget, tb *tomlx.Node, fail func(diag.Pos, 
 		`Write deadline = "2023-06-30" (the end of that day) or a period such as "2023-06", "2023-Q2", "2023-H1", "2023" (its end); for a target that applies from a moment on ("thực hiện từ tháng 3/2023"), write from = "2023-03" (from the period's first day).`)
 	switch {
 	case rt.Deadline.v != nil && rt.From.v != nil:
-		fail(tb.Key("from").Pos(), "indicator-deadline",
+		fail(tb.Key("from").Pos(), diag.CodeIndicatorDeadline,
 			diag.T("mục tiêu có cả deadline và from", "the target has both deadline and from"), hint)
 		return time.Time{}, false, false
 	case rt.From.v != nil:
 		from, msg, bad := r.start(rt.From.v)
 		if bad {
-			fail(tb.Key("from").Pos(), "indicator-deadline", msg, hint)
+			fail(tb.Key("from").Pos(), diag.CodeIndicatorDeadline, msg, hint)
 			return time.Time{}, false, false
 		}
 		return from, true, true
 	}
 	deadline, msg, bad := r.deadline(rt.Deadline.v)
 	if bad {
-		fail(tb.Key("deadline").Pos(), "indicator-deadline", msg, hint)
+		fail(tb.Key("deadline").Pos(), diag.CodeIndicatorDeadline, msg, hint)
 		return time.Time{}, false, false
 	}
 	return deadline, false, true
@@ -524,11 +524,11 @@ func (r *registry) start(v any) (time.Time, diag.Text, bool) {
 func (r *registry) checkValue(ind *indicator.Indicator, v float64, pos diag.Pos, fail func(diag.Pos, string, diag.Text, diag.Text)) {
 	switch {
 	case ind.Measure.IsPercentage() && (v < 0 || v > 100):
-		fail(pos, "indicator-value",
+		fail(pos, diag.CodeIndicatorValue,
 			diag.Tf("giá trị %s nằm ngoài 0–100 của một tỷ lệ phần trăm", "value %s is outside the 0–100 of a percentage", num(v)),
 			diag.T("Viết tỷ lệ bằng số phần trăm, ví dụ 80 cho 80%.", "Write a rate in percent, for example 80 for 80%."))
 	case v < 0:
-		fail(pos, "indicator-value",
+		fail(pos, diag.CodeIndicatorValue,
 			diag.Tf("giá trị %s âm", "value %s is negative", num(v)),
 			diag.T("Số lượng không thể âm.", "A count cannot be negative."))
 	}

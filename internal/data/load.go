@@ -105,7 +105,7 @@ func (ld *loader) read(name string) ([]byte, bool) {
 	}
 	ld.set.Used[name] = true
 	if link, ok := symlinkIn(ld.fsys, name); ok {
-		ld.l.Errorf(diag.Pos{File: link}, "data-symlink",
+		ld.l.Errorf(diag.Pos{File: link}, diag.CodeDataSymlink,
 			diag.T("liên kết tượng trưng (symlink) không được dùng trong data/", "symbolic links are not allowed in data/"),
 			diag.T("Chép tệp thật vào thư mục data/.", "Copy the real file into data/."))
 		return nil, false
@@ -113,7 +113,7 @@ func (ld *loader) read(name string) ([]byte, bool) {
 	src, err := fs.ReadFile(ld.fsys, name)
 	if err != nil {
 		if !IsNotExist(err) {
-			ld.l.Errorf(diag.Pos{File: name}, "data-read", diag.T("không đọc được tệp", "cannot read the file"), diag.Text{})
+			ld.l.Errorf(diag.Pos{File: name}, diag.CodeDataRead, diag.T("không đọc được tệp", "cannot read the file"), diag.Text{})
 		}
 		return nil, false
 	}
@@ -193,7 +193,7 @@ func (ld *loader) weekly() {
 			w.Rule = rule
 		}
 	} else {
-		ld.l.Errorf(diag.Pos{File: "config.toml", Line: 1}, "config-reports",
+		ld.l.Errorf(diag.Pos{File: "config.toml", Line: 1}, diag.CodeConfigReports,
 			diag.Tf("không đọc được quy định báo cáo tuần “%s”", "cannot read the weekly report rule “%s”", ld.o.WeeklyRule),
 			diag.T("Ví dụ: weekly = \"trước 09h ngày Thứ 3 hàng tuần\".", "For example: weekly = \"trước 09h ngày Thứ 3 hàng tuần\"."))
 	}
@@ -237,7 +237,7 @@ func (ld *loader) reportUnused() {
 		case d.IsDir() || hiddenData(d.Name()) || ld.set.Used[name]:
 			return nil
 		}
-		w := diag.NewWarning(diag.Pos{File: name}, "data-unused",
+		w := diag.NewWarning(diag.Pos{File: name}, diag.CodeDataUnused,
 			diag.T("tệp này không được dùng: không có gì trong trang web đọc nó", "this file is not used: nothing in the site reads it"),
 			unusedHint(name))
 		if indicatorsUnreadable {

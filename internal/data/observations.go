@@ -62,7 +62,7 @@ func csvHeader(ind *indicator.Indicator) string {
 // MissingFile is the problem of an indicator whose CSV file does not exist,
 // reported at the file = … line of indicators.toml.
 func MissingFile(ind *indicator.Indicator) *diag.Diagnostic {
-	return diag.New(ind.FilePos, "indicator-file-missing",
+	return diag.New(ind.FilePos, diag.CodeIndicatorFileMissing,
 		diag.Tf("không có tệp số liệu %s của chỉ tiêu %q", "the data file %s of indicator %q does not exist", FilePath(ind), ind.ID),
 		diag.Tf("Sửa đường dẫn file, hoặc tạo tệp CSV với dòng tiêu đề %s.", "Fix the file path, or create the CSV file with the header line %s.", csvHeader(ind)))
 }
@@ -83,7 +83,7 @@ func ParseObservations(ind *indicator.Indicator, t *table.Table, units *Units, f
 		return nil
 	}
 	if len(t.Rows) == 0 {
-		l.Warnf(t.HeaderPos(-1), "csv-empty",
+		l.Warnf(t.HeaderPos(-1), diag.CodeCSVEmpty,
 			diag.T("Tệp chưa có dòng số liệu nào", "The file has no figures yet"),
 			diag.T("Thêm số liệu dưới dòng tiêu đề; đến khi đó trang chỉ tiêu ghi \"Chưa có số liệu\"",
 				"Add figures below the header line; until then the indicator's page says \"No data yet\""))
@@ -125,7 +125,7 @@ func columns(ind *indicator.Indicator, t *table.Table, l *diag.List) (cols, bool
 	c := cols{period: idx(colPeriod.Key), dim: -1, value: idx(colValue.Key), num: idx(colNum.Key), den: idx(colDen.Key), note: idx(colNote.Key)}
 	headerLine := t.HeaderPos(-1)
 	bad := func(pos diag.Pos, msg, hint diag.Text) {
-		l.Errorf(pos, "csv-columns", msg, hint)
+		l.Errorf(pos, diag.CodeCSVColumns, msg, hint)
 		ok = false
 	}
 
@@ -232,19 +232,19 @@ func (r *rowReader) row(row table.Row) (o indicator.Observation, valueCell table
 	p, parsed := period.Parse(pf.Text)
 	switch {
 	case pf.Text == "":
-		fail(pf, "csv-period", diag.T("Ô kỳ báo cáo trống", "The period cell is empty"), periodHint(r.ind.Frequency))
+		fail(pf, diag.CodeCSVPeriod, diag.T("Ô kỳ báo cáo trống", "The period cell is empty"), periodHint(r.ind.Frequency))
 	case !parsed:
-		fail(pf, "csv-period",
+		fail(pf, diag.CodeCSVPeriod,
 			diag.Tf("Ô \"%s\" không phải là kỳ báo cáo", "Cell \"%s\" is not a reporting period", pf.Text), periodHint(r.ind.Frequency))
 	case r.outside(p):
-		fail(pf, "csv-range",
+		fail(pf, diag.CodeCSVRange,
 			tr("Kỳ \"%s\" (%s) nằm ngoài thời gian của kế hoạch, %s", "Period \"%s\" (%s) is outside the plan's time span, %s", pf.Text, label(p), r.span()),
 			diag.T("Kiểm tra lại năm và tháng đã ghi", "Check the year and month written"))
 	default:
 		o.Period = p
 		if p.Kind != r.ind.Frequency && p != r.ind.Baseline.Period && !r.warnedKind[p.Kind] {
 			r.warnedKind[p.Kind] = true
-			r.l.Warnf(r.t.FieldPos(pf), "csv-frequency",
+			r.l.Warnf(r.t.FieldPos(pf), diag.CodeCSVFrequency,
 				tr("Kỳ \"%s\" là một %s, nhưng chỉ tiêu \"%s\" báo cáo theo %s", "Period \"%s\" is a %s, but indicator \"%s\" is reported by %s", pf.Text, kindWords[p.Kind], r.ind.ID, kindWords[r.ind.Frequency]),
 				diag.T("Các kỳ dài ngắn khác nhau làm chuỗi số liệu khó so sánh; dùng cùng một loại kỳ cho cả tệp",
 					"Periods of different lengths make the series hard to compare; use one kind of period for the whole file"))
@@ -273,7 +273,7 @@ func (r *rowReader) row(row table.Row) (o indicator.Observation, valueCell table
 			if dimName != "" {
 				msg = diag.Tf("Kỳ %s của %s đã có ở dòng %d", "Period %s for %s already appears on line %d", o.Period, dimName, line)
 			}
-			fail(pf, "csv-duplicate", msg,
+			fail(pf, diag.CodeCSVDuplicate, msg,
 				diag.T("Mỗi kỳ chỉ ghi một dòng cho mỗi đơn vị; xoá hoặc sửa một trong hai dòng", "Write one row per period and unit; delete or correct one of the two rows"))
 		} else {
 			r.first[key] = row.Line
@@ -291,7 +291,7 @@ func (r *rowReader) dim(row table.Row) (key, name string, ok bool) {
 	f := row.Fields[r.cols.dim]
 	word := dimWords[r.ind.Dimension]
 	if f.Text == "" {
-		r.errorf(f, "csv-unit", tr("Ô %s trống", "The %s cell is empty", word), r.unitHint(""))
+		r.errorf(f, diag.CodeCSVUnit, tr("Ô %s trống", "The %s cell is empty", word), r.unitHint(""))
 		return "", "", false
 	}
 	if r.ind.Dimension == indicator.ByService {
@@ -300,13 +300,13 @@ func (r *rowReader) dim(row table.Row) (key, name string, ok bool) {
 	u, found := r.units.Lookup(f.Text)
 	switch {
 	case !found && r.ind.Dimension == indicator.ByCommune:
-		r.l.Add(diag.New(r.t.FieldPos(f), "csv-unit", diag.Tf("Không có xã, thị trấn \"%s\" trong data/units.toml", "There is no commune \"%s\" in data/units.toml", f.Text), r.unitHint(f.Text)).Needing(UnitsFile))
+		r.l.Add(diag.New(r.t.FieldPos(f), diag.CodeCSVUnit, diag.Tf("Không có xã, thị trấn \"%s\" trong data/units.toml", "There is no commune \"%s\" in data/units.toml", f.Text), r.unitHint(f.Text)).Needing(UnitsFile))
 		return "", "", false
 	case !found:
-		r.l.Add(diag.New(r.t.FieldPos(f), "csv-unit", diag.Tf("Không có đơn vị \"%s\" trong data/units.toml", "There is no unit \"%s\" in data/units.toml", f.Text), r.unitHint(f.Text)).Needing(UnitsFile))
+		r.l.Add(diag.New(r.t.FieldPos(f), diag.CodeCSVUnit, diag.Tf("Không có đơn vị \"%s\" trong data/units.toml", "There is no unit \"%s\" in data/units.toml", f.Text), r.unitHint(f.Text)).Needing(UnitsFile))
 		return "", "", false
 	case r.ind.Dimension == indicator.ByCommune && !u.IsCommune():
-		r.errorf(f, "csv-unit", diag.Tf("\"%s\" là %s, không phải xã, thị trấn", "\"%s\" is %s, not a commune", f.Text, u.Name), r.unitHint(f.Text))
+		r.errorf(f, diag.CodeCSVUnit, diag.Tf("\"%s\" là %s, không phải xã, thị trấn", "\"%s\" is %s, not a commune", f.Text, u.Name), r.unitHint(f.Text))
 		return "", "", false
 	}
 	return u.ID, u.Name, true
@@ -340,20 +340,20 @@ func (r *rowReader) value(f table.Field, o *indicator.Observation) bool {
 	counted := r.ind.Measure == indicator.Count || r.ind.Measure == indicator.Cumulative
 	switch {
 	case counted && hasPercent(f):
-		r.errorf(f, "csv-count-percent", tr("Ô \"%s\" có dấu %%, nhưng chỉ tiêu \"%s\" là %s, không phải tỷ lệ", "Cell \"%s\" has a %% sign, but indicator \"%s\" is %s, not a percentage", f.Text, r.ind.ID, measureWord(r.ind.Measure)),
+		r.errorf(f, diag.CodeCSVCountPercent, tr("Ô \"%s\" có dấu %%, nhưng chỉ tiêu \"%s\" là %s, không phải tỷ lệ", "Cell \"%s\" has a %% sign, but indicator \"%s\" is %s, not a percentage", f.Text, r.ind.ID, measureWord(r.ind.Measure)),
 			diag.Tf("Ghi số lượng không kèm %%. Nếu chỉ tiêu là tỷ lệ, khai báo measure = \"rate\" (cột tu_so, mau_so) hoặc \"percent\" trong data/indicators.toml (dòng %d)",
 				"Write the count without %%. If the indicator is a percentage, declare measure = \"rate\" (columns tu_so, mau_so) or \"percent\" in data/indicators.toml (line %d)", r.ind.Pos.Line))
 		return false
 	case counted && v != math.Trunc(v):
-		r.errorf(f, "csv-count-whole", tr("Ô \"%s\" là %s, nhưng %s phải là số nguyên", "Cell \"%s\" is %s, but %s must be a whole number", f.Text, decimal(v), measureWord(r.ind.Measure)),
+		r.errorf(f, diag.CodeCSVCountWhole, tr("Ô \"%s\" là %s, nhưng %s phải là số nguyên", "Cell \"%s\" is %s, but %s must be a whole number", f.Text, decimal(v), measureWord(r.ind.Measure)),
 			r.wholeHint())
 		return false
 	case v < 0:
-		r.errorf(f, "csv-negative", tr("Số âm \"%s\": %s không thể âm", "Negative number \"%s\": %s cannot be negative", f.Text, measureWord(r.ind.Measure)),
+		r.errorf(f, diag.CodeCSVNegative, tr("Số âm \"%s\": %s không thể âm", "Negative number \"%s\": %s cannot be negative", f.Text, measureWord(r.ind.Measure)),
 			diag.T("Kiểm tra lại dấu trừ; nếu là mức giảm, ghi giá trị còn lại sau khi giảm", "Check the minus sign; for a reduction, write the value left after it"))
 		return false
 	case r.ind.Measure == indicator.Percent && v > 100:
-		r.errorf(f, "csv-percent", diag.Tf("Tỷ lệ \"%s\" lớn hơn 100%%", "Percentage \"%s\" is over 100%%", f.Text),
+		r.errorf(f, diag.CodeCSVPercent, diag.Tf("Tỷ lệ \"%s\" lớn hơn 100%%", "Percentage \"%s\" is over 100%%", f.Text),
 			diag.T("Ghi tỷ lệ bằng số phần trăm từ 0 đến 100, ví dụ 85,5 cho 85,5%", "Write the percentage as a number from 0 to 100, for example 85.5 for 85.5%"))
 		return false
 	}
@@ -375,14 +375,14 @@ func (r *rowReader) rate(row table.Row, o *indicator.Observation) bool {
 		v float64
 	}{{nf, n}, {df, d}} {
 		if hasPercent(c.f) {
-			r.errorf(c.f, "csv-count-percent", diag.Tf("Ô \"%s\" có dấu %%, nhưng tử số và mẫu số là số lượng, không phải tỷ lệ", "Cell \"%s\" has a %% sign, but numerators and denominators are counts, not percentages", c.f.Text),
+			r.errorf(c.f, diag.CodeCSVCountPercent, diag.Tf("Ô \"%s\" có dấu %%, nhưng tử số và mẫu số là số lượng, không phải tỷ lệ", "Cell \"%s\" has a %% sign, but numerators and denominators are counts, not percentages", c.f.Text),
 				diag.T("Ghi số lượng không kèm % (ví dụ số hồ sơ trực tuyến và tổng số hồ sơ); tỷ lệ được tính bằng tử số ÷ mẫu số",
 					"Write the counts without % (say online dossiers and all dossiers); the rate is computed as numerator ÷ denominator"))
 			ok = false
 			continue
 		}
 		if c.v < 0 {
-			r.errorf(c.f, "csv-negative", diag.Tf("Số âm \"%s\": tử số và mẫu số không thể âm", "Negative number \"%s\": numerator and denominator cannot be negative", c.f.Text),
+			r.errorf(c.f, diag.CodeCSVNegative, diag.Tf("Số âm \"%s\": tử số và mẫu số không thể âm", "Negative number \"%s\": numerator and denominator cannot be negative", c.f.Text),
 				diag.T("Tử số và mẫu số là số hồ sơ, số đơn vị…, nên từ 0 trở lên", "Numerators and denominators count dossiers, units…, so they are 0 or more"))
 			ok = false
 		}
@@ -392,11 +392,11 @@ func (r *rowReader) rate(row table.Row, o *indicator.Observation) bool {
 	}
 	switch {
 	case d == 0:
-		r.errorf(df, "csv-ratio", diag.T("Mẫu số bằng 0: không tính được tỷ lệ", "The denominator is 0: no rate can be computed"),
+		r.errorf(df, diag.CodeCSVRatio, diag.T("Mẫu số bằng 0: không tính được tỷ lệ", "The denominator is 0: no rate can be computed"),
 			diag.T("Nếu kỳ này không có gì để tính (ví dụ không có hồ sơ nào), xoá dòng này", "If there was nothing to count in this period (no dossiers, say), delete the row"))
 		return false
 	case n > d:
-		r.errorf(nf, "csv-ratio", diag.Tf("Tử số \"%s\" lớn hơn mẫu số \"%s\": tỷ lệ sẽ quá 100%%", "The numerator \"%s\" is larger than the denominator \"%s\": the rate would exceed 100%%", nf.Text, df.Text),
+		r.errorf(nf, diag.CodeCSVRatio, diag.Tf("Tử số \"%s\" lớn hơn mẫu số \"%s\": tỷ lệ sẽ quá 100%%", "The numerator \"%s\" is larger than the denominator \"%s\": the rate would exceed 100%%", nf.Text, df.Text),
 			diag.T("Tử số là phần của mẫu số (ví dụ hồ sơ trực tuyến trong tổng số hồ sơ); kiểm tra hai cột có bị đổi chỗ không", "The numerator is part of the denominator (say online dossiers out of all dossiers); check whether the two columns are swapped"))
 		return false
 	}
@@ -444,7 +444,7 @@ func (r *rowReader) checkRunningTotals(obs []indicator.Observation, cells []tabl
 		for k := 1; k < len(idx); k++ {
 			prev, cur := obs[idx[k-1]], obs[idx[k]]
 			if cur.Value < prev.Value && cur.Note == "" {
-				r.l.Warnf(r.t.FieldPos(cells[idx[k]]), "csv-cumulative",
+				r.l.Warnf(r.t.FieldPos(cells[idx[k]]), diag.CodeCSVCumulative,
 					tr("Số lũy kế giảm từ %s (%s, dòng %d) xuống %s", "The running total falls from %s (%s, line %d) to %s", num(prev.Value), label(prev.Period), prev.Line, cells[idx[k]].Text),
 					diag.T("Số lũy kế chỉ tăng hoặc giữ nguyên; kiểm tra lại, hoặc ghi lý do vào cột ghi_chu", "A running total only grows or stays; check the figure, or give the reason in the ghi_chu column"))
 			}

@@ -75,7 +75,7 @@ func ExplainFailures(fsys fs.FS, l *diag.List) {
 				l.Add(RegistryMissing(d.Pos, reg))
 			}
 		}
-		note := diag.NewWarning(at, "data-suppressed", why,
+		note := diag.NewWarning(at, diag.CodeDataSuppressed, why,
 			diag.T("Sửa lỗi ở trên rồi chạy lại: các lỗi này có thể tự hết.", "Fix the problem above and run again: these may go away with it."))
 		note.Root = true
 		l.Add(note)
@@ -97,7 +97,7 @@ func RegistryMissing(pos diag.Pos, reg string) *diag.Diagnostic {
 		hint = diag.T("Tạo data/services.toml với các bảng [[service]] (xem README, mục data/services.toml), hoặc xoá thư mục data/reports/ nếu không theo dõi báo cáo tuần.",
 			"Create data/services.toml with [[service]] tables (see the README, section data/services.toml), or delete the data/reports/ folder if weekly reports are not followed.")
 	}
-	d := diag.New(pos, "data-registry-missing",
+	d := diag.New(pos, diag.CodeDataRegistryMissing,
 		diag.Tf("tệp này dùng mã trong %s, nhưng không có tệp đó", "this file refers to %s, which does not exist", reg), hint)
 	d.Root = true
 	return d

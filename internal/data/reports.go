@@ -113,11 +113,11 @@ func reportUnit(file string, units *Units, l *diag.List, u *Unit) bool {
 		} else if c := vi.Closest(id, reportingIDs(units), 1); len(c) > 0 {
 			hint = diag.Tf("Có phải là %s? Tên tệp là mã của đơn vị trong data/units.toml.", "Did you mean %s? The file is named after the unit's id in data/units.toml.", ReportFile(c[0]))
 		}
-		l.Add(diag.New(pos, "report-unit",
+		l.Add(diag.New(pos, diag.CodeReportUnit,
 			diag.Tf("tên tệp %q không phải mã của một đơn vị báo cáo tuần", "file name %q is not the id of a unit that reports weekly", path.Base(file)), hint).Needing(UnitsFile))
 		return false
 	case !found.Reports:
-		l.Errorf(pos, "report-unit",
+		l.Errorf(pos, diag.CodeReportUnit,
 			diag.Tf("%s không gửi báo cáo tuần (thiếu reports = true trong data/units.toml, dòng %d)", "%s does not send the weekly report (reports = true is not set in data/units.toml, line %d)", found.Name, found.Pos.Line),
 			diag.Tf("Nếu đơn vị phải báo cáo tuần, thêm reports = true cho đơn vị; nếu không, xoá tệp này. Các đơn vị báo cáo tuần: %s.",
 				"If the unit must report weekly, add reports = true to it; otherwise delete this file. Units that report weekly: %s.", quoteList(reportingIDs(units))))
@@ -190,7 +190,7 @@ func (r *reportReader) row(row table.Row) (out report.Row, ok bool) {
 	ok = ok && atOK
 	out.Submitted = at
 	if weekOK && atOK && at.Before(r.weekEnd(week)) {
-		r.l.Warnf(r.t.FieldPos(subCell), "report-early",
+		r.l.Warnf(r.t.FieldPos(subCell), diag.CodeReportEarly,
 			tr("Ngày gửi %s trước khi %s kết thúc (%s)", "Sent on %s, before %s ended (%s)", subCell.Text, weekLabel(week), r.weekEnd(week).Format("02/01/2006 15:04")),
 			diag.T("Báo cáo tuần gửi sau khi tuần kết thúc; kiểm tra lại ô tuần và ngày gửi", "A week's report is sent after the week ends; check the week and the date sent"))
 	}
@@ -198,7 +198,7 @@ func (r *reportReader) row(row table.Row) (out report.Row, ok bool) {
 	if weekOK && svcOK {
 		key := week.String() + "\x00" + svc.ID
 		if line, dup := r.first[key]; dup {
-			r.errorf(weekCell, "report-duplicate",
+			r.errorf(weekCell, diag.CodeReportDuplicate,
 				tr("%s của dịch vụ %q đã có ở dòng %d", "%s for service %q already appears on line %d", weekLabel(week), svc.Short, line),
 				diag.T("Mỗi tuần chỉ ghi một dòng cho mỗi dịch vụ; xoá hoặc sửa một trong hai dòng", "Write one row per week and service; delete or correct one of the two rows"))
 			ok = false
@@ -213,7 +213,7 @@ func (r *reportReader) row(row table.Row) (out report.Row, ok bool) {
 
 	if ok && !out.Balanced() {
 		c := out.Counts
-		r.l.Warnf(r.t.FieldPos(weekCell), "report-balance",
+		r.l.Warnf(r.t.FieldPos(weekCell), diag.CodeReportBalance,
 			tr("Dòng %d (%s, %s) không cân: đã giải quyết %d+%d+%d và đang giải quyết %d+%d là %d hồ sơ, nhưng tiếp nhận trực tuyến %d, trực tiếp %d và kỳ trước chuyển sang %d là %d",
 				"Row %d (%s, %s) does not balance: resolved %d+%d+%d and in progress %d+%d make %d dossiers, but received online %d, in person %d and carried over %d make %d",
 				row.Line, weekLabel(week), svc.Short, c.ResolvedEarly, c.ResolvedOnTime, c.ResolvedLate, c.PendingOnTime, c.PendingOverdue,
@@ -235,13 +235,13 @@ func (r *reportReader) week(f table.Field) (period.Period, bool) {
 	hint := tr("Ghi tuần của số liệu theo ISO, ví dụ 2023-W13, hoặc ngày hạn báo cáo của tuần đó (%s), ví dụ 04/04/2023 cho tuần 27/03–02/04/2023",
 		"Write the ISO week of the figures, such as 2023-W13, or the day that week's report was due (%s), such as 04/04/2023 for the week of 27/03–02/04/2023", weekdayName(r.rule.Weekday))
 	if f.Text == "" {
-		r.errorf(f, "report-week", diag.T("Ô tuần trống", "The week cell is empty"), hint)
+		r.errorf(f, diag.CodeReportWeek, diag.T("Ô tuần trống", "The week cell is empty"), hint)
 		return period.Period{}, false
 	}
 	p, ok := period.Parse(f.Text)
 	switch {
 	case !ok:
-		r.errorf(f, "report-week", diag.Tf("Ô \"%s\" không phải là tuần", "Cell \"%s\" is not a week", f.Text), hint)
+		r.errorf(f, diag.CodeReportWeek, diag.Tf("Ô \"%s\" không phải là tuần", "Cell \"%s\" is not a week", f.Text), hint)
 	case p.Kind == period.Week:
 		return p, true
 	case p.Kind == period.Day:
@@ -252,14 +252,14 @@ func (r *reportReader) week(f table.Field) (period.Period, bool) {
 		day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 		inside := period.Containing(period.Week, y, m, d)
 		ny, nm, nd := r.rule.Due(inside).Date()
-		r.errorf(f, "report-week",
+		r.errorf(f, diag.CodeReportWeek,
 			tr("Ngày %s là %s, không phải ngày hạn báo cáo tuần (%s)", "%s is a %s, not the weekly report's deadline day (%s)",
 				f.Text, weekdayName(day.Weekday()), weekdayName(r.rule.Weekday)),
 			tr("Nếu đây là số liệu của %s (%s), ghi %s hoặc ngày hạn báo cáo %02d/%02d/%d",
 				"If these are the figures of %s (%s), write %s or the report's deadline day %02d/%02d/%d",
 				weekLabel(inside), weekSpan(inside), inside.String(), nd, int(nm), ny))
 	default:
-		r.errorf(f, "report-week",
+		r.errorf(f, diag.CodeReportWeek,
 			tr("\"%s\" là %s, không phải một tuần", "\"%s\" is %s, not a week", f.Text, kindWords[p.Kind]), hint)
 	}
 	return period.Period{}, false
@@ -269,7 +269,7 @@ func (r *reportReader) week(f table.Field) (period.Period, bool) {
 func (r *reportReader) service(f table.Field) (Service, bool) {
 	base := diag.T("Ghi mã, tên hoặc tên ngắn của dịch vụ như trong data/services.toml", "Write the service's id, name or short name as in data/services.toml")
 	if f.Text == "" {
-		r.errorf(f, "report-service", diag.T("Ô dịch vụ trống", "The service cell is empty"), base)
+		r.errorf(f, diag.CodeReportService, diag.T("Ô dịch vụ trống", "The service cell is empty"), base)
 		return Service{}, false
 	}
 	s, ok := r.services.Lookup(f.Text)
@@ -278,7 +278,7 @@ func (r *reportReader) service(f table.Field) (Service, bool) {
 		if c := r.services.Suggest(f.Text); len(c) > 0 {
 			hint = tr("Có phải là %s? %s", "Did you mean %s? %s", quoteList(c), base)
 		}
-		r.l.Add(diag.New(r.t.FieldPos(f), "report-service",
+		r.l.Add(diag.New(r.t.FieldPos(f), diag.CodeReportService,
 			diag.Tf("Không có dịch vụ \"%s\" trong data/services.toml", "There is no service \"%s\" in data/services.toml", f.Text), hint).Needing(ServicesFile))
 		return Service{}, false
 	}
@@ -287,7 +287,7 @@ func (r *reportReader) service(f table.Field) (Service, bool) {
 		if u, found := r.units.ByID(s.Lead); found {
 			lead = u.Name
 		}
-		r.errorf(f, "report-service-unit",
+		r.errorf(f, diag.CodeReportServiceUnit,
 			diag.Tf("Dịch vụ \"%s\" do %s báo cáo, không phải %s", "Service \"%s\" is reported by %s, not by %s", s.Short, lead, r.unit.Name),
 			diag.Tf("Chuyển dòng này sang %s, hoặc sửa lead của dịch vụ trong data/services.toml (dòng %d) nếu %s mới là đơn vị báo cáo",
 				"Move the row to %s, or change the service's lead in data/services.toml (line %d) if %s is the reporting unit", ReportFile(s.Lead), s.Pos.Line, r.unit.Short))
@@ -308,15 +308,15 @@ func (r *reportReader) count(f table.Field, key string) (int64, bool) {
 	}
 	switch {
 	case hasPercent(f):
-		r.errorf(f, "report-percent", diag.Tf("Ô \"%s\" ở cột %s có dấu %%, nhưng số hồ sơ không phải tỷ lệ", "Cell \"%s\" in column %s has a %% sign, but a number of dossiers is not a percentage", f.Text, key),
+		r.errorf(f, diag.CodeReportPercent, diag.Tf("Ô \"%s\" ở cột %s có dấu %%, nhưng số hồ sơ không phải tỷ lệ", "Cell \"%s\" in column %s has a %% sign, but a number of dossiers is not a percentage", f.Text, key),
 			diag.T("Ghi số hồ sơ không kèm %, ví dụ 12; các tỷ lệ được tính từ số hồ sơ", "Write the number of dossiers without %, such as 12; the rates are computed from the numbers of dossiers"))
 		return 0, false
 	case v < 0:
-		r.errorf(f, "report-negative", diag.Tf("Số âm \"%s\" ở cột %s: số hồ sơ không thể âm", "Negative number \"%s\" in column %s: a number of dossiers cannot be negative", f.Text, key),
+		r.errorf(f, diag.CodeReportNegative, diag.Tf("Số âm \"%s\" ở cột %s: số hồ sơ không thể âm", "Negative number \"%s\" in column %s: a number of dossiers cannot be negative", f.Text, key),
 			diag.T("Ghi số hồ sơ từ 0 trở lên; để trống nghĩa là 0", "Write a number of dossiers of 0 or more; an empty cell means 0"))
 		return 0, false
 	case v != float64(int64(v)) || v > 1e12:
-		r.errorf(f, "report-number", diag.Tf("\"%s\" ở cột %s không phải số nguyên", "\"%s\" in column %s is not a whole number", f.Text, key),
+		r.errorf(f, diag.CodeReportNumber, diag.Tf("\"%s\" ở cột %s không phải số nguyên", "\"%s\" in column %s is not a whole number", f.Text, key),
 			diag.T("Số hồ sơ là số nguyên, ví dụ 12", "A number of dossiers is a whole number, such as 12"))
 		return 0, false
 	}
@@ -328,7 +328,7 @@ func (r *reportReader) submittedAt(f table.Field) (time.Time, bool) {
 	hint := diag.T("Ghi ngày và giờ gửi báo cáo, ví dụ 2023-04-04 08:30 hoặc 04/04/2023 08:30",
 		"Write the day and time the report was sent, such as 2023-04-04 08:30 or 04/04/2023 08:30")
 	if f.Text == "" {
-		r.errorf(f, "report-submitted", diag.T("Ô ngày gửi trống", "The date-sent cell is empty"), hint)
+		r.errorf(f, diag.CodeReportSubmitted, diag.T("Ô ngày gửi trống", "The date-sent cell is empty"), hint)
 		return time.Time{}, false
 	}
 	s := strings.Join(strings.Fields(strings.Replace(f.Text, "T", " ", 1)), " ")
@@ -338,11 +338,11 @@ func (r *reportReader) submittedAt(f table.Field) (time.Time, bool) {
 		}
 	}
 	if _, ok := parseDay(s, r.loc); ok {
-		r.errorf(f, "report-submitted", diag.Tf("Ô ngày gửi \"%s\" thiếu giờ gửi", "The date-sent cell \"%s\" lacks the time", f.Text),
+		r.errorf(f, diag.CodeReportSubmitted, diag.Tf("Ô ngày gửi \"%s\" thiếu giờ gửi", "The date-sent cell \"%s\" lacks the time", f.Text),
 			diag.T("Ghi cả giờ gửi, ví dụ 04/04/2023 08:30: báo cáo đúng hạn khi gửi trước giờ hạn của ngày hạn", "Write the time as well, such as 04/04/2023 08:30: a report is on time when sent by the deadline's hour"))
 		return time.Time{}, false
 	}
-	r.errorf(f, "report-submitted", diag.Tf("Ô \"%s\" không phải ngày giờ gửi", "Cell \"%s\" is not a date and time", f.Text), hint)
+	r.errorf(f, diag.CodeReportSubmitted, diag.Tf("Ô \"%s\" không phải ngày giờ gửi", "Cell \"%s\" is not a date and time", f.Text), hint)
 	return time.Time{}, false
 }
 
@@ -356,11 +356,11 @@ func (r *reportReader) reason(row table.Row, key string, kind int, n int64, word
 		}
 		return ""
 	case n > 0 && f.Text == "":
-		r.l.Warnf(r.t.FieldPos(f), "report-reason",
+		r.l.Warnf(r.t.FieldPos(f), diag.CodeReportReason,
 			tr("%d hồ sơ %s chưa ghi lý do", "%d dossiers %s without a reason", n, word),
 			diag.T("Kế hoạch yêu cầu báo cáo cả nguyên nhân; ghi lý do vào ô này", "The plan asks for the reasons too; write the reason in this cell"))
 	case n == 0 && f.Text != "":
-		r.l.Warnf(r.t.FieldPos(f), "report-reason",
+		r.l.Warnf(r.t.FieldPos(f), diag.CodeReportReason,
 			tr("Có lý do \"%s\" nhưng không có hồ sơ %s", "A reason \"%s\" is given but no dossier is %s", f.Text, word),
 			diag.T("Kiểm tra lại số hồ sơ, hoặc xoá lý do", "Check the number of dossiers, or delete the reason"))
 	}
@@ -372,7 +372,7 @@ func (r *reportReader) reason(row table.Row, key string, kind int, n int64, word
 func (r *reportReader) missingReasonColumns() {
 	for kind, key := range []string{report.ColLateReason, report.ColNotAcceptedReason, report.ColSupplementReason} {
 		if n := r.unexplain[kind]; n > 0 {
-			r.l.Warnf(r.t.HeaderPos(-1), "report-reason",
+			r.l.Warnf(r.t.HeaderPos(-1), diag.CodeReportReason,
 				diag.Tf("Thiếu cột %s: %d dòng có hồ sơ cần nêu lý do", "The %s column is missing: %d rows have dossiers that need a reason", key, n),
 				diag.Tf("Thêm cột %s vào dòng tiêu đề và ghi lý do", "Add the %s column to the header and write the reasons", key))
 		}

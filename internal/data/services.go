@@ -105,13 +105,13 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 		sec := Sector{ID: strings.TrimSpace(r.ID), Name: vi.NFC(strings.TrimSpace(r.Name)), NameEn: strings.TrimSpace(r.NameEn), Pos: b.Pos()}
 		ok := checkID(l, b, "sector", i, sec.ID, "cong-an")
 		if sec.Name == "" {
-			l.Errorf(b.Pos(), "service-missing-key",
+			l.Errorf(b.Pos(), diag.CodeServiceMissingKey,
 				diag.Tf("ngành thứ %d thiếu khóa bắt buộc %q", "sector number %d lacks the required key %q", i+1, "name"),
 				diag.T(`Thêm dòng name = "Công an" (tên ngành).`, `Add a line name = "Công an" (the sector's name).`))
 			ok = false
 		}
 		if j, dup := s.sectorID[sec.ID]; dup && sec.ID != "" {
-			l.Errorf(b.Key("id").Pos(), "service-duplicate",
+			l.Errorf(b.Key("id").Pos(), diag.CodeServiceDuplicate,
 				diag.Tf("mã ngành %q đã dùng ở dòng %d", "sector id %q is already used on line %d", sec.ID, s.Sectors[j].Pos.Line),
 				diag.T("Mỗi ngành cần một mã riêng.", "Each sector needs an id of its own."))
 			ok = false
@@ -136,7 +136,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 		}
 		ok := checkID(l, b, "service", i, sv.ID, "dang-ky-khai-sinh")
 		missing := func(key string, hint diag.Text) {
-			l.Errorf(b.Pos(), "service-missing-key",
+			l.Errorf(b.Pos(), diag.CodeServiceMissingKey,
 				diag.Tf("dịch vụ thứ %d thiếu khóa bắt buộc %q", "service number %d lacks the required key %q", i+1, key), hint)
 			ok = false
 		}
@@ -147,7 +147,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 		case sv.Sector == "":
 			missing("sector", diag.Tf(`Thêm dòng sector = "…", mã một ngành khai báo ở đầu tệp: %s.`, `Add a line sector = "…", the id of a sector declared at the top of the file: %s.`, quoteList(s.sectorIDs())))
 		case !known:
-			l.Errorf(b.Key("sector").Pos(), "service-sector",
+			l.Errorf(b.Key("sector").Pos(), diag.CodeServiceSector,
 				diag.Tf("không có ngành %q trong các bảng [[sector]]", "there is no sector %q among the [[sector]] tables", sv.Sector),
 				didYouMean(sv.Sector, s.sectorIDs()))
 			ok = false
@@ -164,7 +164,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 			missing("online", diag.T(`Thêm dòng online = "toan-trinh" (toàn trình) hoặc "mot-phan" (một phần).`,
 				`Add a line online = "toan-trinh" (fully online) or "mot-phan" (partly online).`))
 		default:
-			l.Errorf(b.Key("online").Pos(), "service-online",
+			l.Errorf(b.Key("online").Pos(), diag.CodeServiceOnline,
 				diag.Tf("online = %q không hợp lệ", "online = %q is not valid", sv.Online),
 				didYouMean(sv.Online, []string{OnlineFull, OnlinePartial}))
 			ok = false
@@ -176,7 +176,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 			sv.DeAn06 = *r.DeAn06
 		}
 		if j, dup := s.byID[sv.ID]; dup && sv.ID != "" {
-			l.Errorf(b.Key("id").Pos(), "service-duplicate",
+			l.Errorf(b.Key("id").Pos(), diag.CodeServiceDuplicate,
 				diag.Tf("mã dịch vụ %q đã dùng ở dòng %d", "service id %q is already used on line %d", sv.ID, s.All[j].Pos.Line),
 				diag.T("Mỗi dịch vụ cần một mã riêng.", "Each service needs an id of its own."))
 			continue
@@ -184,7 +184,7 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 		for _, n := range []struct{ key, text string }{{"name", sv.Name}, {"short", r.Short}} {
 			k := vi.Slug(n.text)
 			if line, dup := keyLine[k]; dup && k != "" {
-				l.Errorf(b.Key(n.key).Pos(), "service-duplicate",
+				l.Errorf(b.Key(n.key).Pos(), diag.CodeServiceDuplicate,
 					diag.Tf("tên %q trùng với tên dịch vụ ở dòng %d", "name %q is the same as the service's on line %d", n.text, line),
 					diag.T("Tên và tên ngắn phải khác nhau giữa các dịch vụ, để tìm được đúng dịch vụ theo tên trong báo cáo.",
 						"Names and short names must differ between services, so that a name in a report finds one service."))
@@ -221,12 +221,12 @@ func checkID(l *diag.List, b *tomlx.Node, kind string, i int, id, example string
 	word := map[string]diag.Text{"sector": diag.T("ngành", "sector"), "service": diag.T("dịch vụ", "service")}[kind]
 	switch {
 	case id == "":
-		l.Errorf(b.Pos(), "service-missing-key",
+		l.Errorf(b.Pos(), diag.CodeServiceMissingKey,
 			tr("%s thứ %d thiếu khóa bắt buộc \"id\"", "%s number %d lacks the required key \"id\"", word, i+1),
 			diag.Tf(`Thêm dòng id = %q (mã không dấu, không đổi sau khi đã dùng trong báo cáo).`, `Add a line id = %q (an ASCII id, not to be changed once reports use it).`, example))
 		return false
 	case vi.Slug(id) != id:
-		l.Errorf(b.Key("id").Pos(), "service-id",
+		l.Errorf(b.Key("id").Pos(), diag.CodeServiceID,
 			tr("mã %s %q không hợp lệ", "%s id %q is not valid", word, id),
 			diag.Tf("Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.",
 				"An id has only lower-case ASCII letters, digits and hyphens, for example %q.", vi.Slug(id)))
@@ -245,12 +245,12 @@ func (s *Services) checkLead(l *diag.List, b *tomlx.Node, sv Service, units *Uni
 		} else if c := vi.Closest(sv.Lead, reportingIDs(units), 1); len(c) > 0 {
 			hint = diag.Tf("Có phải là %q? Dùng mã của một đơn vị báo cáo tuần trong data/units.toml.", "Did you mean %q? Use the id of a unit that reports weekly, in data/units.toml.", c[0])
 		}
-		l.Add(diag.New(b.Key("lead").Pos(), "service-lead",
+		l.Add(diag.New(b.Key("lead").Pos(), diag.CodeServiceLead,
 			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", sv.Lead), hint).Needing(UnitsFile))
 		return false
 	}
 	if !u.Reports {
-		l.Errorf(b.Key("lead").Pos(), "service-lead",
+		l.Errorf(b.Key("lead").Pos(), diag.CodeServiceLead,
 			diag.Tf("%s không gửi báo cáo tuần (thiếu reports = true trong data/units.toml, dòng %d)", "%s does not send the weekly report (reports = true is not set in data/units.toml, line %d)", u.Name, u.Pos.Line),
 			diag.Tf("Chọn một đơn vị báo cáo tuần (%s), hoặc thêm reports = true cho đơn vị này.", "Choose a unit that reports weekly (%s), or add reports = true to this unit.", quoteList(reportingIDs(units))))
 		return false

@@ -87,13 +87,13 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 		code := get(r, "ma")
 		task.Code = strings.TrimSpace(code.Text)
 		if task.Code == "" {
-			l.Errorf(t.FieldPos(code), "task-code", diag.T("thiếu mã nhiệm vụ", "the task code is missing"),
+			l.Errorf(t.FieldPos(code), diag.CodeTaskCode, diag.T("thiếu mã nhiệm vụ", "the task code is missing"),
 				diag.T("Ví dụ: 3.2.1", "For example: 3.2.1"))
 			continue
 		}
 		if prev, dup := seen[task.Code]; dup {
 			// The task is left out: its code is its address on /nhiem-vu/.
-			l.Errorf(t.FieldPos(code), "task-duplicate",
+			l.Errorf(t.FieldPos(code), diag.CodeTaskDuplicate,
 				diag.Tf("mã nhiệm vụ %s trùng với dòng %d", "task code %s repeats line %d", task.Code, prev),
 				diag.T("Mỗi nhiệm vụ một mã riêng.", "Give each task its own code."))
 			continue
@@ -101,7 +101,7 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 		seen[task.Code] = r.Line
 		task.Title = get(r, "nhiem_vu").Text
 		if task.Title == "" {
-			l.Errorf(t.FieldPos(get(r, "nhiem_vu")), "task-title", diag.T("thiếu nội dung nhiệm vụ", "the task text is missing"), diag.Text{})
+			l.Errorf(t.FieldPos(get(r, "nhiem_vu")), diag.CodeTaskTitle, diag.T("thiếu nội dung nhiệm vụ", "the task text is missing"), diag.Text{})
 		}
 		lead := get(r, "don_vi_chu_tri")
 		if u, ok := lookupUnit(t, lead, lead.Text, units, l); ok {
@@ -119,7 +119,7 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 			if d, ok := parseDay(s, loc); ok {
 				task.DueOverride = d.Add(24*time.Hour - time.Nanosecond)
 			} else {
-				l.Errorf(t.FieldPos(dueF), "task-date",
+				l.Errorf(t.FieldPos(dueF), diag.CodeTaskDate,
 					diag.Tf("hạn cụ thể “%s” không phải ngày", "due date “%s” is not a date", s),
 					diag.T("Viết dạng 2023-06-30 hoặc 30/06/2023.", "Write it as 2023-06-30 or 30/06/2023."))
 			}
@@ -131,7 +131,7 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 			if pe, ok := err.(*plan.ParseError); ok {
 				l.Add(pe.Diagnostic(t.FieldPos(dl)))
 			} else {
-				l.Errorf(t.FieldPos(dl), "deadline", diag.Tf("không đọc được thời hạn “%s”", "cannot read the deadline “%s”", task.DeadlineText), diag.Text{})
+				l.Errorf(t.FieldPos(dl), diag.CodeDeadline, diag.Tf("không đọc được thời hạn “%s”", "cannot read the deadline “%s”", task.DeadlineText), diag.Text{})
 			}
 		}
 		task.Deadline = d
@@ -149,12 +149,12 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 			if d, ok := parseDay(s, loc); ok {
 				task.Completed = d.Add(12 * time.Hour)
 			} else {
-				l.Errorf(t.FieldPos(doneF), "task-date",
+				l.Errorf(t.FieldPos(doneF), diag.CodeTaskDate,
 					diag.Tf("ngày hoàn thành “%s” không phải ngày", "completion date “%s” is not a date", s),
 					diag.T("Viết dạng 2023-06-30 hoặc 30/06/2023.", "Write it as 2023-06-30 or 30/06/2023."))
 			}
 			if p != plan.Completed {
-				l.Warnf(t.FieldPos(doneF), "task-date",
+				l.Warnf(t.FieldPos(doneF), diag.CodeTaskDate,
 					diag.T("có ngày hoàn thành nhưng trạng thái chưa là “hoàn thành”", "a completion date is given but the status is not “hoàn thành”"),
 					diag.T("Sửa trạng thái thành “hoàn thành” hoặc xóa ngày.", "Set the status to “hoàn thành” or remove the date."))
 			}
@@ -164,7 +164,7 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 		linkF := get(r, "lien_ket")
 		if s := strings.TrimSpace(linkF.Text); s != "" {
 			if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-				l.Errorf(t.FieldPos(linkF), "task-link",
+				l.Errorf(t.FieldPos(linkF), diag.CodeTaskLink,
 					diag.Tf("liên kết “%s” không hợp lệ", "link “%s” is not valid", s),
 					diag.T("Chỉ dùng địa chỉ bắt đầu bằng https:// hoặc http://.", "Use only addresses starting with https:// or http://."))
 			} else {
@@ -179,7 +179,7 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 func lookupUnit(t *table.Table, f table.Field, text string, units *Units, l *diag.List) (Unit, bool) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		l.Errorf(t.FieldPos(f), "csv-unit", diag.T("thiếu đơn vị", "the unit is missing"),
+		l.Errorf(t.FieldPos(f), diag.CodeCSVUnit, diag.T("thiếu đơn vị", "the unit is missing"),
 			diag.T("Ghi mã hoặc tên đơn vị như trong data/units.toml.", "Write the unit's id or name as in data/units.toml."))
 		return Unit{}, false
 	}
@@ -189,7 +189,7 @@ func lookupUnit(t *table.Table, f table.Field, text string, units *Units, l *dia
 		if s := units.Suggest(text); len(s) > 0 {
 			hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(s, "; "))
 		}
-		l.Add(diag.New(t.FieldPos(f), "csv-unit", diag.Tf("không có đơn vị “%s”", "no unit “%s”", text), hint).Needing(UnitsFile))
+		l.Add(diag.New(t.FieldPos(f), diag.CodeCSVUnit, diag.Tf("không có đơn vị “%s”", "no unit “%s”", text), hint).Needing(UnitsFile))
 	}
 	return u, ok
 }

@@ -86,14 +86,14 @@ func ParseUnits(file string, src []byte, l *diag.List) *Units {
 		ok := true
 		for _, k := range []struct{ key, val string }{{"id", u.ID}, {"name", u.Name}, {"short", u.Short}, {"kind", u.Kind}} {
 			if k.val == "" {
-				l.Errorf(b.Pos(), "unit-missing-key",
+				l.Errorf(b.Pos(), diag.CodeUnitMissingKey,
 					diag.Tf("đơn vị thứ %d thiếu khóa bắt buộc %q", "unit number %d lacks the required key %q", i+1, k.key),
 					unitKeyHint(k.key))
 				ok = false
 			}
 		}
 		if u.ID != "" && vi.Slug(u.ID) != u.ID {
-			l.Errorf(b.Key("id").Pos(), "unit-id",
+			l.Errorf(b.Key("id").Pos(), diag.CodeUnitID,
 				diag.Tf("mã đơn vị %q không hợp lệ", "unit id %q is not valid", u.ID),
 				diag.Tf("Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.",
 					"An id has only lower-case ASCII letters, digits and hyphens, for example %q.", vi.Slug(u.ID)))
@@ -102,14 +102,14 @@ func ParseUnits(file string, src []byte, l *diag.List) *Units {
 		switch u.Kind {
 		case "", KindDistrict, KindCommune, KindTown:
 		default:
-			l.Errorf(b.Key("kind").Pos(), "unit-kind",
+			l.Errorf(b.Key("kind").Pos(), diag.CodeUnitKind,
 				diag.Tf("loại đơn vị %q không hợp lệ", "unit kind %q is not valid", u.Kind),
 				diag.T(`Viết kind = "huyen" (cấp huyện), "xa" (xã) hoặc "thi-tran" (thị trấn).`,
 					`Write kind = "huyen" (district office), "xa" (commune) or "thi-tran" (town).`))
 			ok = false
 		}
 		if j, dup := us.byID[u.ID]; dup && u.ID != "" {
-			l.Errorf(b.Key("id").Pos(), "unit-duplicate",
+			l.Errorf(b.Key("id").Pos(), diag.CodeUnitDuplicate,
 				diag.Tf("mã đơn vị %q đã dùng ở dòng %d", "unit id %q is already used on line %d", u.ID, us.All[j].Pos.Line),
 				diag.T("Mỗi đơn vị cần một mã riêng.", "Each unit needs an id of its own."))
 			ok = false
@@ -120,7 +120,7 @@ func ParseUnits(file string, src []byte, l *diag.List) *Units {
 				continue
 			}
 			if first, dup := seenName[k]; dup {
-				l.Errorf(b.Key(n.key).Pos(), "unit-duplicate",
+				l.Errorf(b.Key(n.key).Pos(), diag.CodeUnitDuplicate,
 					diag.Tf("tên %q trùng với tên đơn vị ở dòng %d", "name %q is the same as the unit's on line %d", n.val, first.Line),
 					diag.T("Tên đầy đủ và tên ngắn phải khác nhau giữa các đơn vị, để tìm được đúng đơn vị theo tên.",
 						"Full and short names must differ between units, so that a name finds one unit."))

@@ -40,14 +40,14 @@ func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 		dest := strings.TrimSpace(l.Dest)
 		switch {
 		case dest == "":
-			diags.Errorf(pos, "link-empty", diag.T("liên kết không có địa chỉ", "link without a destination"), diag.Text{})
+			diags.Errorf(pos, diag.CodeLinkEmpty, diag.T("liên kết không có địa chỉ", "link without a destination"), diag.Text{})
 		case site.IsExternal(dest):
 			scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')+1])
 			if strings.HasPrefix(dest, "//") {
 				scheme = "https:"
 			}
 			if !slices.Contains(allowedSchemes, strings.TrimSuffix(scheme, ":")) {
-				diags.Errorf(pos, "link-scheme",
+				diags.Errorf(pos, diag.CodeLinkScheme,
 					diag.Tf("liên kết dạng %q không được phép", "links of the form %q are not allowed", scheme),
 					diag.T("Chỉ dùng http:, https:, mailto: hoặc tel:.", "Use only http:, https:, mailto: or tel:."))
 				l.SetDest("#")
@@ -55,7 +55,7 @@ func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 		case strings.HasPrefix(dest, "#"):
 			frag, ok := Unescape(diags, pos, dest, dest[1:])
 			if ok && !hasAnchor(p, frag) {
-				diags.Errorf(pos, "link-anchor",
+				diags.Errorf(pos, diag.CodeLinkAnchor,
 					diag.Tf("không có mục %q trong trang này", "no heading %q on this page", dest),
 					anchorHint(p))
 			}
@@ -93,7 +93,7 @@ func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 				}
 			}
 			if strings.Contains(sitePath, "..") || !strings.HasPrefix(path.Clean(sitePath), "/") {
-				diags.Errorf(pos, "link-outside", diag.Tf("liên kết %q ra ngoài trang web", "link %q leaves the site", dest), diag.Text{})
+				diags.Errorf(pos, diag.CodeLinkOutside, diag.Tf("liên kết %q ra ngoài trang web", "link %q leaves the site", dest), diag.Text{})
 				continue
 			}
 			file := strings.TrimPrefix(sitePath, "/")
@@ -122,7 +122,7 @@ func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 func Unescape(diags *diag.List, pos diag.Pos, dest, s string) (string, bool) {
 	u, err := url.PathUnescape(s)
 	if err != nil {
-		diags.Errorf(pos, "link-escape",
+		diags.Errorf(pos, diag.CodeLinkEscape,
 			diag.Tf("liên kết %q có mã “%%” không hợp lệ", "link %q has a malformed “%%” escape", dest),
 			diag.T("Sau dấu % phải là hai chữ số hệ 16, ví dụ %20 cho dấu cách; dấu % trong tên tệp viết là %25. "+
 				"Cũng có thể viết tên tệp như nó có, trong <…>: [báo cáo](</bao cao.pdf>).",
@@ -155,12 +155,12 @@ func resolvePageLink(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos,
 				hint = diag.Tf("Các tệp trong thư mục đó: %s.", "Files in that folder: %s.", strings.Join(names, ", "))
 			}
 		}
-		diags.Errorf(pos, "link-missing",
+		diags.Errorf(pos, diag.CodeLinkMissing,
 			diag.Tf("liên kết tới trang không tồn tại: %s", "link to a page that does not exist: %s", target), hint)
 		return "", false
 	}
 	if frag != "" && !hasAnchor(tp, frag) {
-		diags.Errorf(pos, "link-anchor",
+		diags.Errorf(pos, diag.CodeLinkAnchor,
 			diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
 		return "", false
 	}
@@ -202,7 +202,7 @@ func Menus(configured map[string][]config.MenuEntry, s *site.Site, lang string, 
 			case e.Page != "":
 				p, ok := s.ByFile[path.Join(content.Dir, e.Page)]
 				if !ok {
-					diags.Errorf(e.Pos, "menu-page",
+					diags.Errorf(e.Pos, diag.CodeMenuPage,
 						diag.Tf("menu %q trỏ tới trang không tồn tại %s", "menu %q points to a missing page %s", name, e.Page), diag.Text{})
 					continue
 				}

@@ -58,12 +58,12 @@ func chars(s string) int {
 
 // Stable codes for tools; see diag.Diagnostic.Code.
 const (
-	codeUnreadable = "deadline-unreadable"
-	codeDate       = "deadline-date"
-	codeYear       = "deadline-year"
-	codeRule       = "deadline-rule"
-	codeVague      = "deadline-vague"
-	codeProgress   = "task-progress"
+	codeUnreadable = diag.CodeDeadlineUnreadable
+	codeDate       = diag.CodeDeadlineDate
+	codeYear       = diag.CodeDeadlineYear
+	codeRule       = diag.CodeDeadlineRule
+	codeVague      = diag.CodeDeadlineVague
+	codeProgress   = diag.CodeTaskProgress
 )
 
 var hintForms = diag.T(

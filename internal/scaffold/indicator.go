@@ -42,7 +42,7 @@ func Indicator(root, id string, now time.Time) ([]string, error) {
 			hint = diag.Tf("Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang: dùng %q.",
 				"An id has only lower-case ASCII letters, digits and hyphens: use %q.", s)
 		}
-		return nil, diag.New(diag.Pos{File: IndicatorsFile}, "new-indicator-id",
+		return nil, diag.New(diag.Pos{File: IndicatorsFile}, diag.CodeNewIndicatorID,
 			diag.Tf("mã chỉ tiêu %q không hợp lệ", "indicator id %q is not valid", id), hint)
 	}
 	regPath := filepath.Join(root, filepath.FromSlash(IndicatorsFile))
@@ -56,13 +56,13 @@ func Indicator(root, id string, now time.Time) ([]string, error) {
 		} `toml:"indicator"`
 	}
 	if _, err := toml.Decode(string(reg), &existing); err != nil {
-		return nil, diag.New(diag.Pos{File: IndicatorsFile}, "new-indicator-broken",
+		return nil, diag.New(diag.Pos{File: IndicatorsFile}, diag.CodeNewIndicatorBroken,
 			diag.Tf("%s đang có lỗi nên chưa thêm được chỉ tiêu", "%s has errors, so no indicator was added", IndicatorsFile),
 			diag.T("Chạy tiendo check để xem lỗi, sửa rồi chạy lại lệnh này.", "Run tiendo check to see the errors, fix them, then run this command again."))
 	}
 	for _, ind := range existing.Indicator {
 		if ind.ID == id {
-			return nil, diag.New(diag.Pos{File: IndicatorsFile, Line: idLine(reg, id)}, "new-indicator-exists",
+			return nil, diag.New(diag.Pos{File: IndicatorsFile, Line: idLine(reg, id)}, diag.CodeNewIndicatorExists,
 				diag.Tf("chỉ tiêu %q đã có", "indicator %q already exists", id),
 				diag.T("Sửa chỉ tiêu đó trong tệp, hoặc chọn mã khác.", "Edit that indicator in the file, or choose another id."))
 		}
@@ -71,15 +71,15 @@ func Indicator(root, id string, now time.Time) ([]string, error) {
 	csvRel := indicatorDir + "/" + id + ".csv"
 	csvPath := filepath.Join(root, filepath.FromSlash(csvRel))
 	if err := os.MkdirAll(filepath.Dir(csvPath), 0o755); err != nil {
-		return nil, cannot(indicatorDir, "new-indicator-write")
+		return nil, cannot(indicatorDir, diag.CodeNewIndicatorWrite)
 	}
 	if err := writeNew(csvPath, []byte(indicatorHeader)); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return nil, diag.New(diag.Pos{File: csvRel}, "new-indicator-exists",
+			return nil, diag.New(diag.Pos{File: csvRel}, diag.CodeNewIndicatorExists,
 				diag.Tf("tệp %s đã có; không ghi đè", "file %s already exists; nothing is overwritten", csvRel),
 				diag.T("Đổi tên hoặc xoá tệp đó, hoặc chọn mã khác.", "Rename or delete that file, or choose another id."))
 		}
-		return nil, cannot(csvRel, "new-indicator-write")
+		return nil, cannot(csvRel, diag.CodeNewIndicatorWrite)
 	}
 
 	var b bytes.Buffer
@@ -93,7 +93,7 @@ func Indicator(root, id string, now time.Time) ([]string, error) {
 	b.WriteString(indicatorEntry(id, firstUnit(root), now.Year()))
 	if err := writeAtomic(regPath, b.Bytes()); err != nil {
 		os.Remove(csvPath)
-		return nil, cannot(IndicatorsFile, "new-indicator-write")
+		return nil, cannot(IndicatorsFile, diag.CodeNewIndicatorWrite)
 	}
 	return []string{IndicatorsFile, csvRel}, nil
 }
@@ -187,7 +187,7 @@ func writeAtomic(name string, data []byte) error {
 }
 
 func cannotRead(file string) *diag.Diagnostic {
-	return diag.New(diag.Pos{File: file}, "new-read",
+	return diag.New(diag.Pos{File: file}, diag.CodeNewRead,
 		diag.Tf("không đọc được %s", "cannot read %s", file),
 		diag.T("Kiểm tra quyền đọc của tệp.", "Check the file's read permission."))
 }

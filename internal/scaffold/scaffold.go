@@ -35,15 +35,15 @@ func Site(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	switch {
 	case err == nil && len(entries) > 0:
-		return nil, diag.New(diag.Pos{File: dir}, "new-site-not-empty",
+		return nil, diag.New(diag.Pos{File: dir}, diag.CodeNewSiteNotEmpty,
 			diag.Tf("thư mục %s đã có tệp; không ghi đè", "folder %s is not empty; nothing is overwritten", dir),
 			diag.T("Chọn một thư mục mới hoặc trống, ví dụ: tiendo new site trang-moi", "Choose a new or empty folder, for example: tiendo new site new-site"))
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		if fi, serr := os.Stat(dir); serr == nil && !fi.IsDir() {
-			return nil, diag.New(diag.Pos{File: dir}, "new-site-not-dir",
+			return nil, diag.New(diag.Pos{File: dir}, diag.CodeNewSiteNotDir,
 				diag.Tf("%s là một tệp, không phải thư mục", "%s is a file, not a folder", dir), diag.Text{})
 		}
-		return nil, cannot(dir, "new-site-read")
+		return nil, cannot(dir, diag.CodeNewSiteRead)
 	}
 	sub, _ := fs.Sub(starter, "starter")
 	var written []string
@@ -66,7 +66,7 @@ func Site(dir string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return written, cannot(dir, "new-site-write")
+		return written, cannot(dir, diag.CodeNewSiteWrite)
 	}
 	return written, nil
 }
@@ -79,7 +79,7 @@ func Page(root, rel string, now time.Time) (string, error) {
 	rel = filepath.ToSlash(strings.TrimSpace(rel))
 	clean := path.Clean(rel)
 	if rel == "" || path.IsAbs(rel) || filepath.IsAbs(rel) || clean == ".." || strings.HasPrefix(clean, "../") {
-		return "", diag.New(diag.Pos{File: rel}, "new-page-path",
+		return "", diag.New(diag.Pos{File: rel}, diag.CodeNewPagePath,
 			diag.Tf("đường dẫn %q phải nằm trong thư mục content/", "path %q must be inside the content/ folder", rel),
 			diag.T("Ví dụ: tiendo new page content/huong-dan/ten-trang.md", "For example: tiendo new page content/huong-dan/page-name.md"))
 	}
@@ -90,18 +90,18 @@ func Page(root, rel string, now time.Time) (string, error) {
 		clean += ".md"
 	}
 	if path.Ext(clean) != ".md" || clean == "content/.md" {
-		return "", diag.New(diag.Pos{File: clean}, "new-page-ext",
+		return "", diag.New(diag.Pos{File: clean}, diag.CodeNewPageExt,
 			diag.Tf("trang mới phải là tệp .md, không phải %s", "a new page must be a .md file, not %s", path.Base(clean)),
 			diag.T("Ví dụ: tiendo new page content/huong-dan/ten-trang.md", "For example: tiendo new page content/huong-dan/page-name.md"))
 	}
 	target := filepath.Join(root, filepath.FromSlash(clean))
 	if _, err := os.Lstat(target); err == nil {
-		return "", diag.New(diag.Pos{File: clean}, "new-page-exists",
+		return "", diag.New(diag.Pos{File: clean}, diag.CodeNewPageExists,
 			diag.Tf("tệp %s đã có; không ghi đè", "file %s already exists; nothing is overwritten", clean),
 			diag.T("Mở tệp đó để sửa, hoặc chọn tên khác.", "Open that file to edit it, or choose another name."))
 	}
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return "", cannot(clean, "new-page-write")
+		return "", cannot(clean, diag.CodeNewPageWrite)
 	}
 	var b strings.Builder
 	b.WriteString("+++\n")
@@ -112,10 +112,10 @@ func Page(root, rel string, now time.Time) (string, error) {
 	b.WriteString("+++\n\n")
 	if err := writeNew(target, []byte(b.String())); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return "", diag.New(diag.Pos{File: clean}, "new-page-exists",
+			return "", diag.New(diag.Pos{File: clean}, diag.CodeNewPageExists,
 				diag.Tf("tệp %s đã có; không ghi đè", "file %s already exists; nothing is overwritten", clean), diag.Text{})
 		}
-		return "", cannot(clean, "new-page-write")
+		return "", cannot(clean, diag.CodeNewPageWrite)
 	}
 	return clean, nil
 }

@@ -150,7 +150,7 @@ func Start(o Options) (*Server, error) {
 		o.Lang = diag.VI
 	}
 	if fi, err := os.Stat(o.Source); err != nil || !fi.IsDir() {
-		return nil, diag.New(diag.Pos{File: o.Source}, "serve-source",
+		return nil, diag.New(diag.Pos{File: o.Source}, diag.CodeServeSource,
 			diag.Tf("không tìm thấy thư mục trang web %q", "site folder %q not found", o.Source), diag.Text{})
 	}
 
@@ -178,7 +178,7 @@ func Start(o Options) (*Server, error) {
 	s.watch, err = newWatcher(o.Source, s.warn)
 	if err != nil {
 		ln.Close()
-		return nil, diag.New(diag.Pos{File: o.Source}, "serve-watch",
+		return nil, diag.New(diag.Pos{File: o.Source}, diag.CodeServeWatch,
 			diag.T("không theo dõi được các tệp của trang web", "cannot watch the files of the site"),
 			diag.T("Hệ thống đang theo dõi quá nhiều tệp; đóng bớt chương trình rồi thử lại.",
 				"The system is watching too many files; close some programs and try again."))
@@ -345,7 +345,7 @@ func bindWarning(bind string, port int) *diag.Diagnostic {
 	if isLoopback(bind) {
 		return nil
 	}
-	return diag.NewWarning(diag.Pos{File: "--bind"}, "serve-bind-network",
+	return diag.NewWarning(diag.Pos{File: "--bind"}, diag.CodeServeBindNetwork,
 		diag.Tf("máy chủ xem thử lắng nghe ở %s, cổng %d: mọi máy trong cùng mạng đều xem được trang (cả bản nháp với --drafts)",
 			"the preview listens on %s, port %d: every computer on the same network can view the site (drafts too, with --drafts)", bind, port),
 		diag.T("Chỉ dùng trên mạng tin cậy. Bỏ --bind để chỉ máy này xem được (127.0.0.1).",
@@ -367,19 +367,19 @@ func listenError(o Options, err error) *diag.Diagnostic {
 	pos := diag.Pos{File: "--port"}
 	switch {
 	case errors.Is(err, syscall.EADDRINUSE):
-		return diag.New(pos, "serve-port-busy",
+		return diag.New(pos, diag.CodeServePortBusy,
 			diag.Tf("cổng %d đang được chương trình khác dùng", "port %d is already used by another program", o.Port),
 			diag.Tf("Dừng chương trình đó, hoặc chọn cổng khác: --port %d.", "Stop that program, or choose another port: --port %d.", o.Port+1))
 	case errors.Is(err, syscall.EACCES):
-		return diag.New(pos, "serve-port-denied",
+		return diag.New(pos, diag.CodeServePortDenied,
 			diag.Tf("không được phép mở cổng %d", "not allowed to open port %d", o.Port),
 			diag.T("Dùng cổng từ 1024 trở lên, ví dụ --port 1313.", "Use a port from 1024 up, for example --port 1313."))
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
-		return diag.New(diag.Pos{File: "--bind"}, "serve-bind",
+		return diag.New(diag.Pos{File: "--bind"}, diag.CodeServeBind,
 			diag.Tf("địa chỉ %s không thuộc máy này", "address %s does not belong to this machine", o.Bind),
 			diag.T("Bỏ --bind để dùng 127.0.0.1.", "Leave out --bind to use 127.0.0.1."))
 	}
-	return diag.New(pos, "serve-listen",
+	return diag.New(pos, diag.CodeServeListen,
 		diag.Tf("không mở được địa chỉ %s", "cannot listen on %s", addr),
 		diag.T("Kiểm tra --bind và --port, ví dụ --bind 127.0.0.1 --port 1313.",
 			"Check --bind and --port, for example --bind 127.0.0.1 --port 1313."))

@@ -50,13 +50,13 @@ func (t *Table) Columns(spec []ColumnSpec) (map[string]int, *diag.List) {
 			if c := vi.Closest(name, names, 1); len(c) > 0 {
 				hint = diag.Tf("Có phải ý bạn là \"%s\"? Các cột dùng được: %s", "Did you mean \"%s\"? Columns that can be used: %s", c[0], keyList(spec))
 			}
-			l.Errorf(t.HeaderPos(i), "csv-column-unknown",
+			l.Errorf(t.HeaderPos(i), diag.CodeCSVColumnUnknown,
 				diag.Tf("Cột \"%s\" không thuộc bảng này", "Column \"%s\" does not belong in this table", name), hint)
 			continue
 		}
 		key := spec[s].Key
 		if j, dup := cols[key]; dup {
-			l.Errorf(t.HeaderPos(i), "csv-column-duplicate",
+			l.Errorf(t.HeaderPos(i), diag.CodeCSVColumnDuplicate,
 				diag.Tf("Cột \"%s\" trùng với cột \"%s\" (cột thứ %d): cả hai đều là \"%s\"", "Column \"%s\" repeats column \"%s\" (column %d): both are \"%s\"", name, t.Header[j], j+1, key),
 				diag.T("Xoá hoặc đổi tên một trong hai cột", "Delete or rename one of the two columns"))
 			continue
@@ -65,7 +65,7 @@ func (t *Table) Columns(spec []ColumnSpec) (map[string]int, *diag.List) {
 	}
 	for _, s := range spec {
 		if _, ok := cols[s.Key]; s.Required && !ok {
-			l.Errorf(diag.Pos{File: t.Name, Line: t.headerLine()}, "csv-column-missing",
+			l.Errorf(diag.Pos{File: t.Name, Line: t.headerLine()}, diag.CodeCSVColumnMissing,
 				diag.Tf("Thiếu cột bắt buộc \"%s\"; các cột tìm thấy: %s", "Required column \"%s\" is missing; columns found: %s", s.Key, quoteList(t.Header)),
 				diag.Tf("Thêm cột vào dòng tiêu đề (dòng đầu tiên) của bảng, với tên %s", "Add the column to the header (first line) of the table, named %s", quoteList(append([]string{s.Key}, s.Aliases...))))
 		}

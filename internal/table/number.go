@@ -25,7 +25,7 @@ func (t *Table) ParseNumber(f Field) (float64, *diag.Diagnostic) {
 	if ok {
 		if t.DialectGuessed {
 			if msg, hint, amb := Ambiguous(f.Text, t.setting); amb {
-				return 0, diag.New(t.FieldPos(f), "csv-number-ambiguous", msg, hint)
+				return 0, diag.New(t.FieldPos(f), diag.CodeCSVNumberAmbiguous, msg, hint)
 			}
 		}
 		return v, nil
@@ -33,18 +33,18 @@ func (t *Table) ParseNumber(f Field) (float64, *diag.Diagnostic) {
 	pos := t.FieldPos(f)
 	switch {
 	case f.Text == "":
-		return 0, diag.New(pos, "csv-number",
+		return 0, diag.New(pos, diag.CodeCSVNumber,
 			diag.T("Ô trống, cần một số", "The cell is empty; a number is needed"),
 			t.numberHint())
 	case strings.HasPrefix(f.Text, "#"):
 		// #DIV/0!, #N/A, #VALUE!, #REF!, #NAME?, #NUM!, #NULL! and "####"
 		// for a column too narrow.
-		return 0, diag.New(pos, "csv-number",
+		return 0, diag.New(pos, diag.CodeCSVNumber,
 			diag.Tf("Ô \"%s\" là lỗi công thức hoặc hiển thị của Excel, không phải số", "Cell \"%s\" is an Excel formula or display error, not a number", excerpt(f.Text)),
 			diag.T("Sửa công thức (hoặc nới rộng cột) trong bảng tính rồi lưu lại tệp CSV",
 				"Fix the formula (or widen the column) in the spreadsheet and save the CSV file again"))
 	}
-	return 0, diag.New(pos, "csv-number",
+	return 0, diag.New(pos, diag.CodeCSVNumber,
 		diag.Tf("Ô \"%s\" không phải là số", "Cell \"%s\" is not a number", excerpt(f.Text)),
 		t.numberHint())
 }

@@ -214,14 +214,14 @@ func Read(name string, data []byte, opts Options) (*Table, *diag.List) {
 	t := &Table{Name: name, Delimiter: ','}
 	maxBytes := cmp.Or(opts.MaxBytes, DefaultMaxBytes)
 	if len(data) > maxBytes {
-		l.Errorf(diag.Pos{File: name}, "csv-too-large",
+		l.Errorf(diag.Pos{File: name}, diag.CodeCSVTooLarge,
 			diag.Tf("Tệp quá lớn: %d byte, giới hạn là %d byte", "The file is too large: %d bytes, the limit is %d bytes", len(data), maxBytes),
 			diag.T("Chia bảng thành nhiều tệp nhỏ hơn", "Split the table into smaller files"))
 		return t, l
 	}
 	text, enc, bad := decodeText(data)
 	if bad != nil {
-		l.Errorf(diag.Pos{File: name, Line: bad.line, Col: bad.col}, "csv-encoding",
+		l.Errorf(diag.Pos{File: name, Line: bad.line, Col: bad.col}, diag.CodeCSVEncoding,
 			diag.Tf("Tệp không phải CSV UTF-8 hợp lệ: có ký tự không đọc được (%s)", "The file is not valid UTF-8 CSV: it has an unreadable character (%s)", bad.what),
 			hintSaveUTF8)
 		return t, l
@@ -229,7 +229,7 @@ func Read(name string, data []byte, opts Options) (*Table, *diag.List) {
 	t.Encoding = enc
 	maxLine := cmp.Or(opts.MaxLineLength, DefaultMaxLineLength)
 	if line, ok := longLine(text, maxLine); !ok {
-		l.Errorf(diag.Pos{File: name, Line: line}, "csv-line-too-long",
+		l.Errorf(diag.Pos{File: name, Line: line}, diag.CodeCSVLineTooLong,
 			diag.Tf("Dòng dài quá giới hạn %d byte", "The line is longer than the limit of %d bytes", maxLine),
 			diag.T("Tệp có thể bị hỏng hoặc thiếu dấu ngoặc kép đóng ô; mở lại bằng Excel và lưu thành CSV UTF-8",
 				"The file may be damaged or miss a closing quote; open it in Excel and save it as CSV UTF-8"))
@@ -278,7 +278,7 @@ func (p *parser) run() {
 			// Point at the first line not read.
 			line, _ := p.endOf(int(r.InputOffset()))
 			line = min(line+1, len(p.lines))
-			p.l.Errorf(diag.Pos{File: p.t.Name, Line: line}, "csv-too-many-errors",
+			p.l.Errorf(diag.Pos{File: p.t.Name, Line: line}, diag.CodeCSVTooManyErrors,
 				diag.T("Quá nhiều lỗi, ngừng đọc tệp ở đây", "Too many errors; stopped reading the file here"),
 				diag.T("Sửa các lỗi phía trên rồi chạy lại", "Fix the errors above and run again"))
 			return
@@ -324,7 +324,7 @@ func (p *parser) setHeader(fields []Field) {
 	for i, f := range fields {
 		p.t.Header[i] = f.Text
 		if f.Text == "" {
-			p.errorf(p.t.FieldPos(f), "csv-header-empty",
+			p.errorf(p.t.FieldPos(f), diag.CodeCSVHeaderEmpty,
 				diag.Tf("Cột thứ %d của dòng tiêu đề không có tên", "Column %d of the header has no name", i+1),
 				diag.T("Đặt tên cho cột, hoặc xoá cột nếu không dùng", "Name the column, or delete it if it is not used"))
 		}
@@ -338,7 +338,7 @@ func (p *parser) fit(fields []Field, end int) []Field {
 	if len(fields) > h {
 		for _, f := range fields[h:] {
 			if f.Text != "" {
-				p.errorf(p.t.FieldPos(f), "csv-field-count",
+				p.errorf(p.t.FieldPos(f), diag.CodeCSVFieldCount,
 					diag.Tf("Dòng có %d ô nhưng tiêu đề chỉ có %d cột; ô thừa: \"%s\"", "The row has %d cells but the header has only %d columns; extra cell: \"%s\"", len(fields), h, excerpt(f.Text)),
 					diag.T("Xoá ô thừa hoặc thêm tên cột vào dòng tiêu đề. Nếu trong ô có dấu phân cách (ví dụ dấu phẩy trong số 1,5), đặt cả ô trong ngoặc kép",
 						"Delete the extra cell or name its column in the header. If a cell contains the delimiter (such as the comma in 1,5), put the whole cell in double quotes"))
@@ -349,7 +349,7 @@ func (p *parser) fit(fields []Field, end int) []Field {
 	}
 	if len(fields) < h {
 		line, col := p.endOf(end)
-		p.errorf(diag.Pos{File: p.t.Name, Line: line, Col: col}, "csv-field-count",
+		p.errorf(diag.Pos{File: p.t.Name, Line: line, Col: col}, diag.CodeCSVFieldCount,
 			diag.Tf("Dòng chỉ có %d ô nhưng tiêu đề có %d cột; thiếu cột \"%s\"", "The row has only %d cells but the header has %d columns; column \"%s\" is missing", len(fields), h, p.t.Header[len(fields)]),
 			diag.T("Thêm các ô còn thiếu (có thể để trống) để mỗi dòng có đủ số cột như dòng tiêu đề",
 				"Add the missing cells (they may be empty) so that every row has as many cells as the header"))
@@ -364,7 +364,7 @@ func (p *parser) syntaxError(pe *csv.ParseError) {
 	pos := diag.Pos{File: p.t.Name, Line: pe.Line, Col: p.runeCol(pe.Line, pe.Column)}
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		p.errorf(pos, "csv-quote",
+		p.errorf(pos, diag.CodeCSVQuote,
 			diag.T(`Dấu ngoặc kép (") nằm giữa một ô không bắt đầu bằng ngoặc kép`,
 				`A double quote (") appears inside a cell that does not start with one`),
 			diag.T(`Đặt cả ô trong ngoặc kép và viết mỗi dấu " bên trong thành "", ví dụ: "Đề án ""Số hoá"""`,
@@ -374,13 +374,13 @@ func (p *parser) syntaxError(pe *csv.ParseError) {
 		if line, col, ok := p.openQuote(pe.StartLine); ok {
 			pos.Line, pos.Col = line, col
 		}
-		p.errorf(pos, "csv-quote",
+		p.errorf(pos, diag.CodeCSVQuote,
 			diag.T(`Ô mở bằng dấu ngoặc kép (") nhưng không có dấu đóng cho đến hết tệp`,
 				`The cell opens with a double quote (") that is never closed before the end of the file`),
 			diag.T(`Thêm dấu " ở cuối ô; mỗi dấu " bên trong ô phải viết thành ""`,
 				`Add a " at the end of the cell; each " inside the cell must be written as ""`))
 	default:
-		p.errorf(pos, "csv-quote",
+		p.errorf(pos, diag.CodeCSVQuote,
 			diag.T(`Thừa dấu ngoặc kép (") trong ô có ngoặc kép`,
 				`Extra double quote (") in a quoted cell`),
 			diag.T(`Trong ô đặt giữa ngoặc kép, mỗi dấu " phải viết thành "", và ngay sau dấu " đóng ô phải là dấu phân cách hoặc hết dòng`,

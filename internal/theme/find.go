@@ -32,7 +32,7 @@ func Find(site, builtin fs.FS, name string, l *diag.List) (Sources, bool) {
 	} else if sub, err := fs.Sub(builtin, name); err == nil && exists(sub, "layouts/base.html") {
 		s.Theme = Source{FS: sub, Name: "(tiendo) themes/" + name}
 	} else {
-		l.Errorf(diag.Pos{File: "config.toml", Line: 1, Col: 1}, "theme-missing",
+		l.Errorf(diag.Pos{File: "config.toml", Line: 1, Col: 1}, diag.CodeThemeMissing,
 			diag.Tf("không tìm thấy giao diện %q", "theme %q not found", name),
 			diag.T("Dùng theme = \"default\" hoặc tạo thư mục themes/<tên>.", "Use theme = \"default\" or create themes/<name>."))
 		return s, false

@@ -62,14 +62,14 @@ func Load(themeSrc Source, siteLayouts, siteI18n *Source, funcs template.FuncMap
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				l.Errorf(diag.Pos{File: path.Join(label, p)}, "theme-symlink",
+				l.Errorf(diag.Pos{File: path.Join(label, p)}, diag.CodeThemeSymlink,
 					diag.T("liên kết tượng trưng (symlink) không được dùng trong giao diện", "symbolic links are not allowed in layouts"),
 					diag.T("Chép tệp thật vào thư mục layouts/.", "Copy the real file into layouts/."))
 				return nil
 			}
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				l.Errorf(diag.Pos{File: path.Join(label, p)}, "theme-read", diag.T("không đọc được tệp giao diện", "cannot read layout file"), diag.Text{})
+				l.Errorf(diag.Pos{File: path.Join(label, p)}, diag.CodeThemeRead, diag.T("không đọc được tệp giao diện", "cannot read layout file"), diag.Text{})
 				return nil
 			}
 			name := strings.TrimPrefix(strings.TrimPrefix(p, prefix), "/")
@@ -94,7 +94,7 @@ func Load(themeSrc Source, siteLayouts, siteI18n *Source, funcs template.FuncMap
 	}
 
 	if _, ok := files["base.html"]; !ok {
-		l.Errorf(diag.Pos{File: path.Join(themeSrc.Name, "layouts/base.html")}, "theme-missing",
+		l.Errorf(diag.Pos{File: path.Join(themeSrc.Name, "layouts/base.html")}, diag.CodeThemeMissing,
 			diag.T("giao diện thiếu layouts/base.html", "the theme has no layouts/base.html"), diag.Text{})
 		return t
 	}
@@ -154,7 +154,7 @@ func (t *Theme) loadStrings(fsys fs.FS, p, label, lang string, l *diag.List) {
 		if errors.As(err, &pe) {
 			line = pe.Position.Line
 		}
-		l.Errorf(diag.Pos{File: label, Line: line, Col: 1}, "theme-i18n",
+		l.Errorf(diag.Pos{File: label, Line: line, Col: 1}, diag.CodeThemeI18n,
 			diag.T("tệp chuỗi giao diện không hợp lệ (cần key = \"chuỗi\")", "invalid interface strings file (need key = \"text\")"), diag.Text{})
 		return
 	}
@@ -228,7 +228,7 @@ func (t *Theme) templateError(err error) *diag.Diagnostic {
 		pos.Col, _ = strconv.Atoi(m[3])
 		msg = m[4]
 	}
-	return diag.New(pos, "template",
+	return diag.New(pos, diag.CodeTemplate,
 		diag.Tf("lỗi mẫu giao diện: %s", "template error: %s", msg),
 		diag.T("Sửa mẫu ở vị trí này; xem tài liệu html/template của Go.", "Fix the template here; see Go's html/template documentation."))
 }

@@ -26,7 +26,7 @@ const (
 // count lines from lineOffset+1 and columns in characters.
 func precheck(file string, lineOffset int, src []byte, l *diag.List) bool {
 	if len(src) > MaxSize {
-		l.Errorf(diag.Pos{File: file}, "toml-too-large",
+		l.Errorf(diag.Pos{File: file}, diag.CodeTOMLTooLarge,
 			diag.Tf("tệp quá lớn (%d byte, tối đa %d byte)", "the file is too large (%d bytes, at most %d bytes)", len(src), MaxSize),
 			diag.T("Tệp cấu hình chỉ cần vài trăm dòng; kiểm tra xem có chép nhầm dữ liệu vào không.",
 				"A settings file needs a few hundred lines at most; check that no data was pasted into it by mistake."))
@@ -49,13 +49,13 @@ func precheck(file string, lineOffset int, src []byte, l *diag.List) bool {
 	for i := 0; i < len(src); {
 		r, w := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && w == 1 {
-			l.Errorf(pos(), "toml-encoding",
+			l.Errorf(pos(), diag.CodeTOMLEncoding,
 				diag.T("tệp không phải văn bản UTF-8 hợp lệ", "the file is not valid UTF-8 text"),
 				diag.T("Lưu lại tệp với bảng mã UTF-8.", "Save the file again as UTF-8."))
 			return false
 		}
 		if r < 0x20 && r != '\t' && r != '\n' && !(r == '\r' && i+1 < len(src) && src[i+1] == '\n') || r == 0x7f {
-			l.Errorf(pos(), "toml-control",
+			l.Errorf(pos(), diag.CodeTOMLControl,
 				diag.Tf("tệp có ký tự điều khiển U+%04X, không được phép trong TOML", "the file holds the control character U+%04X, which TOML does not allow", r),
 				diag.T("Xoá ký tự đó (thường do chép từ chương trình khác); chỉ dùng chữ, tab và xuống dòng.",
 					"Delete that character (often pasted from another program); use only text, tabs and line breaks."))
@@ -78,7 +78,7 @@ func precheck(file string, lineOffset int, src []byte, l *diag.List) bool {
 			case r == '[' || r == '{':
 				depth++
 				if depth > MaxDepth {
-					l.Errorf(pos(), "toml-depth",
+					l.Errorf(pos(), diag.CodeTOMLDepth,
 						diag.Tf("giá trị lồng nhau quá sâu (quá %d cấp [ ] và { })", "values are nested too deeply (more than %d levels of [ ] and { })", MaxDepth),
 						diag.T("Kiểm tra các dấu ngoặc [ ] và { }: mỗi dấu mở cần một dấu đóng.",
 							"Check the brackets [ ] and { }: each opening one needs a closing one."))

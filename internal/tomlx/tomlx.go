@@ -91,7 +91,7 @@ func decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 			continue
 		}
 		if len(reported) == maxUnknownKeys {
-			l.Errorf(diag.Pos{File: file, Line: lineOffset + 1, Col: 1}, "toml-unknown-key",
+			l.Errorf(diag.Pos{File: file, Line: lineOffset + 1, Col: 1}, diag.CodeTOMLUnknownKey,
 				diag.T("còn nhiều khóa không được hỗ trợ khác", "there are more unknown keys"),
 				diag.Tf("Sửa %d khóa ở trên rồi chạy lại.", "Fix the %d keys above and run again.", maxUnknownKeys))
 			break
@@ -108,7 +108,7 @@ func decode(file string, lineOffset int, src []byte, v any, l *diag.List) *toml.
 		} else if len(known) > 0 {
 			hint = diag.Tf("Các khóa hợp lệ ở đây: %s.", "Valid keys here: %s.", strings.Join(known, ", "))
 		}
-		l.Errorf(at, "toml-unknown-key",
+		l.Errorf(at, diag.CodeTOMLUnknownKey,
 			diag.Tf("khóa %q không được hỗ trợ", "unknown key %q", key.String()), hint)
 	}
 	return &md
@@ -122,7 +122,7 @@ func translate(pos diag.Pos, detail, lastKey string) *diag.Diagnostic {
 		if i := strings.LastIndex(detail, "destination has type "); i >= 0 {
 			want = strings.TrimSpace(detail[i+len("destination has type "):])
 		}
-		return diag.New(pos, "toml-type",
+		return diag.New(pos, diag.CodeTOMLType,
 			diag.Tf("giá trị của khóa %q sai kiểu", "the value of key %q has the wrong type", lastKey),
 			diag.Tf("Cần kiểu %s (chuỗi trong dấu \"\", số, true/false, hoặc ngày như 2023-06-30).",
 				"Expected %s (a \"quoted\" string, a number, true/false, or a date like 2023-06-30).", typeWord(want)))
@@ -136,10 +136,10 @@ func translate(pos diag.Pos, detail, lastKey string) *diag.Diagnostic {
 					break
 				}
 			}
-			return diag.New(pos, "toml-syntax", msg, m.hint)
+			return diag.New(pos, diag.CodeTOMLSyntax, msg, m.hint)
 		}
 	}
-	return diag.New(pos, "toml-syntax",
+	return diag.New(pos, diag.CodeTOMLSyntax,
 		diag.T("cú pháp TOML không hợp lệ", "invalid TOML syntax"),
 		diag.Tf("Kiểm tra dấu ngoặc kép, dấu = và dấu [ ] quanh đây.",
 			"Check quotes, '=' and [ ] around here (detail: %s).", detail))

@@ -169,7 +169,7 @@ func (o *Out) Add(o2 Out) {
 // naming what it was for.
 func (o *Out) figure(c chart.Chart, err error, caption, what string) *Figure {
 	if err != nil {
-		o.Problems = append(o.Problems, diag.New(diag.Pos{File: what}, "chart",
+		o.Problems = append(o.Problems, diag.New(diag.Pos{File: what}, diag.CodeChart,
 			diag.Tf("không tạo được biểu đồ: %v", "cannot build the chart: %v", err), diag.Text{}))
 		return nil
 	}

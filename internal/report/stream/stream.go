@@ -155,7 +155,7 @@ func (p *csvParser) readLine() (line []byte, ok bool, err error) {
 		p.long = append(p.long[:0], b...)
 		for errors.Is(err, bufio.ErrBufferFull) {
 			if len(p.long) > maxRecord {
-				return nil, false, diag.New(diag.Pos{File: p.o.Name, Line: p.next}, "csv-line-too-long",
+				return nil, false, diag.New(diag.Pos{File: p.o.Name, Line: p.next}, diag.CodeCSVLineTooLong,
 					diag.Tf("Dòng dài quá giới hạn %d byte", "The line is longer than the limit of %d bytes", maxRecord),
 					diag.T("Tệp có thể bị hỏng hoặc thiếu dấu ngoặc kép đóng ô", "The file may be damaged or miss a closing quote"))
 			}
@@ -219,7 +219,7 @@ func (p *csvParser) quoted(first []byte) error {
 			return err
 		}
 		if !ok || len(rec) > maxRecord {
-			return diag.New(diag.Pos{File: p.o.Name, Line: p.line}, "csv-quote",
+			return diag.New(diag.Pos{File: p.o.Name, Line: p.line}, diag.CodeCSVQuote,
 				diag.T(`Ô mở bằng dấu ngoặc kép (") nhưng không có dấu đóng`, `The cell opens with a double quote (") that is never closed`),
 				diag.T(`Thêm dấu " ở cuối ô; mỗi dấu " bên trong ô phải viết thành ""`, `Add a " at the end of the cell; each " inside the cell must be written as ""`))
 		}
@@ -236,7 +236,7 @@ func (p *csvParser) quoted(first []byte) error {
 		if errors.As(err, &pe) {
 			col = pe.Column
 		}
-		d := diag.New(diag.Pos{File: p.o.Name, Line: p.line, Col: col}, "csv-quote",
+		d := diag.New(diag.Pos{File: p.o.Name, Line: p.line, Col: col}, diag.CodeCSVQuote,
 			diag.T(`Dấu ngoặc kép (") đặt sai chỗ`, `A double quote (") is misplaced`),
 			diag.T(`Đặt cả ô trong ngoặc kép và viết mỗi dấu " bên trong thành ""`, `Put the whole cell in double quotes and write each " inside it as ""`))
 		return d
@@ -279,7 +279,7 @@ func (p *csvParser) header() error {
 			return err
 		}
 		if !ok {
-			return diag.New(diag.Pos{File: p.o.Name}, "csv-empty",
+			return diag.New(diag.Pos{File: p.o.Name}, diag.CodeCSVEmpty,
 				diag.T("Tệp trống, không có dòng tiêu đề", "The file is empty: it has no header line"),
 				diag.Tf("Dòng đầu tiên cần là: %s", "The first line should be: %s", report.Header))
 		}
@@ -336,10 +336,10 @@ func (p *csvParser) header() error {
 			if c := vi.Closest(name, names, 1); len(c) > 0 {
 				hint = diag.Tf("Có phải ý bạn là \"%s\"?", "Did you mean \"%s\"?", c[0])
 			}
-			return p.errorf(i, "csv-column-unknown", diag.Tf("Cột \"%s\" không thuộc bảng này", "Column \"%s\" does not belong in this table", name), hint)
+			return p.errorf(i, diag.CodeCSVColumnUnknown, diag.Tf("Cột \"%s\" không thuộc bảng này", "Column \"%s\" does not belong in this table", name), hint)
 		}
 		if j, dup := col[key]; dup {
-			return p.errorf(i, "csv-column-duplicate",
+			return p.errorf(i, diag.CodeCSVColumnDuplicate,
 				diag.Tf("Cột \"%s\" trùng với cột \"%s\" (cột thứ %d)", "Column \"%s\" repeats column \"%s\" (column %d)", name, p.names[j], j+1),
 				diag.T("Xoá hoặc đổi tên một trong hai cột", "Delete or rename one of the two columns"))
 		}
@@ -347,7 +347,7 @@ func (p *csvParser) header() error {
 	}
 	for _, s := range specs {
 		if _, ok := col[s.Key]; s.Required && !ok {
-			return diag.New(diag.Pos{File: p.o.Name, Line: p.line}, "csv-column-missing",
+			return diag.New(diag.Pos{File: p.o.Name, Line: p.line}, diag.CodeCSVColumnMissing,
 				diag.Tf("Thiếu cột bắt buộc \"%s\"", "Required column \"%s\" is missing", s.Key),
 				diag.Tf("Thêm cột vào dòng tiêu đề, với tên %s", "Add the column to the header, named %s", s.Key))
 		}
@@ -381,7 +381,7 @@ func (p *csvParser) add() error {
 			extra = extra || len(f) > 0
 		}
 		if len(p.fields) < p.ncol || extra {
-			return p.errorf(-1, "csv-field-count",
+			return p.errorf(-1, diag.CodeCSVFieldCount,
 				diag.Tf("Dòng có %d ô nhưng tiêu đề có %d cột", "The row has %d cells but the header has %d columns", len(p.fields), p.ncol),
 				diag.T("Mỗi dòng cần đủ số ô như dòng tiêu đề; ô có dấu phân cách phải đặt trong ngoặc kép",
 					"Every row needs as many cells as the header; a cell containing the delimiter must be quoted"))
@@ -395,7 +395,7 @@ func (p *csvParser) add() error {
 	if p.unit >= 0 {
 		r.Unit = p.fields[p.unit]
 		if len(r.Unit) == 0 {
-			return p.errorf(p.unit, "csv-unit", diag.T("Ô đơn vị trống", "The unit cell is empty"),
+			return p.errorf(p.unit, diag.CodeCSVUnit, diag.T("Ô đơn vị trống", "The unit cell is empty"),
 				diag.T("Ghi mã đơn vị", "Write the unit's id"))
 		}
 	}
@@ -408,12 +408,12 @@ func (p *csvParser) add() error {
 		v, ok := count(p.fields[j], p.decimalComma)
 		if ok && !p.dialectSettled && bytes.ContainsAny(p.fields[j], ".,") {
 			if msg, hint, amb := table.Ambiguous(string(p.fields[j]), diag.Text{}); amb {
-				return p.errorf(j, "csv-number-ambiguous", msg, hint)
+				return p.errorf(j, diag.CodeCSVNumberAmbiguous, msg, hint)
 			}
 		}
 		if !ok {
 			f := string(p.fields[j])
-			return p.errorf(j, "csv-number",
+			return p.errorf(j, diag.CodeCSVNumber,
 				diag.Tf("Ô %s = \"%s\" không phải số hồ sơ (số nguyên từ 0 trở lên)", "Cell %s = \"%s\" is not a number of dossiers (a whole number of 0 or more)", report.CountColumns()[i], f),
 				diag.T("Ghi số nguyên không âm, ví dụ 12; để trống nghĩa là 0", "Write a whole number of at least 0, such as 12; an empty cell means 0"))
 		}
@@ -427,7 +427,7 @@ func (p *csvParser) add() error {
 		}
 	}
 	if err := p.a.AddRaw(r); err != nil {
-		return p.errorf(p.unit, "csv-unit", diag.Tf("Quá %d đơn vị", "More than %d units", report.MaxUnits), diag.Text{})
+		return p.errorf(p.unit, diag.CodeCSVUnit, diag.Tf("Quá %d đơn vị", "More than %d units", report.MaxUnits), diag.Text{})
 	}
 	return nil
 }
@@ -450,7 +450,7 @@ func (p *csvParser) weekOf() (period.Period, error) {
 		}
 	}
 	if !ok {
-		return w, p.errorf(p.week, "report-week",
+		return w, p.errorf(p.week, diag.CodeReportWeek,
 			diag.Tf("Ô tuần \"%s\" không phải tuần ISO hay ngày hạn báo cáo", "Week cell \"%s\" is neither an ISO week nor a report's deadline day", string(f)),
 			diag.T("Viết tuần số liệu, ví dụ 2023-W13, hoặc ngày hạn báo cáo của tuần đó, ví dụ 04/04/2023",
 				"Write the week of the figures, such as 2023-W13, or the day that week's report is due, such as 04/04/2023"))
@@ -472,11 +472,11 @@ func (p *csvParser) checkService() error {
 		if c := vi.Closest(name, p.a.Catalogue(), 3); len(c) > 0 {
 			hint = diag.Tf("Có phải là \"%s\"?", "Did you mean \"%s\"?", strings.Join(c, "\", \""))
 		}
-		return p.errorf(p.service, "report-service",
+		return p.errorf(p.service, diag.CodeReportService,
 			diag.Tf("Không có dịch vụ \"%s\"", "There is no service \"%s\"", name), hint)
 	}
 	if name == "" {
-		return p.errorf(p.service, "report-service", diag.T("Ô dịch vụ trống", "The service cell is empty"),
+		return p.errorf(p.service, diag.CodeReportService, diag.T("Ô dịch vụ trống", "The service cell is empty"),
 			diag.T("Ghi mã dịch vụ như trong data/services.toml", "Write the service's id as in data/services.toml"))
 	}
 	return nil
