@@ -155,3 +155,15 @@ func ExampleParseProgress() {
 	// true under way
 	// không rõ trạng thái “xong”
 }
+
+func ExamplePlanCode() {
+	for _, c := range []string{"3.2.4", "1.2", "III.1", "III.2.a", "2"} {
+		fmt.Println(c, "→", plan.PlanCode(c))
+	}
+	// Output:
+	// 3.2.4 → 3.2(4)
+	// 1.2 → 1.2
+	// III.1 → III.1
+	// III.2.a → III.2.a
+	// 2 → 2
+}

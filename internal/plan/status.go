@@ -230,6 +230,23 @@ func Status(t TaskState, now time.Time, soonDays int) StatusCode {
 	return InProgress
 }
 
+// PlanCode writes a task code the way the plan writes it: the numbered
+// items inside a section in brackets, "3.2.4" → "3.2(4)" (the plan's
+// "3.2. … (4) …"). Other codes ("1.2", "III.1") are the plan's already.
+// data/tasks.csv keeps the dotted form, which anchors and downloads use.
+func PlanCode(code string) string {
+	parts := strings.Split(code, ".")
+	if len(parts) != 3 {
+		return code
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return code
+		}
+	}
+	return parts[0] + "." + parts[1] + "(" + parts[2] + ")"
+}
+
 // CompareCodes orders task codes as the plan numbers them: 1.2 < 1.10 <
 // 2 < 3.2.1 < III.1 (Roman-numbered parts after the Arabic ones).
 func CompareCodes(a, c string) int {

@@ -82,5 +82,5 @@ func ExampleCheck() {
 	// last due: 2023-W25 at 27/06 09:00
 	// not reported: [bhxh-huyen]
 	// cong-an-huyen: 2023-W24 Đúng hạn 2023-W25 Đúng hạn
-	// bhxh-huyen: 2023-W24 Trễ hạn 2023-W25 Chưa báo cáo
+	// bhxh-huyen: 2023-W24 Báo cáo muộn 2023-W25 Chưa báo cáo
 }

@@ -109,7 +109,7 @@ var states = [...]struct {
 }{
 	Missing: {"missing", "qua-han", "✗", diag.T("Chưa báo cáo", "Not reported")},
 	OnTime:  {"on-time", "dung-han", "✓", diag.T("Đúng hạn", "On time")},
-	Late:    {"late", "hoan-thanh-qua-han", "!", diag.T("Trễ hạn", "Late")},
+	Late:    {"late", "hoan-thanh-qua-han", "!", diag.T("Báo cáo muộn", "Reported late")},
 }
 
 func (s State) String() string {

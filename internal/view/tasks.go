@@ -22,9 +22,11 @@ import (
 // TaskRow is a task with its status, for layouts.
 type TaskRow struct {
 	*data.Task
-	Status   StatusBadge
-	Code     plan.StatusCode
-	Anchor   string
+	Status StatusBadge
+	Code   plan.StatusCode
+	Anchor string
+	// PlanCode is the task's code as the plan writes it: "3.2(4)".
+	PlanCode string
 	Lead     UnitRef
 	Coord    []UnitRef
 	DueText  string
@@ -64,7 +66,7 @@ func Tasks(env Env, tasks []*data.Task, soonDays int) TaskPages {
 	var rows []*TaskRow
 	for _, t := range tasks {
 		code := plan.Status(t.State(), env.Now, soonDays)
-		r := &TaskRow{Task: t, Code: code, Status: Badge(code, env.Lang), Anchor: TaskAnchor(t.Code),
+		r := &TaskRow{Task: t, Code: code, Status: Badge(code, env.Lang), Anchor: TaskAnchor(t.Code), PlanCode: plan.PlanCode(t.Code),
 			Lead: env.Unit(t.Lead), Overdue: code == plan.Overdue}
 		for _, c := range t.Coord {
 			r.Coord = append(r.Coord, env.Unit(c))
@@ -277,6 +279,7 @@ func (e Env) taskCharts(rows []*TaskRow, counts []StatusCount, out *Out) (*Figur
 func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 	type jsonTask struct {
 		Code         string   `json:"ma"`
+		PlanCode     string   `json:"ma_ke_hoach"`
 		Title        string   `json:"nhiem_vu"`
 		Lead         string   `json:"don_vi_chu_tri"`
 		Coord        []string `json:"don_vi_phoi_hop"`
@@ -284,6 +287,7 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 		Start        string   `json:"bat_dau,omitempty"`
 		Due          string   `json:"han,omitempty"`
 		DueApprox    bool     `json:"han_gan_dung,omitempty"`
+		Immediate    bool     `json:"thuc_hien_ngay,omitempty"`
 		Recurrence   string   `json:"lap_lai"`
 		Conditional  bool     `json:"co_dieu_kien"`
 		Progress     string   `json:"trang_thai_bao_cao"`
@@ -308,16 +312,16 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 		if coord == nil {
 			coord = []string{}
 		}
-		j := jsonTask{Code: t.Code, Title: t.Title, Lead: t.Lead, Coord: coord, DeadlineText: t.DeadlineText,
+		j := jsonTask{Code: t.Code, PlanCode: r.PlanCode, Immediate: t.Deadline.Immediate, Title: t.Title, Lead: t.Lead, Coord: coord, DeadlineText: t.DeadlineText,
 			Start: day(t.Deadline.Start), Due: day(t.Due()), DueApprox: dueApproximate(t), Recurrence: t.Deadline.Recurrence.String(),
 			Conditional: t.Deadline.Conditional, Progress: t.Progress.String(), Completed: day(t.Completed),
 			Status: r.Status.Slug, StatusLabel: r.Status.Label, Result: t.Result, Link: t.Link, Note: t.Note}
 		js = append(js, j)
-		csvRows = append(csvRows, []string{j.Code, j.Title, j.Lead, strings.Join(coord, ";"), j.DeadlineText, j.Start, j.Due,
+		csvRows = append(csvRows, []string{j.Code, j.PlanCode, j.Title, j.Lead, strings.Join(coord, ";"), j.DeadlineText, j.Start, j.Due,
 			j.Recurrence, fmt.Sprint(j.Conditional), j.Progress, j.Completed, j.Status, j.StatusLabel, j.Result, j.Link, j.Note})
 	}
 	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, []string{"ma", "nhiem_vu", "don_vi_chu_tri", "don_vi_phoi_hop", "thoi_han", "bat_dau", "han",
+	_ = table.WriteCSV(&cb, []string{"ma", "ma_ke_hoach", "nhiem_vu", "don_vi_chu_tri", "don_vi_phoi_hop", "thoi_han", "bat_dau", "han",
 		"lap_lai", "co_dieu_kien", "trang_thai_bao_cao", "ngay_hoan_thanh", "trang_thai", "trang_thai_chu", "ket_qua", "lien_ket", "ghi_chu"}, csvRows)
 	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js}, "", "  ")
 	jb = append(jb, '\n')
@@ -337,7 +341,7 @@ func TaskDocs(env Env, tasks []*data.Task) []search.Doc {
 		if t.DeadlineText != "" {
 			text = t.DeadlineText + ". " + text
 		}
-		docs = append(docs, search.Doc{ID: "task-" + t.Code, Title: t.Code + ". " + t.Title, Path: TasksPath + "#" + TaskAnchor(t.Code),
+		docs = append(docs, search.Doc{ID: "task-" + t.Code, Title: plan.PlanCode(t.Code) + ". " + t.Title, Path: TasksPath + "#" + TaskAnchor(t.Code),
 			Section: env.T("tasksTitle"), Text: text, Kind: search.KindTask})
 	}
 	return docs
