@@ -21,7 +21,8 @@ const IndicatorsFile = data.IndicatorsFile
 
 // computed is what the compute stage made from the loaded data: the pages,
 // the charts they show, the files they offer, and the shortcodes of
-// content pages waiting for their charts. A data change replaces it whole.
+// content pages waiting for their charts, and the file links of the menus.
+// A data change replaces it whole.
 type computed struct {
 	pages  []*site.Page // made from data, in the order they were made
 	charts []chart.Chart
@@ -33,6 +34,7 @@ type computed struct {
 	tasks      []*data.Task // for the search index
 	searchPage *site.Page
 	shortcodes []pendingShortcode
+	menuLinks  []links.Check
 }
 
 // kpiFigures is what a shortcode shows of an indicator.
@@ -69,13 +71,12 @@ func (f *files) get(p string) (view.File, bool) {
 }
 
 // compute makes the pages of data, then menus, and orders the pages.
-func (b *builder) compute() {
-	b.computed = b.computeData(b.data)
-	menus, checks := links.Menus(b.cfg.Menus, b.site, b.cfg.LanguageCode, b.diags)
-	b.checks = append(b.checks, checks...)
-	b.site.Menus = menus
+func (b *builder) compute() *computed {
+	c := b.computeData(b.data)
+	b.site.Menus, c.menuLinks = links.Menus(b.cfg.Menus, b.site, b.cfg.LanguageCode, b.diags)
 	slices.SortFunc(b.site.Pages, func(a, c *site.Page) int { return strings.Compare(a.Path, c.Path) })
-	b.searchDocs() // in path order, however the pages were added
+	b.searchDocs(c) // in path order, however the pages were added
+	return c
 }
 
 // computeData judges the data as of now and makes its pages and their
@@ -116,7 +117,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	c.searchPage = &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: env.Lang, Parent: b.site.Home,
 		SectionPath: b.site.Home.Path, Title: env.T("searchTitle"), Description: env.T("searchDescription")}
 	c.pages = append(c.pages, c.searchPage)
-	b.addPages(c.pages...)
+	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
 	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out} {

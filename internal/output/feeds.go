@@ -3,6 +3,8 @@ package output
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"html"
 	"strings"
 	"time"
 )
@@ -97,4 +99,25 @@ func Atom(lang, title, author, siteURL, feedURL string, entries []FeedEntry) []b
 	f.Updated = newest.Format(time.RFC3339)
 	out, _ := xml.MarshalIndent(f, "", "  ")
 	return append([]byte(xml.Header), append(out, '\n')...)
+}
+
+// Alias is the redirect page written at an alias, an old address of a page:
+// target is the link to the page from the alias, canonical its absolute
+// URL.
+func Alias(lang, title, canonical, target string) []byte {
+	return []byte(fmt.Sprintf(`<!DOCTYPE html>
+<html lang="%s">
+<head>
+<meta charset="utf-8">
+<title>%s</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="%s">
+<meta http-equiv="refresh" content="0; url=%s">
+</head>
+<body>
+<p><a href="%s">%s</a></p>
+</body>
+</html>
+`, lang, html.EscapeString(title), html.EscapeString(canonical), html.EscapeString(target),
+		html.EscapeString(target), html.EscapeString(title)))
 }
