@@ -26,7 +26,7 @@ const IndicatorsFile = data.IndicatorsFile
 type computed struct {
 	pages  []*site.Page // made from data, in the order they were made
 	charts []chart.Chart
-	files  files
+	files  view.Files
 	// kpis are the indicators a shortcode may show, by id, and their ids
 	// in order.
 	kpis       map[string]kpiFigures
@@ -41,33 +41,6 @@ type computed struct {
 type kpiFigures struct {
 	card *view.IndicatorCard
 	line *view.Figure
-}
-
-// files are the files made during compute, by path; the same path again
-// replaces the file.
-type files struct {
-	list  []view.File
-	index map[string]int
-}
-
-func (f *files) put(file view.File) {
-	if i, ok := f.index[file.Path]; ok {
-		f.list[i] = file
-		return
-	}
-	if f.index == nil {
-		f.index = map[string]int{}
-	}
-	f.index[file.Path] = len(f.list)
-	f.list = append(f.list, file)
-}
-
-func (f *files) get(p string) (view.File, bool) {
-	i, ok := f.index[p]
-	if !ok {
-		return view.File{}, false
-	}
-	return f.list[i], true
 }
 
 // compute makes the pages of data, then menus, and orders the pages.
@@ -126,7 +99,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.diags.Add(out.Problems...)
 	c.charts = out.Charts
 	for _, f := range out.Files {
-		c.files.put(f)
+		c.files.Put(f)
 	}
 	for _, p := range b.site.Pages {
 		c.shortcodes = append(c.shortcodes, b.pageShortcodes(c, p)...)

@@ -63,13 +63,11 @@ func (b *builder) plan() *outputs {
 			add(path.Join(st.prefix, f), diag.Pos{File: "static"})
 		}
 	}
-	for _, f := range b.computed.files.list {
+	for _, f := range b.computed.files.List {
 		add(f.Path, diag.Pos{File: f.Path})
 	}
-	add("robots.txt", diag.Pos{})
-	if b.cfg.Absolute() { // see writeFeeds
-		add("sitemap.xml", diag.Pos{})
-		add("atom.xml", diag.Pos{})
+	for _, f := range output.FeedFiles(b.cfg.Absolute()) {
+		add(f, diag.Pos{File: f})
 	}
 	b.planAliases(o)
 	return o
@@ -136,7 +134,7 @@ func (b *builder) describeOutput(o *outputs, f string) diag.Text {
 		}
 		return diag.Tf("trang %s (“%s”) mà tiendo tạo", "the page %s (“%s”) tiendo makes", p.Path, p.Title)
 	}
-	if _, ok := b.computed.files.get(f); ok {
+	if _, ok := b.computed.files.Get(f); ok {
 		return diag.Tf("tệp /%s mà tiendo tạo từ dữ liệu", "the file /%s tiendo makes from data", f)
 	}
 	if exists(b.fsys, path.Join("static", f)) {

@@ -52,6 +52,6 @@ func (b *builder) searchDocs(c *computed) {
 			diag.T("Vui lòng báo lỗi này cho người phát triển tiendo.", "Please report this to tiendo's developers."))
 		return
 	}
-	c.files.put(view.File{Path: strings.TrimPrefix(searchIndex, "/"), Data: idx})
+	c.files.Put(view.File{Path: strings.TrimPrefix(searchIndex, "/"), Data: idx})
 	c.searchPage.Data = search.PageView{IndexURL: searchIndex, Groups: groups}
 }

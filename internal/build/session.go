@@ -204,7 +204,7 @@ func (b *builder) update(w work) bool {
 	}
 	b.renderShortcodes(codes)
 	par.Each(render, b.renderPage)
-	if f, ok := c.files.get(strings.TrimPrefix(searchIndex, "/")); ok {
+	if f, ok := c.files.Get(strings.TrimPrefix(searchIndex, "/")); ok {
 		if err := b.sink.Write(f.Path, f.Data); err != nil {
 			return false
 		}
@@ -299,7 +299,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 	render := append(slices.Clone(also), c.pages...)
 	b.renderShortcodes(c.shortcodes)
 	par.Each(render, b.renderPage)
-	for _, f := range c.files.list {
+	for _, f := range c.files.List {
 		if err := b.sink.Write(f.Path, f.Data); err != nil {
 			return false
 		}

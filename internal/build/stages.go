@@ -2,11 +2,11 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
 	"io/fs"
 	"path"
 	"runtime/debug"
-	"slices"
 	"strings"
 
 	"github.com/tiendo/tiendo/internal/content"
@@ -111,21 +111,18 @@ func (b *builder) renderPage(p *site.Page) {
 // sitemap, robots.txt and the Atom feed.
 func (b *builder) write() {
 	if sub, err := fs.Sub(b.fsys, "static"); err == nil && exists(b.fsys, "static") {
-		_ = fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
-			if err == nil && d.Type()&fs.ModeSymlink != 0 {
-				b.diags.Errorf(diag.Pos{File: path.Join("static", p)}, "static-symlink",
-					diag.T("liên kết tượng trưng (symlink) không được dùng trong static/", "symbolic links are not allowed in static/"),
-					diag.T("Chép tệp thật vào thư mục static/.", "Copy the real file into static/."))
-			}
-			return nil
-		})
+		for _, p := range output.Symlinks(sub) {
+			b.diags.Errorf(diag.Pos{File: path.Join("static", p)}, "static-symlink",
+				diag.T("liên kết tượng trưng (symlink) không được dùng trong static/", "symbolic links are not allowed in static/"),
+				diag.T("Chép tệp thật vào thư mục static/.", "Copy the real file into static/."))
+		}
 	}
 	for _, st := range b.statics() {
 		if err := output.CopyFS(b.sink, st.fsys, st.prefix); err != nil {
 			b.diags.Errorf(diag.Pos{File: "static"}, "static-copy", diag.Because(diag.T("không chép được tệp tĩnh", "cannot copy static files"), err), diag.Text{})
 		}
 	}
-	for _, f := range b.computed.files.list {
+	for _, f := range b.computed.files.List {
 		if err := b.sink.Write(f.Path, f.Data); err != nil {
 			b.diags.Errorf(diag.Pos{File: f.Path}, "output-write", diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 		}
@@ -146,50 +143,15 @@ func (b *builder) writeAliases() {
 	}
 }
 
+// writeFeeds writes robots.txt, the sitemap and the Atom feed (see
+// output.FeedFiles).
 func (b *builder) writeFeeds() {
-	urls := b.site.URLs
-	var sm []output.SitemapURL
-	var entries []output.FeedEntry
-	for _, p := range b.site.Pages {
-		if p.Path == "/404/" {
-			continue
-		}
-		u := output.SitemapURL{Loc: urls.Abs(p.Path)}
-		if t := p.Updated(); !t.IsZero() {
-			u.Lastmod = t.Format("2006-01-02")
-		}
-		sm = append(sm, u)
-		if p.Kind == site.KindPage && !p.Date.IsZero() && p.File != "" && p.Lang == b.cfg.LanguageCode {
-			entries = append(entries, output.FeedEntry{Title: p.Title, URL: urls.Abs(p.Path), Summary: p.Summary, Updated: p.Updated()})
-		}
-	}
-	slices.SortStableFunc(entries, func(a, c output.FeedEntry) int {
-		if d := c.Updated.Compare(a.Updated); d != 0 {
-			return d
-		}
-		return strings.Compare(a.URL, c.URL)
-	})
-	if len(entries) > 30 {
-		entries = entries[:30]
-	}
-	write := func(name string, data []byte) {
-		if err := b.sink.Write(name, data); err != nil {
+	feeds := output.Feeds(b.site, b.cfg.Absolute(), b.cfg.LanguageCode, b.cfg.Title, cmp.Or(b.cfg.Organisation.Name, b.cfg.Title))
+	for _, name := range output.FeedFiles(b.cfg.Absolute()) {
+		if err := b.sink.Write(name, feeds[name]); err != nil {
 			b.diags.Errorf(diag.Pos{File: name}, "output-write", diag.Because(diag.Tf("không ghi được %s", "cannot write %s", name), err), diag.Text{})
 		}
 	}
-	write("robots.txt", output.Robots(urls.Abs("/sitemap.xml")))
-	// A sitemap's <loc> and a feed's ids must be absolute URLs
-	// (sitemaps.org, RFC 4287); without a host in baseURL neither is
-	// written (see warnPathBaseURL).
-	if !b.cfg.Absolute() {
-		return
-	}
-	write("sitemap.xml", output.Sitemap(sm))
-	author := b.cfg.Organisation.Name
-	if author == "" {
-		author = b.cfg.Title
-	}
-	write("atom.xml", output.Atom(b.cfg.LanguageCode, b.cfg.Title, author, urls.Abs("/"), urls.Abs("/atom.xml"), entries))
 }
 
 func (b *builder) ctx(p *site.Page) *theme.Ctx {

@@ -398,6 +398,18 @@ func Files(fsys fs.FS) ([]string, error) {
 	return out, err
 }
 
+// Symlinks lists the symbolic links in fsys, which Files leaves out.
+func Symlinks(fsys fs.FS) []string {
+	var out []string
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type()&fs.ModeSymlink != 0 {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
 // CopyFS copies the Files of fsys into sink under prefix.
 func CopyFS(sink Sink, fsys fs.FS, prefix string) error {
 	files, err := Files(fsys)
