@@ -53,10 +53,10 @@ type Options struct {
 	Destination string
 	// Sink receives the output instead of Destination (tests).
 	Sink output.Sink
-	// Check writes nothing (tiendo check), and stops before drawing and
-	// rendering when every layout is tiendo's own, which cannot fail on any
-	// input (see outputs); a site's own layouts are rendered, to report
-	// their errors too.
+	// Check writes nothing (tiendo check). With tiendo's own layouts it
+	// neither draws nor renders: everything in the input those stages
+	// could fail on is reported before them (see outputs). A site's own
+	// layouts are rendered, charts and all, to report their errors too.
 	Check bool
 	// BaseURL overrides the config's baseURL when set.
 	BaseURL string
