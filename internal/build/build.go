@@ -4,6 +4,8 @@
 //	load     config.toml, content/, data/, the theme
 //	validate links between pages, anchors, files, units and columns
 //	compute  sections, menus, indicator status, task status
+//	plan     the files the build will write; file links checked against them
+//	charts   the charts compute asked for, drawn as SVG
 //	render   every page through its layout
 //	write    static files, sitemap, feed, aliases; then swap public/ in
 //
@@ -12,9 +14,10 @@
 // remains: the output goes to a temporary folder that replaces public/ only
 // at the very end.
 //
-// Run is one whole build. A Session (session.go) is a series of builds, as
-// `tiendo serve` makes them: after a save it redoes only the stages' work
-// that depends on the saved files.
+// Run is one whole build; with Options.Check, one that writes nothing and,
+// with tiendo's own layouts, neither draws nor renders. A Session
+// (session.go) is a series of builds, as `tiendo serve` makes them: after a
+// save it redoes only the stages' work that depends on the saved files.
 package build
 
 import (
@@ -25,7 +28,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/chart"
@@ -33,7 +35,6 @@ import (
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
-	"github.com/tiendo/tiendo/internal/links"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/search"
@@ -50,8 +51,13 @@ type Options struct {
 	FS     fs.FS
 	// Destination is the output folder; default public/ under Source.
 	Destination string
-	// Sink receives the output instead of Destination (tests, check).
+	// Sink receives the output instead of Destination (tests).
 	Sink output.Sink
+	// Check writes nothing (tiendo check). With tiendo's own layouts it
+	// neither draws nor renders: everything in the input those stages
+	// could fail on is reported before them (see outputs). A site's own
+	// layouts are rendered, charts and all, to report their errors too.
+	Check bool
 	// BaseURL overrides the config's baseURL when set.
 	BaseURL string
 	// Now is the raw --now value ("YYYY-MM-DD[THH:MM]"); empty means the
@@ -102,6 +108,30 @@ type builder struct {
 	o     Options
 	fsys  fs.FS
 	diags *diag.List
+	cache *chart.Cache
+
+	// The products of the stages, each replaced whole when its stage runs
+	// again: what load read, the file links validate found, what compute
+	// made of the data, the files the build will write, the charts drawn.
+	loaded
+	links    fileLinks
+	computed *computed
+	planned  *outputs
+	figures  view.Figures
+
+	// dest is the output folder, absolute, its symbolic links resolved
+	// (see output.CheckDest); empty when Options.Sink is set.
+	dest string
+	sink output.Sink
+	set  interface {
+		Len() int
+		Bytes() int64
+	}
+}
+
+// loaded is the product of load: the config, the site with its content
+// pages, the theme, the Markdown converter and what was read of data/.
+type loaded struct {
 	cfg   config.Config
 	site  *site.Site
 	theme *theme.Theme
@@ -114,29 +144,7 @@ type builder struct {
 	// indexedAtLeast is how many documents the search index will hold at
 	// least; the parsed bodies keep only the text such an index reads.
 	indexedAtLeast int
-	cache          *chart.Cache
-
-	// The products of the stages after load, each replaced whole when its
-	// stage runs again: what was read of data/, what compute made of it,
-	// and the charts drawn.
-	data     *data.Set
-	computed *computed
-	figures  view.Figures
-
-	// dest is the output folder, absolute, its symbolic links resolved
-	// (see output.CheckDest); empty when Options.Sink is set.
-	dest string
-	sink output.Sink
-	set  interface {
-		Has(string) bool
-		Len() int
-		Bytes() int64
-	}
-	// aliasFiles are the redirect pages written, by output path.
-	aliasFiles map[string]aliasAt
-	// links to check once every file is written
-	checks []links.Check
-	mu     sync.Mutex
+	data           *data.Set
 }
 
 // Run builds the site.
@@ -152,7 +160,10 @@ func run(o Options) (*Result, *builder) {
 	b := &builder{o: o, diags: &diag.List{}}
 	b.cache = o.Charts
 	res := &Result{Diags: b.diags}
-	if o.Sink == nil {
+	if o.Check {
+		b.o.Sink = output.Discard{}
+	}
+	if b.o.Sink == nil {
 		// Before any work: a build replaces its destination whole.
 		dest, err := output.CheckDest(o.Source, b.destination(), inputs)
 		if err != nil {
@@ -188,7 +199,10 @@ func run(o Options) (*Result, *builder) {
 		if st.cleanInput && b.diags.HasErrors() {
 			break
 		}
-		if st.opensOutput {
+		if st.draws && b.o.Check && b.builtinLayouts {
+			continue
+		}
+		if st.writes && b.sink == nil {
 			// Open the output only once the input is known to be good.
 			if err := b.openSink(&dir, res); err != nil {
 				b.diags.Errorf(diag.Pos{File: b.destLabel()}, diag.CodeOutputOpen,
@@ -199,7 +213,7 @@ func run(o Options) (*Result, *builder) {
 		b.timed(res, st.name, st.run)
 	}
 	data.ExplainFailures(b.fsys, b.diags)
-	if b.sink != nil && !b.diags.HasErrors() {
+	if b.planned != nil && !b.diags.HasErrors() {
 		b.timed(res, "check links", b.checkLinks)
 	}
 	if dir != nil && b.diags.HasErrors() {
@@ -244,6 +258,8 @@ func (b *builder) openSink(dir **output.Dir, res *Result) error {
 		*dir, b.sink, b.set = d, d, d
 	case *output.Mem:
 		b.sink, b.set, res.Output = s, s, s
+	case output.Discard:
+		b.sink = s
 	default:
 		return fmt.Errorf("unsupported sink %T", s)
 	}
@@ -279,19 +295,22 @@ type stage struct {
 	run  func()
 	// cleanInput: the stage runs only when the input has no errors.
 	cleanInput bool
-	// opensOutput: the output is opened just before the stage runs.
-	opensOutput bool
+	// draws: a check skips the stage when every layout is tiendo's own.
+	draws bool
+	// writes: the output is opened before the first such stage runs.
+	writes bool
 }
 
 // stages are the steps of a whole build, in order.
 func (b *builder) stages() []stage {
 	return []stage{
-		{name: "load", run: b.load},
-		{name: "validate", run: b.validate},
-		{name: "compute", run: b.compute},
-		{name: "charts", run: func() { b.figures = b.drawCharts(b.computed.charts) }, cleanInput: true},
-		{name: "render", run: b.render, cleanInput: true, opensOutput: true},
-		{name: "write", run: b.write, cleanInput: true},
+		{name: "load", run: func() { b.loaded = b.load() }},
+		{name: "validate", run: func() { b.links = b.validate() }},
+		{name: "compute", run: func() { b.computed = b.compute() }},
+		{name: "plan", run: func() { b.planned = b.plan() }, cleanInput: true},
+		{name: "charts", run: func() { b.figures = b.drawCharts(b.computed.charts) }, cleanInput: true, draws: true},
+		{name: "render", run: b.render, cleanInput: true, draws: true, writes: true},
+		{name: "write", run: b.write, cleanInput: true, writes: true},
 	}
 }
 
@@ -323,43 +342,43 @@ func firstLines(s string, n int) string {
 	return strings.Join(lines, " | ")
 }
 
-// load reads config.toml, content/ and the theme.
-func (b *builder) load() {
+// load reads config.toml, content/, the theme and data/.
+func (b *builder) load() loaded {
+	var l loaded
 	src, err := fs.ReadFile(b.fsys, config.File)
 	if err != nil && !data.IsNotExist(err) {
 		b.diags.Errorf(diag.Pos{File: config.File}, diag.CodeConfigRead, diag.T("không đọc được config.toml", "cannot read config.toml"), diag.Text{})
 	}
-	b.cfg = config.Parse(config.File, src, b.diags)
-	if b.o.BaseURL != "" && !b.cfg.SetBaseURL(b.o.BaseURL) {
+	l.cfg = config.Parse(config.File, src, b.diags)
+	if b.o.BaseURL != "" && !l.cfg.SetBaseURL(b.o.BaseURL) {
 		b.diags.Errorf(diag.Pos{File: "--baseURL"}, diag.CodeFlagBaseURL,
 			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), config.BaseURLHint)
-	} else if !b.cfg.Absolute() && !b.cfg.Sample {
-		b.warnPathBaseURL()
+	} else if !l.cfg.Absolute() && !l.cfg.Sample {
+		b.warnPathBaseURL(l.cfg)
 	}
-	b.site = &site.Site{
-		Config: b.cfg,
-		Now:    b.moment(),
-		URLs:   site.URLs{BasePath: b.cfg.BasePath, Origin: b.cfg.Origin(), Relative: b.cfg.RelativeURLs},
+	l.site = &site.Site{
+		Config: l.cfg,
+		Now:    b.moment(l.cfg),
+		URLs:   site.URLs{BasePath: l.cfg.BasePath, Origin: l.cfg.Origin(), Relative: l.cfg.RelativeURLs},
 		ByFile: map[string]*site.Page{},
 		ByPath: map[string]*site.Page{},
 	}
-	pages := content.Load(b.fsys, b.contentOptions(), b.diags)
-	b.addPages(pages...)
-	b.indexedAtLeast = 0
-	for _, p := range b.site.Pages {
-		if b.indexed(p) {
-			b.indexedAtLeast++
+	l.addPages(b.diags, content.Load(b.fsys, b.contentOptions(l.cfg), b.diags)...)
+	for _, p := range l.site.Pages {
+		if l.indexed(p) {
+			l.indexedAtLeast++
 		}
 	}
-	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Markup.Unsafe, Typographer: b.cfg.Markup.Typographer,
-		PlainTextMax: search.TextNeeded(b.indexedAtLeast), ParseBudget: b.cfg.Markup.Budget})
+	l.md = markdown.New(markdown.Options{Unsafe: l.cfg.Markup.Unsafe, Typographer: l.cfg.Markup.Typographer,
+		PlainTextMax: search.TextNeeded(l.indexedAtLeast), ParseBudget: l.cfg.Markup.Budget})
 
-	b.loadTheme()
-	b.data = b.loadData()
-	if _, ok := b.site.ByPath["/404/"]; !ok && b.theme != nil {
-		b.addPages(&site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: b.cfg.LanguageCode,
-			Title: b.theme.T(b.cfg.LanguageCode, "notFoundTitle")})
+	b.loadTheme(&l)
+	l.data = l.loadData(b.fsys, b.diags)
+	if _, ok := l.site.ByPath["/404/"]; !ok && l.theme != nil {
+		l.addPages(b.diags, &site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: l.cfg.LanguageCode,
+			Title: l.theme.T(l.cfg.LanguageCode, "notFoundTitle")})
 	}
+	return l
 }
 
 // warnPathBaseURL says, once, what a baseURL without a host leaves out:
@@ -367,8 +386,8 @@ func (b *builder) load() {
 // true, illustrative figures on every page) is not being published, and
 // builds without the warning; so do the repository's sample site and a new
 // site from `tiendo new site` until their figures are real.
-func (b *builder) warnPathBaseURL() {
-	pos := b.cfg.BaseURLPos
+func (b *builder) warnPathBaseURL(cfg config.Config) {
+	pos := cfg.BaseURLPos
 	if b.o.BaseURL != "" {
 		pos = diag.Pos{File: "--baseURL"}
 	} else if pos.File == "" {
@@ -378,49 +397,49 @@ func (b *builder) warnPathBaseURL() {
 		diag.Tf("baseURL %q là đường dẫn, không có tên miền: không ghi sitemap.xml và atom.xml (bản tin Atom), "+
 			"các trang không có og:url và liên kết chính tắc, trang chỉ tiêu không có mã nhúng (embed, iframe)",
 			"baseURL %q is a path without a host: sitemap.xml and atom.xml (the Atom feed) are not written, "+
-				"pages carry no og:url or canonical link, and indicator pages no embed code (iframe)", b.cfg.BaseURL),
+				"pages carry no og:url or canonical link, and indicator pages no embed code (iframe)", cfg.BaseURL),
 		diag.T("Các phần này cần địa chỉ đầy đủ. Khi xuất bản, đặt baseURL = \"https://tên-miền/…\" trong config.toml hoặc dựng với --baseURL https://tên-miền/….",
 			"They need absolute addresses. For publishing, set baseURL = \"https://your-domain/…\" in config.toml or build with --baseURL https://your-domain/…."))
 }
 
 // moment is the time the build judges everything at: --now, else the
 // config's asOf, else the wall clock to the minute, in the site's zone.
-func (b *builder) moment() time.Time {
+func (b *builder) moment(cfg config.Config) time.Time {
 	switch {
 	case b.o.Now != "":
-		t, ok := config.ParseMoment(b.o.Now, b.cfg.Location)
+		t, ok := config.ParseMoment(b.o.Now, cfg.Location)
 		if !ok {
 			b.diags.Errorf(diag.Pos{File: "--now"}, diag.CodeFlagNow,
 				diag.Tf("--now %q không phải ngày hợp lệ", "--now %q is not a valid date", b.o.Now),
 				diag.T("Dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM.", "Use YYYY-MM-DD or YYYY-MM-DDTHH:MM."))
-			return b.o.Clock().In(b.cfg.Location).Truncate(time.Minute)
+			return b.o.Clock().In(cfg.Location).Truncate(time.Minute)
 		}
 		return t
-	case b.cfg.AsOf != "":
-		t, _ := config.ParseMoment(b.cfg.AsOf, b.cfg.Location)
+	case cfg.AsOf != "":
+		t, _ := config.ParseMoment(cfg.AsOf, cfg.Location)
 		return t
 	}
-	return b.o.Clock().In(b.cfg.Location).Truncate(time.Minute)
+	return b.o.Clock().In(cfg.Location).Truncate(time.Minute)
 }
 
-func (b *builder) contentOptions() content.Options {
-	return content.Options{DefaultLang: b.cfg.LanguageCode, Languages: b.cfg.Languages, Drafts: b.o.Drafts, Location: b.cfg.Location}
+func (b *builder) contentOptions(cfg config.Config) content.Options {
+	return content.Options{DefaultLang: cfg.LanguageCode, Languages: cfg.Languages, Drafts: b.o.Drafts, Location: cfg.Location}
 }
 
-func (b *builder) addPages(pages ...*site.Page) {
+func (l *loaded) addPages(diags *diag.List, pages ...*site.Page) {
 	for _, p := range pages {
-		if other, dup := b.site.ByPath[p.Path]; dup {
-			b.diags.Add(site.SamePath(other, p))
+		if other, dup := l.site.ByPath[p.Path]; dup {
+			diags.Add(site.SamePath(other, p))
 			continue
 		}
-		b.site.ByPath[p.Path] = p
+		l.site.ByPath[p.Path] = p
 		if p.File != "" {
-			b.site.ByFile[p.File] = p
+			l.site.ByFile[p.File] = p
 		}
 		if p.Path == "/" {
-			b.site.Home = p
+			l.site.Home = p
 		}
-		b.site.Pages = append(b.site.Pages, p)
+		l.site.Pages = append(l.site.Pages, p)
 	}
 }
 
@@ -431,30 +450,31 @@ func label(p *site.Page) string {
 	return "(" + p.Path + ")"
 }
 
-func (b *builder) loadTheme() {
-	src, ok := theme.Find(b.fsys, b.o.ThemeFS, b.cfg.Theme, b.diags)
+func (b *builder) loadTheme(l *loaded) {
+	src, ok := theme.Find(b.fsys, b.o.ThemeFS, l.cfg.Theme, b.diags)
 	if !ok {
 		return
 	}
-	b.themeFS, b.themeName = src.Theme.FS, src.Theme.Name
-	// Session rebuilds only part of a site when it knows what each layout
-	// reads, which it does for the built-in layouts alone.
-	b.builtinLayouts = src.Builtin()
-	b.theme = theme.Load(src.Theme, src.Layouts, src.I18n, theme.Funcs(), b.diags)
+	l.themeFS, l.themeName = src.Theme.FS, src.Theme.Name
+	// Session rebuilds only part of a site, and check stops before
+	// rendering, when what each layout reads is known: for the built-in
+	// layouts alone.
+	l.builtinLayouts = src.Builtin()
+	l.theme = theme.Load(src.Theme, src.Layouts, src.I18n, theme.Funcs(), b.diags)
 }
 
 // loadData reads data/ (see data.Load).
-func (b *builder) loadData() *data.Set {
-	return data.Load(b.fsys, data.LoadOptions{Location: b.cfg.Location, Now: b.site.Now, PlanDate: b.planDate(),
-		From: b.cfg.Indicators.From, To: b.cfg.Indicators.To, WeeklyRule: b.cfg.Reports.Weekly}, b.diags)
+func (l *loaded) loadData(fsys fs.FS, diags *diag.List) *data.Set {
+	return data.Load(fsys, data.LoadOptions{Location: l.cfg.Location, Now: l.site.Now, PlanDate: l.planDate(),
+		From: l.cfg.Indicators.From, To: l.cfg.Indicators.To, WeeklyRule: l.cfg.Reports.Weekly}, diags)
 }
 
 // planDate is the date the plan was issued ([tasks] planDate); zero when
 // the site does not know it, which no guess replaces: “Thực hiện ngay” is
 // then due “ngay”, on no named day.
-func (b *builder) planDate() time.Time {
-	if b.cfg.Tasks.PlanDate != "" {
-		if t, err := time.ParseInLocation("2006-01-02", b.cfg.Tasks.PlanDate, b.cfg.Location); err == nil {
+func (l *loaded) planDate() time.Time {
+	if l.cfg.Tasks.PlanDate != "" {
+		if t, err := time.ParseInLocation("2006-01-02", l.cfg.Tasks.PlanDate, l.cfg.Location); err == nil {
 			return t
 		}
 	}

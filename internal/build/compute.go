@@ -21,11 +21,12 @@ const IndicatorsFile = data.IndicatorsFile
 
 // computed is what the compute stage made from the loaded data: the pages,
 // the charts they show, the files they offer, and the shortcodes of
-// content pages waiting for their charts. A data change replaces it whole.
+// content pages waiting for their charts, and the file links of the menus.
+// A data change replaces it whole.
 type computed struct {
 	pages  []*site.Page // made from data, in the order they were made
 	charts []chart.Chart
-	files  files
+	files  view.Files
 	// kpis are the indicators a shortcode may show, by id, and their ids
 	// in order.
 	kpis       map[string]kpiFigures
@@ -33,6 +34,7 @@ type computed struct {
 	tasks      []*data.Task // for the search index
 	searchPage *site.Page
 	shortcodes []pendingShortcode
+	menuLinks  []links.Check
 }
 
 // kpiFigures is what a shortcode shows of an indicator.
@@ -41,41 +43,13 @@ type kpiFigures struct {
 	line *view.Figure
 }
 
-// files are the files made during compute, by path; the same path again
-// replaces the file.
-type files struct {
-	list  []view.File
-	index map[string]int
-}
-
-func (f *files) put(file view.File) {
-	if i, ok := f.index[file.Path]; ok {
-		f.list[i] = file
-		return
-	}
-	if f.index == nil {
-		f.index = map[string]int{}
-	}
-	f.index[file.Path] = len(f.list)
-	f.list = append(f.list, file)
-}
-
-func (f *files) get(p string) (view.File, bool) {
-	i, ok := f.index[p]
-	if !ok {
-		return view.File{}, false
-	}
-	return f.list[i], true
-}
-
 // compute makes the pages of data, then menus, and orders the pages.
-func (b *builder) compute() {
-	b.computed = b.computeData(b.data)
-	menus, checks := links.Menus(b.cfg.Menus, b.site, b.cfg.LanguageCode, b.diags)
-	b.checks = append(b.checks, checks...)
-	b.site.Menus = menus
+func (b *builder) compute() *computed {
+	c := b.computeData(b.data)
+	b.site.Menus, c.menuLinks = links.Menus(b.cfg.Menus, b.site, b.cfg.LanguageCode, b.diags)
 	slices.SortFunc(b.site.Pages, func(a, c *site.Page) int { return strings.Compare(a.Path, c.Path) })
-	b.searchDocs() // in path order, however the pages were added
+	b.searchDocs(c) // in path order, however the pages were added
+	return c
 }
 
 // computeData judges the data as of now and makes its pages and their
@@ -116,7 +90,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	c.searchPage = &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: env.Lang, Parent: b.site.Home,
 		SectionPath: b.site.Home.Path, Title: env.T("searchTitle"), Description: env.T("searchDescription")}
 	c.pages = append(c.pages, c.searchPage)
-	b.addPages(c.pages...)
+	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
 	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out} {
@@ -125,7 +99,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.diags.Add(out.Problems...)
 	c.charts = out.Charts
 	for _, f := range out.Files {
-		c.files.put(f)
+		c.files.Put(f)
 	}
 	for _, p := range b.site.Pages {
 		c.shortcodes = append(c.shortcodes, b.pageShortcodes(c, p)...)

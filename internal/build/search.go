@@ -16,22 +16,22 @@ const (
 	searchIndex = "/tim-kiem/index.json"
 )
 
-// indexed tells whether the search index holds p.
-func (b *builder) indexed(p *site.Page) bool {
-	return p.Title != "" && p.Lang == b.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed" && (b.computed == nil || p != b.computed.searchPage)
+// indexed tells whether the search index holds p, unless p is the search
+// page itself.
+func (l *loaded) indexed(p *site.Page) bool {
+	return p.Title != "" && p.Lang == l.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed"
 }
 
 // searchDocs builds the index once every page has its text, and the list
-// of all pages for readers without JavaScript.
-func (b *builder) searchDocs() {
-	c := b.computed
-	if c == nil || c.searchPage == nil {
+// of all pages for readers without JavaScript, into c.
+func (b *builder) searchDocs(c *computed) {
+	if c.searchPage == nil {
 		return
 	}
 	lang := b.cfg.LanguageCode
 	var pages []*site.Page
 	for _, p := range b.site.Pages {
-		if b.indexed(p) {
+		if b.indexed(p) && p != c.searchPage {
 			pages = append(pages, p)
 		}
 	}
@@ -52,6 +52,6 @@ func (b *builder) searchDocs() {
 			diag.T("Vui lòng báo lỗi này cho người phát triển tiendo.", "Please report this to tiendo's developers."))
 		return
 	}
-	c.files.put(view.File{Path: strings.TrimPrefix(searchIndex, "/"), Data: idx})
+	c.files.Put(view.File{Path: strings.TrimPrefix(searchIndex, "/"), Data: idx})
 	c.searchPage.Data = search.PageView{IndexURL: searchIndex, Groups: groups}
 }

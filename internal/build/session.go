@@ -89,7 +89,7 @@ func (s *Session) partial(o Options, changed []string) *Result {
 	defer root.Close()
 	b.fsys = root.FS()
 	b.diags = &diag.List{}
-	if !b.moment().Equal(b.site.Now) {
+	if !b.moment(b.cfg).Equal(b.site.Now) {
 		return nil
 	}
 	mem := s.out.Clone()
@@ -173,7 +173,7 @@ func (b *builder) update(w work) bool {
 	for _, f := range w.static {
 		rel := strings.TrimPrefix(f, "static/")
 		fi, err := fs.Lstat(b.fsys, f)
-		if err != nil || !fi.Mode().IsRegular() || !b.set.Has(rel) {
+		if err != nil || !fi.Mode().IsRegular() || !b.planned.files[rel] {
 			return false // added, removed or not a plain file
 		}
 		src, err := fs.ReadFile(b.fsys, f)
@@ -194,17 +194,17 @@ func (b *builder) update(w work) bool {
 	c := b.computed
 	var codes []pendingShortcode
 	for _, p := range render {
-		c.shortcodes = slices.DeleteFunc(c.shortcodes, func(ps pendingShortcode) bool { return ps.page == p })
 		codes = append(codes, b.pageShortcodes(c, p)...)
 	}
-	c.shortcodes = append(c.shortcodes, codes...)
-	b.searchDocs()
+	kept := slices.DeleteFunc(slices.Clone(c.shortcodes), func(ps pendingShortcode) bool { return slices.Contains(render, ps.page) })
+	c.shortcodes = append(kept, codes...)
+	b.searchDocs(c)
 	if b.diags.HasErrors() {
 		return false
 	}
 	b.renderShortcodes(codes)
 	par.Each(render, b.renderPage)
-	if f, ok := c.files.get(strings.TrimPrefix(searchIndex, "/")); ok {
+	if f, ok := c.files.Get(strings.TrimPrefix(searchIndex, "/")); ok {
 		if err := b.sink.Write(f.Path, f.Data); err != nil {
 			return false
 		}
@@ -220,7 +220,7 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 	if !ok {
 		return nil, false
 	}
-	np := content.LoadFile(b.fsys, file, b.contentOptions(), b.diags)
+	np := content.LoadFile(b.fsys, file, b.contentOptions(b.cfg), b.diags)
 	if np == nil || b.diags.HasErrors() || (np.Draft && !b.o.Drafts) {
 		return nil, false
 	}
@@ -236,8 +236,7 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 	}
 	old.BodyLine, old.TOC, old.Charts = np.BodyLine, np.TOC, false
 	old.Doc, old.Headings, old.Plain = doc, doc.Headings, doc.PlainText()
-	b.checks = slices.DeleteFunc(b.checks, func(c links.Check) bool { return c.Pos.File == file })
-	b.resolveLinks(old)
+	b.links[file] = links.Resolve(b.site, old, b.diags)
 	return old, !b.diags.HasErrors()
 }
 
@@ -252,18 +251,11 @@ func sameListing(a, c *site.Page) bool {
 }
 
 // updateData loads data/ again and replaces the products made from it —
-// the pages, views, charts and files of compute, the drawn figures — then
-// renders them with the content pages in also (changed ones) and those
-// whose shortcodes show data.
+// what compute made, the outputs planned, the drawn figures — then renders
+// them with the content pages in also (changed ones) and those whose
+// shortcodes show data, and removes the files no longer planned.
 func (b *builder) updateData(also []*site.Page) bool {
-	// What the data made last time, to remove what it no longer makes.
-	before := map[string]bool{}
-	for _, p := range b.computed.pages {
-		before[p.OutputFile()] = true
-	}
-	for _, f := range b.computed.files.list {
-		before[f.Path] = true
-	}
+	before := b.planned
 	for _, ps := range b.computed.shortcodes {
 		if !slices.Contains(also, ps.page) {
 			also = append(also, ps.page)
@@ -276,8 +268,6 @@ func (b *builder) updateData(also []*site.Page) bool {
 		}
 		return false
 	})
-	// Menus are made again by compute, with their checks.
-	b.checks = slices.DeleteFunc(b.checks, func(c links.Check) bool { return !strings.HasPrefix(c.Pos.File, content.Dir+"/") })
 
 	// Pages showing data need their bodies again.
 	for _, p := range also {
@@ -287,28 +277,21 @@ func (b *builder) updateData(also []*site.Page) bool {
 			}
 		}
 	}
-	b.data = b.loadData()
+	b.data = b.loadData(b.fsys, b.diags)
 	if b.diags.HasErrors() {
 		return false
 	}
-	b.compute()
+	b.computed = b.compute()
+	if b.diags.HasErrors() {
+		return false
+	}
+	// A page or a download the data now makes may land on an alias, which
+	// plan reports; a whole build reports it again.
+	b.planned = b.plan()
 	if b.diags.HasErrors() {
 		return false
 	}
 	c := b.computed
-	// Aliases are written once every other file is known; a page or a
-	// download the data now makes may land on one, which only a whole
-	// build reports.
-	for _, p := range c.pages {
-		if b.onAlias(p.OutputFile()) {
-			return false
-		}
-	}
-	for _, f := range c.files.list {
-		if b.onAlias(f.Path) {
-			return false
-		}
-	}
 	b.figures = b.drawCharts(c.charts)
 	if b.diags.HasErrors() {
 		return false
@@ -316,7 +299,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 	render := append(slices.Clone(also), c.pages...)
 	b.renderShortcodes(c.shortcodes)
 	par.Each(render, b.renderPage)
-	for _, f := range c.files.list {
+	for _, f := range c.files.List {
 		if err := b.sink.Write(f.Path, f.Data); err != nil {
 			return false
 		}
@@ -324,25 +307,10 @@ func (b *builder) updateData(also []*site.Page) bool {
 	b.writeFeeds()
 
 	mem := b.set.(*output.Mem)
-	for _, p := range render {
-		delete(before, p.OutputFile())
-	}
-	for _, f := range c.files.list {
-		delete(before, f.Path)
-	}
-	for name := range before {
-		mem.Remove(name)
-	}
-	return true
-}
-
-// onAlias reports whether the output file f is an alias's redirect page,
-// lies under one or is a folder holding one.
-func (b *builder) onAlias(f string) bool {
-	for a := range b.aliasFiles {
-		if a == f || strings.HasPrefix(f, a+"/") || strings.HasPrefix(a, f+"/") {
-			return true
+	for name := range before.files {
+		if !b.planned.files[name] {
+			mem.Remove(name)
 		}
 	}
-	return false
+	return true
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/tiendo/tiendo/internal/build"
 	"github.com/tiendo/tiendo/internal/diag"
-	"github.com/tiendo/tiendo/internal/output"
 )
 
 func (a *App) build(args []string) int {
@@ -63,7 +62,7 @@ func (a *App) check(args []string) int {
 	}
 	stop := a.progress(lang, f.quiet)
 	res := build.Run(build.Options{
-		Source: f.source, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Sink: output.NewMem(),
+		Source: f.source, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Check: true,
 	})
 	stop()
 	if f.timings {
@@ -88,6 +87,7 @@ var stageNames = map[string]diag.Text{
 	"load":        diag.T("đọc tệp", "load"),
 	"validate":    diag.T("kiểm tra", "validate"),
 	"compute":     diag.T("tính toán", "compute"),
+	"plan":        diag.T("lập danh sách tệp", "plan"),
 	"charts":      diag.T("vẽ biểu đồ", "charts"),
 	"render":      diag.T("dựng trang", "render"),
 	"write":       diag.T("ghi tệp", "write"),

@@ -32,8 +32,7 @@ const (
 // the words are logged, not failed; on pages made from content/ they always
 // fail. An entry whose words no longer appear anywhere fails the test, so
 // that it is removed as soon as the code is fixed.
-var pendingCode = map[string]string{
-}
+var pendingCode = map[string]string{}
 
 type glossaryTerm struct {
 	Name   string

@@ -3,9 +3,57 @@ package output
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"html"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/tiendo/tiendo/internal/site"
 )
+
+// FeedFiles are the files Feeds makes: robots.txt, and when the site's URLs
+// are absolute, sitemap.xml and atom.xml. A sitemap's <loc> and a feed's ids
+// must be absolute URLs (sitemaps.org, RFC 4287); without a host in baseURL
+// neither is written.
+func FeedFiles(absolute bool) []string {
+	if !absolute {
+		return []string{"robots.txt"}
+	}
+	return []string{"robots.txt", "sitemap.xml", "atom.xml"}
+}
+
+// Feeds makes the FeedFiles of s, by name: the sitemap lists every page
+// but the 404 page, the Atom feed the 30 latest dated content pages in lang.
+func Feeds(s *site.Site, absolute bool, lang, title, author string) map[string][]byte {
+	var sm []SitemapURL
+	var entries []FeedEntry
+	for _, p := range s.Pages {
+		if p.Path == "/404/" {
+			continue
+		}
+		u := SitemapURL{Loc: s.URLs.Abs(p.Path)}
+		if t := p.Updated(); !t.IsZero() {
+			u.Lastmod = t.Format("2006-01-02")
+		}
+		sm = append(sm, u)
+		if p.Kind == site.KindPage && !p.Date.IsZero() && p.File != "" && p.Lang == lang {
+			entries = append(entries, FeedEntry{Title: p.Title, URL: s.URLs.Abs(p.Path), Summary: p.Summary, Updated: p.Updated()})
+		}
+	}
+	slices.SortStableFunc(entries, func(a, c FeedEntry) int {
+		if d := c.Updated.Compare(a.Updated); d != 0 {
+			return d
+		}
+		return strings.Compare(a.URL, c.URL)
+	})
+	out := map[string][]byte{"robots.txt": Robots(s.URLs.Abs("/sitemap.xml"))}
+	if absolute {
+		out["sitemap.xml"] = Sitemap(sm)
+		out["atom.xml"] = Atom(lang, title, author, s.URLs.Abs("/"), s.URLs.Abs("/atom.xml"), entries[:min(len(entries), 30)])
+	}
+	return out
+}
 
 // SitemapURL is one entry of sitemap.xml.
 type SitemapURL struct {
@@ -97,4 +145,25 @@ func Atom(lang, title, author, siteURL, feedURL string, entries []FeedEntry) []b
 	f.Updated = newest.Format(time.RFC3339)
 	out, _ := xml.MarshalIndent(f, "", "  ")
 	return append([]byte(xml.Header), append(out, '\n')...)
+}
+
+// Alias is the redirect page written at an alias, an old address of a page:
+// target is the link to the page from the alias, canonical its absolute
+// URL.
+func Alias(lang, title, canonical, target string) []byte {
+	return []byte(fmt.Sprintf(`<!DOCTYPE html>
+<html lang="%s">
+<head>
+<meta charset="utf-8">
+<title>%s</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="%s">
+<meta http-equiv="refresh" content="0; url=%s">
+</head>
+<body>
+<p><a href="%s">%s</a></p>
+</body>
+</html>
+`, lang, html.EscapeString(title), html.EscapeString(canonical), html.EscapeString(target),
+		html.EscapeString(target), html.EscapeString(title)))
 }

@@ -376,10 +376,11 @@ func (d *Dir) removeOld(dir string) error {
 	return nil
 }
 
-// CopyFS copies every regular file of fsys into sink under prefix,
-// skipping paths for which skip returns true.
-func CopyFS(sink Sink, fsys fs.FS, prefix string, skip func(string) bool) error {
-	return fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
+// Files lists the files of fsys that CopyFS copies: the regular files
+// whose names, and whose folders' names, do not begin with a dot.
+func Files(fsys fs.FS) ([]string, error) {
+	var out []string
+	err := fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -389,13 +390,49 @@ func CopyFS(sink Sink, fsys fs.FS, prefix string, skip func(string) bool) error 
 			}
 			return nil
 		}
-		if !de.Type().IsRegular() || strings.HasPrefix(de.Name(), ".") || (skip != nil && skip(p)) {
-			return nil
+		if de.Type().IsRegular() && !strings.HasPrefix(de.Name(), ".") {
+			out = append(out, p)
 		}
+		return nil
+	})
+	return out, err
+}
+
+// Symlinks lists the symbolic links in fsys, which Files leaves out.
+func Symlinks(fsys fs.FS) []string {
+	var out []string
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type()&fs.ModeSymlink != 0 {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
+// CopyFS copies the Files of fsys into sink under prefix.
+func CopyFS(sink Sink, fsys fs.FS, prefix string) error {
+	files, err := Files(fsys)
+	if err != nil {
+		return err
+	}
+	for _, p := range files {
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		return sink.Write(path.Join(prefix, p), b)
-	})
+		if err := sink.Write(path.Join(prefix, p), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Discard is a Sink that keeps nothing, for `tiendo check`: it refuses the
+// paths the other sinks refuse.
+type Discard struct{}
+
+func (Discard) Write(rel string, data []byte) error {
+	_, err := CleanPath(rel)
+	return err
 }

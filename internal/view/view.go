@@ -150,6 +150,35 @@ type File struct {
 	Data []byte
 }
 
+// Files are files by path, in the order first put; a path put again
+// replaces its file.
+type Files struct {
+	List  []File
+	index map[string]int
+}
+
+// Put adds file, or replaces the file at its path.
+func (f *Files) Put(file File) {
+	if i, ok := f.index[file.Path]; ok {
+		f.List[i] = file
+		return
+	}
+	if f.index == nil {
+		f.index = map[string]int{}
+	}
+	f.index[file.Path] = len(f.List)
+	f.List = append(f.List, file)
+}
+
+// Get returns the file at path p.
+func (f *Files) Get(p string) (File, bool) {
+	i, ok := f.index[p]
+	if !ok {
+		return File{}, false
+	}
+	return f.List[i], true
+}
+
 // Out is what making views yields besides the views: the charts to draw,
 // the files to write and the problems found.
 type Out struct {
