@@ -76,9 +76,11 @@ func Load(fsys fs.FS, o LoadOptions, l *diag.List) *Set {
 	}
 	ld.indicators()
 	ld.weekly()
-	if t, ok := ld.table(TasksFile, table.Options{}); ok {
+	t, haveTasks := ld.table(TasksFile, table.Options{})
+	if haveTasks {
 		s.Tasks = ParseTasks(t, s.Units, o.planContext(), o.Location, l)
 	}
+	LinkTasks(s.Indicators, s.Tasks, haveTasks, s.Units, l)
 	ld.reportUnused()
 	return s
 }
