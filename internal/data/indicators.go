@@ -175,7 +175,7 @@ func (r *registry) lead(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 	if ind.Lead == "" {
 		fail(b.Pos(), "indicator-missing-key",
 			diag.Tf("chỉ tiêu %s thiếu khóa bắt buộc %q", "indicator %s lacks the required key %q", quoteName(name), "lead"), diag.T(`Thêm dòng lead = "cong-an-huyen" (mã đơn vị chủ trì trong data/units.toml), hoặc task = "3.4.1" để lấy đơn vị chủ trì của nhiệm vụ.`,
-			`Add a line lead = "cong-an-huyen" (the lead unit's id in data/units.toml), or task = "3.4.1" to take the task's lead.`))
+				`Add a line lead = "cong-an-huyen" (the lead unit's id in data/units.toml), or task = "3.4.1" to take the task's lead.`))
 		return false
 	}
 	_, isUnit := r.units.ByID(ind.Lead)

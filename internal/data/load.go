@@ -80,7 +80,10 @@ func Load(fsys fs.FS, o LoadOptions, l *diag.List) *Set {
 	if haveTasks {
 		s.Tasks = ParseTasks(t, s.Units, o.planContext(), o.Location, l)
 	}
-	LinkTasks(s.Indicators, s.Tasks, haveTasks, s.Units, l)
+	// A tasks file that could not be read is reported once, as itself.
+	if haveTasks || !exists(fsys, TasksFile) {
+		LinkTasks(s.Indicators, s.Tasks, haveTasks, s.Units, l)
+	}
 	ld.reportUnused()
 	return s
 }

@@ -38,9 +38,9 @@ type Task struct {
 	// ProgressSource is where the progress, completion date and result
 	// come from: a unit's report or an illustration.
 	ProgressSource provenance.Kind
-	Link        string
-	Note        string
-	Line        int
+	Link           string
+	Note           string
+	Line           int
 }
 
 // State is the task as the status rules see it.

@@ -23,18 +23,18 @@ import (
 // TaskRow is a task with its status, for layouts.
 type TaskRow struct {
 	*data.Task
-	Status   StatusBadge
-	Code     plan.StatusCode
-	Anchor   string
-	Lead     UnitRef
+	Status StatusBadge
+	Code   plan.StatusCode
+	Anchor string
+	Lead   UnitRef
 	// LeadSource is where the lead comes from; nil when tasks.csv does
 	// not say. ProgressSource likewise for status, date and result.
 	LeadSource     *Source
 	ProgressSource *Source
 	Coord          []UnitRef
-	DueText  string
-	DoneText string
-	Overdue  bool
+	DueText        string
+	DoneText       string
+	Overdue        bool
 }
 
 // TasksView is the data of /nhiem-vu/.
