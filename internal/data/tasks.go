@@ -74,7 +74,7 @@ var taskColumns = []table.ColumnSpec{
 }
 
 // TaskHeader is the header a new tasks file starts with.
-const TaskHeader = "ma,nhiem_vu,don_vi_chu_tri,don_vi_phoi_hop,thoi_han,han_cu_the,trang_thai,ngay_hoan_thanh,ket_qua,lien_ket,ghi_chu"
+const TaskHeader = "ma,nhiem_vu,don_vi_chu_tri,don_vi_phoi_hop,thoi_han,han_cu_the,trang_thai,ngay_hoan_thanh,ket_qua,lien_ket,ghi_chu,nguon_chu_tri,can_cu_chu_tri,nguon_tien_do"
 
 // ParseTasks validates the rows of data/tasks.csv: every unit must exist,
 // deadline words must be readable (unless an explicit due date is given),
