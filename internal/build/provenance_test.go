@@ -81,7 +81,7 @@ func TestLeadProvenanceIsShown(t *testing.T) {
 	}
 	// A group lead names the group and lists its units.
 	r = row("nhiem-vu/index.html", "nv-iii-1")
-	for _, want := range []string{"Các phòng, ban, ngành và UBND các xã, thị trấn", "(theo kế hoạch)", "Kế hoạch ghi: các phòng, ban, ngành", `href="/don-vi/xa-an/"`, "(theo báo cáo)"} {
+	for _, want := range []string{"Các phòng, ban, ngành và UBND các xã, thị trấn", "(theo kế hoạch)", "Kế hoạch ghi: “các phòng, ban, ngành", `href="/don-vi/xa-an/"`, "(theo báo cáo)"} {
 		if !strings.Contains(r, want) {
 			t.Errorf("row III.1: want %q in\n%s", want, r)
 		}

@@ -152,6 +152,9 @@ func (e Env) source(p provenance.Of) *Source {
 	s := &Source{Slug: string(p.Kind), Label: e.T("source-" + string(p.Kind)), Basis: p.Basis}
 	if p.Basis != "" {
 		s.BasisLabel = e.T("sourceBasis-" + string(p.Kind))
+		if p.Kind == provenance.Plan {
+			s.Basis = "“" + strings.Trim(p.Basis, "“”\"") + "”"
+		}
 	}
 	return s
 }
