@@ -13,6 +13,20 @@
 // it in a CSV cell: "xa-thach-kim", "Xã Thạch Kim", "Thạch Kim", "THACH KIM",
 // "UBND xã Thạch Kim".
 //
+// [[group]] tables (id, name, units = [ids]) name the sets of units the
+// plan gives work to together ("các phòng, ban, ngành, UBND các xã, thị
+// trấn"). A lead may be a group's id: the work is each member's, listed and
+// counted on each member's page ([Units.Leads]).
+//
+// # data/tasks.csv: where a lead comes from
+//
+// Optional columns say where a task's values come from (package
+// provenance): nguon_chu_tri is "ke-hoach" (the plan names the lead;
+// can_cu_chu_tri then quotes the plan), "suy-luan" (inferred;
+// can_cu_chu_tri gives the reason) or "minh-hoa"; nguon_tien_do is
+// "bao-cao" or "minh-hoa" for the status, completion date and result.
+// Empty means the file does not say. Words are read with or without marks.
+//
 // # data/indicators.toml
 //
 // First the plan's task groups, then the indicators:
@@ -31,7 +45,10 @@
 //	measure = "cumulative"                  # count | cumulative | rate | percent
 //	direction = "increase"                  # increase (default) | decrease
 //	baseline = { period = "2022-12", value = 8500 }   # required
-//	lead = "cong-an-huyen"                  # a unit id, required
+//	task = "3.4.1"                          # the plan task measured: lead and its source come from tasks.csv
+//	lead = "cong-an-huyen"                  # a unit or group id; required without task, must match task's
+//	leadSource = "suy-luan"                 # without task: ke-hoach | suy-luan | minh-hoa
+//	leadBasis = "…"                         # the plan's words (ke-hoach) or the reason (suy-luan)
 //	source = "…"                            # where the figures come from, required
 //	frequency = "monthly"                   # daily | weekly | monthly | quarterly | half-yearly | yearly
 //	file = "chi-tieu/tai-khoan-dinh-danh-dien-tu.csv"  # inside data/, required

@@ -13,6 +13,7 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/period"
+	"github.com/tiendo/tiendo/internal/provenance"
 	"github.com/tiendo/tiendo/internal/tomlx"
 	"github.com/tiendo/tiendo/internal/vi"
 )
@@ -46,6 +47,9 @@ type rawIndicator struct {
 	Baseline     *rawBaseline `toml:"baseline"`
 	Target       []rawTarget  `toml:"target"`
 	Lead         string       `toml:"lead"`
+	LeadSource   string       `toml:"leadSource"`
+	LeadBasis    string       `toml:"leadBasis"`
+	Task         string       `toml:"task"`
 	Source       string       `toml:"source"`
 	Frequency    string       `toml:"frequency"`
 	File         string       `toml:"file"`
@@ -150,6 +154,66 @@ func NamedFiles(src []byte) []string {
 	return out
 }
 
+// lead checks the lead keys: lead, a unit or group id, with leadSource and
+// leadBasis; or task, whose lead the indicator takes once tasks are read
+// (LinkTasks), with lead optional and the provenance keys left out.
+func (r *registry) lead(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node, name string) (ok bool) {
+	ok = true
+	fail := func(pos diag.Pos, code string, msg, hint diag.Text) {
+		r.errorf(pos, code, msg, hint)
+		ok = false
+	}
+	if ind.Task != "" {
+		for _, k := range []struct{ key, val string }{{"leadSource", ri.LeadSource}, {"leadBasis", ri.LeadBasis}} {
+			if strings.TrimSpace(k.val) != "" {
+				fail(b.Key(k.key).Pos(), diag.CodeIndicatorLeadSource,
+					diag.Tf("chỉ tiêu %s đã ghi task = %q nên lấy nguồn của đơn vị chủ trì từ nhiệm vụ đó; không ghi %s",
+						"indicator %s names task = %q, so its lead's source is the task's; do not write %s", quoteName(name), ind.Task, k.key),
+					diag.Tf("Xóa dòng %s; ghi nguồn ở cột nguon_chu_tri, can_cu_chu_tri của nhiệm vụ trong data/tasks.csv.",
+						"Delete the %s line; give the source in the task's nguon_chu_tri and can_cu_chu_tri columns in data/tasks.csv.", k.key))
+			}
+		}
+		if ind.Lead == "" {
+			return ok
+		}
+	}
+	if ind.Lead == "" {
+		fail(b.Pos(), diag.CodeIndicatorMissingKey,
+			diag.Tf("chỉ tiêu %s thiếu khóa bắt buộc %q", "indicator %s lacks the required key %q", quoteName(name), "lead"), diag.T(`Thêm dòng lead = "cong-an-huyen" (mã đơn vị chủ trì trong data/units.toml), hoặc task = "3.4.1" để lấy đơn vị chủ trì của nhiệm vụ.`,
+				`Add a line lead = "cong-an-huyen" (the lead unit's id in data/units.toml), or task = "3.4.1" to take the task's lead.`))
+		return false
+	}
+	_, isUnit := r.units.ByID(ind.Lead)
+	_, isGroup := r.units.Group(ind.Lead)
+	if !isUnit && !isGroup {
+		hint := diag.T("Dùng mã (id) của một đơn vị trong data/units.toml.", "Use the id of a unit in data/units.toml.")
+		if u, byName := r.units.Lookup(ind.Lead); byName {
+			hint = diag.Tf("Đó là %s; viết mã của đơn vị: lead = %q.", "That is %s; write the unit's id: lead = %q.", u.Name, u.ID)
+		} else if s := r.unitIDs(ind.Lead); len(s) > 0 {
+			hint = diag.Tf("Có phải là %s? Dùng mã (id) của một đơn vị trong data/units.toml.", "Did you mean %s? Use the id of a unit in data/units.toml.", quoteList(s))
+		}
+		r.l.Add(diag.New(b.Key("lead").Pos(), diag.CodeIndicatorLead,
+			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", ind.Lead), hint).Needing(UnitsFile))
+		ok = false
+	}
+	if ind.Task != "" {
+		return ok
+	}
+	k, known := provenance.Parse(ri.LeadSource, provenance.LeadKinds)
+	if !known {
+		fail(b.Key("leadSource").Pos(), diag.CodeIndicatorLeadSource,
+			diag.Tf("leadSource = %q không hợp lệ", "leadSource = %q is not valid", ri.LeadSource),
+			diag.T("Dùng "+provenance.List(provenance.LeadKinds, "hoặc")+".", "Use "+provenance.List(provenance.LeadKinds, "or")+"."))
+	}
+	ind.LeadSource = provenance.Of{Kind: k, Basis: vi.NFC(strings.TrimSpace(ri.LeadBasis))}
+	if k.NeedsBasis() && ind.LeadSource.Basis == "" {
+		fail(b.Key("leadSource").Pos(), diag.CodeIndicatorLeadSource,
+			diag.Tf("leadSource = %q cần leadBasis: lời kế hoạch (ke-hoach) hoặc lý do (suy-luan)", "leadSource = %q needs leadBasis: the plan's words (ke-hoach) or the reason (suy-luan)", string(k)),
+			diag.T(`Thêm dòng leadBasis = "…".`, `Add a line leadBasis = "…".`))
+	}
+	return ok
+}
+
 // registry holds what checking one indicators.toml needs.
 type registry struct {
 	file       string
@@ -208,6 +272,7 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		Dimension: indicator.Dimension(strings.TrimSpace(ri.Dimension)), DecimalComma: ri.DecimalComma,
 		Group: strings.TrimSpace(ri.Group), Weight: ri.Weight,
 		Pos: b.Pos(), FilePos: b.Key("file").Pos(),
+		Task: strings.TrimSpace(ri.Task), TaskPos: b.Key("task").Pos(), LeadPos: b.Key("lead").Pos(),
 	}
 	name := ind.ID
 	if name == "" {
@@ -306,19 +371,8 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 			didYouMean(ri.Frequency, frequencyNames))
 	}
 
-	// Lead unit.
-	if ind.Lead == "" {
-		missing("lead", diag.T(`Thêm dòng lead = "cong-an-huyen" (mã đơn vị chủ trì trong data/units.toml).`,
-			`Add a line lead = "cong-an-huyen" (the lead unit's id in data/units.toml).`))
-	} else if _, found := r.units.ByID(ind.Lead); !found {
-		hint := diag.T("Dùng mã (id) của một đơn vị trong data/units.toml.", "Use the id of a unit in data/units.toml.")
-		if u, byName := r.units.Lookup(ind.Lead); byName {
-			hint = diag.Tf("Đó là %s; viết mã của đơn vị: lead = %q.", "That is %s; write the unit's id: lead = %q.", u.Name, u.ID)
-		} else if s := r.unitIDs(ind.Lead); len(s) > 0 {
-			hint = diag.Tf("Có phải là %s? Dùng mã (id) của một đơn vị trong data/units.toml.", "Did you mean %s? Use the id of a unit in data/units.toml.", quoteList(s))
-		}
-		r.l.Add(diag.New(b.Key("lead").Pos(), diag.CodeIndicatorLead,
-			diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", ind.Lead), hint).Needing(UnitsFile))
+	// Lead unit: its own, or its plan task's (see LinkTasks).
+	if !r.lead(ind, ri, b, name) {
 		ok = false
 	}
 

@@ -162,7 +162,7 @@ illustrative = true
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"baseline\"\n    gợi ý: Thêm dòng baseline = { period = \"2022-12\", value = 0 }: giá trị xuất phát và kỳ của nó.",
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"file\"\n    gợi ý: Thêm dòng file = \"chi-tieu/<mã chỉ tiêu>.csv\" (đường dẫn trong thư mục data/).",
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"frequency\"\n    gợi ý: Thêm dòng frequency = \"monthly\" (hoặc \"weekly\", \"quarterly\"…): kỳ báo cáo của số liệu.",
-				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"lead\"\n    gợi ý: Thêm dòng lead = \"cong-an-huyen\" (mã đơn vị chủ trì trong data/units.toml).",
+				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"lead\"\n    gợi ý: Thêm dòng lead = \"cong-an-huyen\" (mã đơn vị chủ trì trong data/units.toml), hoặc task = \"3.4.1\" để lấy đơn vị chủ trì của nhiệm vụ.",
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"source\"\n    gợi ý: Thêm dòng source = \"…\" cho biết số liệu lấy từ đâu.",
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"title\"\n    gợi ý: Thêm dòng title = \"…\" (tên chỉ tiêu như trong kế hoạch).",
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"unit\"\n    gợi ý: Thêm dòng unit = \"…\" (đơn vị tính, ví dụ \"tài khoản\", \"hồ sơ\").",

@@ -83,8 +83,13 @@ func Load(fsys fs.FS, o LoadOptions, l *diag.List) *Set {
 	}
 	ld.indicators()
 	ld.weekly()
-	if t, ok := ld.table(TasksFile, table.Options{}); ok {
+	t, haveTasks := ld.table(TasksFile, table.Options{})
+	if haveTasks {
 		s.Tasks = ParseTasks(t, s.Units, o.planContext(), o.Location, l)
+	}
+	// A tasks file that could not be read is reported once, as itself.
+	if haveTasks || !exists(fsys, TasksFile) {
+		LinkTasks(s.Indicators, s.Tasks, haveTasks, s.Units, l)
 	}
 	ld.reportUnused()
 	return s

@@ -10,12 +10,13 @@ import (
 
 // registries are the data files that other files refer into by id, each
 // with the registries its own entries refer into: a service's and an
-// indicator's lead is a unit. A problem about such a reference carries the
+// indicator's lead is a unit, and an indicator may name its plan task. A problem about such a reference carries the
 // registry in diag.Diagnostic.Needs.
 var registries = map[string][]string{
 	UnitsFile:      nil,
 	ServicesFile:   {UnitsFile},
 	IndicatorsFile: {UnitsFile},
+	TasksFile:      {UnitsFile},
 }
 
 // ExplainFailures leaves out the problems that only follow from a registry

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/plan"
+	"github.com/tiendo/tiendo/internal/provenance"
 	"github.com/tiendo/tiendo/internal/table"
 	"github.com/tiendo/tiendo/internal/vi"
 )
@@ -19,8 +20,13 @@ const TasksFile = Dir + "/tasks.csv"
 type Task struct {
 	Code  string
 	Title string
-	Lead  string   // unit id
-	Coord []string // unit ids
+	// Lead is a unit id, or a group id (data/units.toml [[group]]) when
+	// the plan gives the task to several units together.
+	Lead string
+	// LeadSource says whether the plan names the lead (with its words) or
+	// the lead is inferred (with the reason) or illustrative.
+	LeadSource provenance.Of
+	Coord      []string // unit ids
 	// DeadlineText is the plan's own words; Deadline what they mean.
 	DeadlineText string
 	Deadline     plan.Deadline
@@ -29,9 +35,12 @@ type Task struct {
 	Progress    plan.Progress
 	Completed   time.Time
 	Result      string
-	Link        string
-	Note        string
-	Line        int
+	// ProgressSource is where the progress, completion date and result
+	// come from: a unit's report or an illustration.
+	ProgressSource provenance.Kind
+	Link           string
+	Note           string
+	Line           int
 }
 
 // State is the task as the status rules see it.
@@ -59,10 +68,13 @@ var taskColumns = []table.ColumnSpec{
 	{Key: "ket_qua", Aliases: []string{"kết quả", "result"}},
 	{Key: "lien_ket", Aliases: []string{"liên kết", "link"}},
 	{Key: "ghi_chu", Aliases: []string{"ghi chú", "note"}},
+	{Key: "nguon_chu_tri", Aliases: []string{"nguồn chủ trì", "nguồn đơn vị chủ trì", "lead source"}},
+	{Key: "can_cu_chu_tri", Aliases: []string{"căn cứ chủ trì", "lead basis"}},
+	{Key: "nguon_tien_do", Aliases: []string{"nguồn tiến độ", "progress source"}},
 }
 
 // TaskHeader is the header a new tasks file starts with.
-const TaskHeader = "ma,nhiem_vu,don_vi_chu_tri,don_vi_phoi_hop,thoi_han,han_cu_the,trang_thai,ngay_hoan_thanh,ket_qua,lien_ket,ghi_chu"
+const TaskHeader = "ma,nhiem_vu,don_vi_chu_tri,don_vi_phoi_hop,thoi_han,han_cu_the,trang_thai,ngay_hoan_thanh,ket_qua,lien_ket,ghi_chu,nguon_chu_tri,can_cu_chu_tri,nguon_tien_do"
 
 // ParseTasks validates the rows of data/tasks.csv: every unit must exist,
 // deadline words must be readable (unless an explicit due date is given),
@@ -80,6 +92,7 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 		}
 		return r.Fields[i]
 	}
+	_, hasBasis := cols["can_cu_chu_tri"]
 	seen := map[string]int{}
 	var out []*Task
 	for _, r := range t.Rows {
@@ -104,9 +117,13 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 			l.Errorf(t.FieldPos(get(r, "nhiem_vu")), diag.CodeTaskTitle, diag.T("thiếu nội dung nhiệm vụ", "the task text is missing"), diag.Text{})
 		}
 		lead := get(r, "don_vi_chu_tri")
-		if u, ok := lookupUnit(t, lead, lead.Text, units, l); ok {
+		if g, ok := units.lookupGroup(lead.Text); ok {
+			task.Lead = g.ID
+		} else if u, ok := lookupUnit(t, lead, lead.Text, units, l); ok {
 			task.Lead = u.ID
 		}
+		task.LeadSource = parseLeadSource(t, get(r, "nguon_chu_tri"), get(r, "can_cu_chu_tri"), hasBasis, l)
+		task.ProgressSource = parseSource(t, get(r, "nguon_tien_do"), provenance.ProgressKinds, l)
 		coord := get(r, "don_vi_phoi_hop")
 		for _, part := range splitList(coord.Text) {
 			if u, ok := lookupUnit(t, coord, part, units, l); ok {
@@ -174,6 +191,42 @@ func ParseTasks(t *table.Table, units *Units, ctx plan.Context, loc *time.Locati
 		out = append(out, task)
 	}
 	return out
+}
+
+// parseLeadSource reads the lead's provenance and its basis: the plan's
+// words for "ke-hoach", the reason for "suy-luan".
+func parseLeadSource(t *table.Table, kindF, basisF table.Field, hasBasis bool, l *diag.List) provenance.Of {
+	p := provenance.Of{Kind: parseSource(t, kindF, provenance.LeadKinds, l), Basis: vi.NFC(strings.TrimSpace(basisF.Text))}
+	if p.Basis == "" && p.Kind.NeedsBasis() {
+		msg := diag.T("đơn vị chủ trì “theo kế hoạch” (ke-hoach) nhưng thiếu lời kế hoạch ở cột can_cu_chu_tri",
+			"the lead is “from the plan” (ke-hoach) but the plan's words are missing from column can_cu_chu_tri")
+		hint := diag.T("Chép câu của kế hoạch giao việc, ví dụ “Giao Phòng Nội vụ chủ trì…”.",
+			"Copy the plan's sentence that gives the task, e.g. “Giao Phòng Nội vụ chủ trì…”.")
+		if p.Kind == provenance.Inferred {
+			msg = diag.T("đơn vị chủ trì là suy luận (suy-luan) nhưng thiếu lý do ở cột can_cu_chu_tri",
+				"the lead is inferred (suy-luan) but the reason is missing from column can_cu_chu_tri")
+			hint = diag.T("Ghi vì sao chọn đơn vị này, ví dụ “Kế hoạch không nêu đơn vị chủ trì; …”.",
+				"Say why this unit, e.g. “Kế hoạch không nêu đơn vị chủ trì; …”.")
+		}
+		pos := t.FieldPos(basisF)
+		if !hasBasis {
+			pos = t.FieldPos(kindF)
+		}
+		l.Errorf(pos, diag.CodeTaskSourceBasis, msg, hint)
+	}
+	return p
+}
+
+// parseSource reads a provenance cell; a word not among allowed is an
+// error listing them.
+func parseSource(t *table.Table, f table.Field, allowed []provenance.Kind, l *diag.List) provenance.Kind {
+	k, ok := provenance.Parse(f.Text, allowed)
+	if !ok {
+		l.Errorf(t.FieldPos(f), diag.CodeTaskSource,
+			diag.Tf("nguồn “%s” không hợp lệ", "source “%s” is not valid", strings.TrimSpace(f.Text)),
+			diag.T("Dùng "+provenance.List(allowed, "hoặc")+", hoặc để trống.", "Use "+provenance.List(allowed, "or")+", or leave it empty."))
+	}
+	return k
 }
 
 func lookupUnit(t *table.Table, f table.Field, text string, units *Units, l *diag.List) (Unit, bool) {

@@ -46,13 +46,23 @@ func (u Unit) IsCommune() bool { return u.Kind == KindCommune || u.Kind == KindT
 // staff write a unit's name.
 type Units struct {
 	All []Unit
+	// Groups are the [[group]] tables: sets of units the plan names
+	// together, which a task's or an indicator's lead may name.
+	Groups []Group
 
 	byID  map[string]int
 	byKey map[string]int // name key → index into All; -1 when two units share it
 }
 
 type rawUnits struct {
-	Unit []rawUnit `toml:"unit"`
+	Unit  []rawUnit      `toml:"unit"`
+	Group []rawUnitGroup `toml:"group"`
+}
+
+type rawUnitGroup struct {
+	ID    string   `toml:"id"`
+	Name  string   `toml:"name"`
+	Units []string `toml:"units"`
 }
 
 type rawUnit struct {
@@ -144,6 +154,7 @@ func ParseUnits(file string, src []byte, l *diag.List) *Units {
 			us.byKey[k] = i
 		}
 	}
+	us.parseGroups(raw.Group, tomlx.Scan(file, 0, src).Key("group"), l)
 	return us
 }
 

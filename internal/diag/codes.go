@@ -405,4 +405,19 @@ const (
 	CodeNewIndicatorExists = "new-indicator-exists" // error
 	// CodeNewIndicatorWrite means the files of a new indicator cannot be written.
 	CodeNewIndicatorWrite = "new-indicator-write" // error
+
+	// Provenance of leads and unit groups.
+
+	// CodeIndicatorLeadSource means an indicator's leadSource is not ke-hoach, suy-luan or minh-hoa, or leadBasis is missing where it is required.
+	CodeIndicatorLeadSource = "indicator-lead-source" // error
+	// CodeIndicatorLeadTask means an indicator's lead differs from the lead of the plan task it names with task.
+	CodeIndicatorLeadTask = "indicator-lead-task" // error
+	// CodeIndicatorTask means an indicator names a task that data/tasks.csv does not have.
+	CodeIndicatorTask = "indicator-task" // error
+	// CodeTaskSource means a provenance cell of data/tasks.csv (nguon_chu_tri, nguon_tien_do) holds a word that is not accepted.
+	CodeTaskSource = "task-source" // error
+	// CodeTaskSourceBasis means a lead marked ke-hoach or suy-luan in data/tasks.csv has no can_cu_chu_tri (the plan's words or the reason).
+	CodeTaskSourceBasis = "task-source-basis" // error
+	// CodeUnitGroupSize means a [[group]] of data/units.toml names fewer than two known units, or takes a unit's id.
+	CodeUnitGroupSize = "unit-group-size" // error
 )

@@ -5,6 +5,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/period"
+	"github.com/tiendo/tiendo/internal/provenance"
 )
 
 // Measure says what an indicator's figures are and so how the figures of
@@ -72,8 +73,14 @@ type Indicator struct {
 	Baseline  Baseline
 	// Targets are in order of deadline, none twice on the same day.
 	Targets []Target
-	// Lead is the id of the unit in charge.
-	Lead   string
+	// Lead is the id of the unit in charge, or of a group of units
+	// (data/units.toml [[group]]); LeadSource says where that comes from.
+	// With Task, both are the plan task's (data/tasks.csv).
+	Lead       string
+	LeadSource provenance.Of
+	// Task is the code of the plan's task the indicator measures ("3.5.2"),
+	// empty if none is named.
+	Task   string
 	Source string
 	// Frequency is the length of the periods figures are expected for.
 	Frequency period.Kind
@@ -100,6 +107,8 @@ type Indicator struct {
 	// registry file.
 	Pos     diag.Pos
 	FilePos diag.Pos
+	// TaskPos and LeadPos are the task = … and lead = … lines, if given.
+	TaskPos, LeadPos diag.Pos
 }
 
 // Baseline is the value at the end of a period, where the plan starts from.

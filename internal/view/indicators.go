@@ -14,6 +14,7 @@ import (
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/period"
+	"github.com/tiendo/tiendo/internal/plan"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/table"
 )
@@ -43,6 +44,13 @@ type IndicatorCard struct {
 	Sentence        string
 	Illustrative    bool
 	Lead            UnitRef
+	// LeadSource is where the lead comes from (the plan task's, when the
+	// indicator names one); nil when the data does not say.
+	LeadSource *Source
+	// Task is the plan task the indicator measures, in the plan's way of
+	// writing it ("3.2(4)"), with its anchor on /nhiem-vu/; empty if none
+	// is named.
+	Task, TaskAnchor string
 }
 
 // IndicatorGroup is the cards of one group of the plan.
@@ -199,7 +207,10 @@ func (e Env) indicatorCard(k Indicator, out *Out) *IndicatorCard {
 	loc := e.loc()
 	c := &IndicatorCard{ID: ind.ID, Title: indTitle(ind, e.Lang), Path: IndicatorsPath + ind.ID + "/", Value: "—",
 		Status: Badge(res.Status, e.Lang), Sentence: indicator.Sentence(ind, res, e.dl()),
-		Illustrative: ind.Illustrative, Lead: e.Unit(ind.Lead)}
+		Illustrative: ind.Illustrative, Lead: e.Unit(ind.Lead), LeadSource: e.source(ind.LeadSource)}
+	if ind.Task != "" {
+		c.Task, c.TaskAnchor = plan.PlanCode(ind.Task), TaskAnchor(ind.Task)
+	}
 	if res.Latest != nil {
 		c.Value = e.format(ind, res.Latest.Value, true)
 		c.Period = res.Latest.Period.Label(e.dl())
@@ -433,7 +444,8 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	_ = table.WriteCSV(&cb, header, cells)
 	meta := map[string]any{
 		"id": ind.ID, "title": ind.Title, "unit": ind.Unit, "measure": ind.Measure, "dimension": ind.Dimension,
-		"source": ind.Source, "illustrative": ind.Illustrative, "lead": ind.Lead, "observations": js,
+		"source": ind.Source, "illustrative": ind.Illustrative, "lead": ind.Lead,
+		"lead_source": string(ind.LeadSource.Kind), "lead_basis": ind.LeadSource.Basis, "task": ind.Task, "observations": js,
 	}
 	jb, _ := json.MarshalIndent(meta, "", "  ")
 	jb = append(jb, '\n')

@@ -13,6 +13,7 @@ import (
 	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/plan"
+	"github.com/tiendo/tiendo/internal/provenance"
 	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/table"
@@ -28,10 +29,14 @@ type TaskRow struct {
 	// PlanCode is the task's code as the plan writes it: "3.2(4)".
 	PlanCode string
 	Lead     UnitRef
-	Coord    []UnitRef
-	DueText  string
-	DoneText string
-	Overdue  bool
+	// LeadSource is where the lead comes from; nil when tasks.csv does
+	// not say. ProgressSource likewise for status, date and result.
+	LeadSource     *Source
+	ProgressSource *Source
+	Coord          []UnitRef
+	DueText        string
+	DoneText       string
+	Overdue        bool
 }
 
 // TasksView is the data of /nhiem-vu/.
@@ -67,7 +72,8 @@ func Tasks(env Env, tasks []*data.Task, soonDays int) TaskPages {
 	for _, t := range tasks {
 		code := plan.Status(t.State(), env.Now, soonDays)
 		r := &TaskRow{Task: t, Code: code, Status: Badge(code, env.Lang), Anchor: TaskAnchor(t.Code), PlanCode: plan.PlanCode(t.Code),
-			Lead: env.Unit(t.Lead), Overdue: code == plan.Overdue}
+			Lead: env.Unit(t.Lead), Overdue: code == plan.Overdue,
+			LeadSource: env.source(t.LeadSource), ProgressSource: env.source(provenance.Of{Kind: t.ProgressSource})}
 		for _, c := range t.Coord {
 			r.Coord = append(r.Coord, env.Unit(c))
 		}
@@ -154,14 +160,14 @@ func Units(env Env, tasks TaskPages, cards []*IndicatorCard, reports map[string]
 	for _, u := range env.Units.All {
 		v := &UnitView{Unit: u, Reports: reports[u.ID]}
 		for _, r := range rows {
-			if r.Task.Lead == u.ID {
+			if env.Units.Leads(r.Task.Lead, u.ID) {
 				v.Lead = append(v.Lead, r)
 			} else if slices.Contains(r.Task.Coord, u.ID) {
 				v.Coord = append(v.Coord, r)
 			}
 		}
 		for _, c := range cards {
-			if c.Lead.ID == u.ID {
+			if env.Units.Leads(c.Lead.ID, u.ID) {
 				v.Indicators = append(v.Indicators, c)
 			}
 		}
@@ -282,6 +288,9 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 		PlanCode     string   `json:"ma_ke_hoach"`
 		Title        string   `json:"nhiem_vu"`
 		Lead         string   `json:"don_vi_chu_tri"`
+		LeadMembers  []string `json:"don_vi_chu_tri_gom,omitempty"`
+		LeadSource   string   `json:"nguon_don_vi_chu_tri"`
+		LeadBasis    string   `json:"can_cu_don_vi_chu_tri,omitempty"`
 		Coord        []string `json:"don_vi_phoi_hop"`
 		DeadlineText string   `json:"thoi_han"`
 		Start        string   `json:"bat_dau,omitempty"`
@@ -295,6 +304,7 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 		Status       string   `json:"trang_thai"`
 		StatusLabel  string   `json:"trang_thai_chu"`
 		Result       string   `json:"ket_qua,omitempty"`
+		ProgressSrc  string   `json:"nguon_tien_do"`
 		Link         string   `json:"lien_ket,omitempty"`
 		Note         string   `json:"ghi_chu,omitempty"`
 	}
@@ -315,14 +325,20 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 		j := jsonTask{Code: t.Code, PlanCode: r.PlanCode, Immediate: t.Deadline.Immediate, Title: t.Title, Lead: t.Lead, Coord: coord, DeadlineText: t.DeadlineText,
 			Start: day(t.Deadline.Start), Due: day(t.Due()), DueApprox: dueApproximate(t), Recurrence: t.Deadline.Recurrence.String(),
 			Conditional: t.Deadline.Conditional, Progress: t.Progress.String(), Completed: day(t.Completed),
-			Status: r.Status.Slug, StatusLabel: r.Status.Label, Result: t.Result, Link: t.Link, Note: t.Note}
+			Status: r.Status.Slug, StatusLabel: r.Status.Label, Result: t.Result, Link: t.Link, Note: t.Note,
+			LeadSource: string(t.LeadSource.Kind), LeadBasis: t.LeadSource.Basis, ProgressSrc: string(t.ProgressSource)}
+		for _, m := range r.Lead.Members {
+			j.LeadMembers = append(j.LeadMembers, m.ID)
+		}
 		js = append(js, j)
-		csvRows = append(csvRows, []string{j.Code, j.PlanCode, j.Title, j.Lead, strings.Join(coord, ";"), j.DeadlineText, j.Start, j.Due,
-			j.Recurrence, fmt.Sprint(j.Conditional), j.Progress, j.Completed, j.Status, j.StatusLabel, j.Result, j.Link, j.Note})
+		csvRows = append(csvRows, []string{j.Code, j.PlanCode, j.Title, j.Lead, strings.Join(j.LeadMembers, ";"), j.LeadSource, j.LeadBasis,
+			strings.Join(coord, ";"), j.DeadlineText, j.Start, j.Due,
+			j.Recurrence, fmt.Sprint(j.Conditional), j.Progress, j.Completed, j.Status, j.StatusLabel, j.Result, j.ProgressSrc, j.Link, j.Note})
 	}
 	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, []string{"ma", "ma_ke_hoach", "nhiem_vu", "don_vi_chu_tri", "don_vi_phoi_hop", "thoi_han", "bat_dau", "han",
-		"lap_lai", "co_dieu_kien", "trang_thai_bao_cao", "ngay_hoan_thanh", "trang_thai", "trang_thai_chu", "ket_qua", "lien_ket", "ghi_chu"}, csvRows)
+	_ = table.WriteCSV(&cb, []string{"ma", "ma_ke_hoach", "nhiem_vu", "don_vi_chu_tri", "don_vi_chu_tri_gom", "nguon_don_vi_chu_tri", "can_cu_don_vi_chu_tri",
+		"don_vi_phoi_hop", "thoi_han", "bat_dau", "han",
+		"lap_lai", "co_dieu_kien", "trang_thai_bao_cao", "ngay_hoan_thanh", "trang_thai", "trang_thai_chu", "ket_qua", "nguon_tien_do", "lien_ket", "ghi_chu"}, csvRows)
 	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js}, "", "  ")
 	jb = append(jb, '\n')
 	return []Download{out.download("CSV", TasksPath+"nhiem-vu.csv", cb.Bytes()), out.download("JSON", TasksPath+"nhiem-vu.json", jb)}

@@ -57,6 +57,7 @@ import (
 	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/provenance"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/vi"
 )
@@ -110,19 +111,52 @@ func (e Env) page(p *site.Page, parent *site.Page) *site.Page {
 	return p
 }
 
-// UnitRef links to a unit's page.
+// UnitRef links to a unit's page. A group of units (data/units.toml
+// [[group]]) has no page: its Path is empty and Members lists its units.
 type UnitRef struct {
 	ID, Name, Short, Path string
+	Members               []UnitRef
 }
 
-// Unit is the reference to the unit id; an unknown id names itself.
+// Unit is the reference to the unit or group id; an unknown id names
+// itself.
 func (e Env) Unit(id string) UnitRef {
 	if e.Units != nil {
 		if u, ok := e.Units.ByID(id); ok {
 			return UnitRef{ID: u.ID, Name: u.Name, Short: u.Short, Path: UnitsPath + u.ID + "/"}
 		}
+		if g, ok := e.Units.Group(id); ok {
+			r := UnitRef{ID: g.ID, Name: g.Name, Short: g.Name}
+			for _, m := range g.Units {
+				r.Members = append(r.Members, e.Unit(m))
+			}
+			return r
+		}
 	}
 	return UnitRef{ID: id, Name: id, Short: id}
+}
+
+// Source is where a value comes from, as a layout shows it next to the
+// value: "(suy luận)" with the reason a tap away. Slug is the data's word
+// (provenance.Kind), Label its words on the page, BasisLabel what Basis is
+// ("Lý do", "Kế hoạch ghi").
+type Source struct {
+	Slug, Label, Basis, BasisLabel string
+}
+
+// source is the view of p; nil when the data does not say.
+func (e Env) source(p provenance.Of) *Source {
+	if p.Kind == provenance.Unstated {
+		return nil
+	}
+	s := &Source{Slug: string(p.Kind), Label: e.T("source-" + string(p.Kind)), Basis: p.Basis}
+	if p.Basis != "" {
+		s.BasisLabel = e.T("sourceBasis-" + string(p.Kind))
+		if p.Kind == provenance.Plan {
+			s.Basis = "“" + strings.Trim(p.Basis, "“”\"") + "”"
+		}
+	}
+	return s
 }
 
 // StatusBadge is a status as a layout shows it.
