@@ -53,6 +53,8 @@ type rawIndicator struct {
 	Source       string       `toml:"source"`
 	Frequency    string       `toml:"frequency"`
 	File         string       `toml:"file"`
+	Reports      string       `toml:"reports"`
+	Services     anyValue     `toml:"services"`
 	Dimension    string       `toml:"dimension"`
 	Decimals     *int         `toml:"decimals"`
 	DecimalComma *bool        `toml:"decimalComma"`
@@ -376,12 +378,17 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		ok = false
 	}
 
-	// File.
-	if ind.File == "" {
-		missing("file", diag.T(`Thêm dòng file = "chi-tieu/<mã chỉ tiêu>.csv" (đường dẫn trong thư mục data/).`,
-			`Add a line file = "chi-tieu/<indicator id>.csv" (a path inside the data/ folder).`))
-	} else if msg, hint, bad := checkPath(ind.File); bad {
-		fail(b.Key("file").Pos(), diag.CodeIndicatorFile, msg, hint)
+	// File, or the weekly reports the figures are computed from.
+	switch {
+	case ri.Reports != "":
+		r.fromReports(ind, ri, b, fail)
+	case ind.File == "":
+		missing("file", diag.T(`Thêm dòng file = "chi-tieu/<mã chỉ tiêu>.csv" (đường dẫn trong thư mục data/), hoặc reports = "online-rate" cho chỉ tiêu tính từ báo cáo tuần.`,
+			`Add a line file = "chi-tieu/<indicator id>.csv" (a path inside the data/ folder), or reports = "online-rate" for an indicator computed from the weekly reports.`))
+	default:
+		if msg, hint, bad := checkPath(ind.File); bad {
+			fail(b.Key("file").Pos(), diag.CodeIndicatorFile, msg, hint)
+		}
 	}
 
 	// Group.
@@ -409,6 +416,17 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 			diag.Tf("chỉ tiêu %s thiếu khóa bắt buộc %q", "indicator %s lacks the required key %q", quoteName(name), "baseline"),
 			diag.T(`Thêm dòng baseline = { period = "2022-12", value = 0 }: giá trị xuất phát và kỳ của nó.`,
 				`Add a line baseline = { period = "2022-12", value = 0 }: the starting value and its period.`))
+	case ri.Baseline.Value == nil && ri.Reports != "" && strings.TrimSpace(ri.Baseline.Period) != "":
+		// Computed from the weekly reports: the baseline is their figure
+		// for that week (see ld.fromReports), not a second copy of it.
+		p, parsed := period.Parse(ri.Baseline.Period)
+		if !parsed {
+			fail(basePos, diag.CodeIndicatorBaseline,
+				diag.Tf("kỳ xuất phát %q không đọc được", "baseline period %q cannot be read", ri.Baseline.Period),
+				periodHint(ind.Frequency))
+		}
+		ind.Baseline = indicator.Baseline{Period: p, FromData: true}
+		ind.BaselinePos = basePos
 	case ri.Baseline.Value == nil || strings.TrimSpace(ri.Baseline.Period) == "":
 		fail(basePos, diag.CodeIndicatorBaseline,
 			diag.T("baseline cần cả period (kỳ) và value (giá trị)", "baseline needs both period and value"),
@@ -463,7 +481,9 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 			continue
 		}
 		seen[deadline] = j
-		if !ind.Baseline.Period.IsZero() && !deadline.After(indicator.DeadlineOf(ind.Baseline.Period, r.loc)) {
+		// A level held from a day on may apply from before the first figure
+		// (reports that start after it); a value to reach cannot be due by then.
+		if !standing && !ind.Baseline.Period.IsZero() && !deadline.After(indicator.DeadlineOf(ind.Baseline.Period, r.loc)) {
 			fail(tb.Key(key).Pos(), diag.CodeIndicatorDeadline,
 				diag.Tf("hạn %s không sau kỳ xuất phát %s", "deadline %s is not after the baseline period %s", deadline.Format("02/01/2006"), ind.Baseline.Period),
 				diag.T("Mục tiêu phải có hạn sau kỳ của giá trị xuất phát (baseline).", "A target must fall due after the baseline's period."))
@@ -492,6 +512,62 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 			}
 			prev = t.Value
 		}
+	}
+}
+
+// fromReports checks an indicator computed from the weekly reports:
+// reports = "online-rate" | "on-time-rate", services = "all" (the default)
+// or a list of service ids, a rate measured weekly, by reporting unit or
+// for the district, with no file of its own.
+func (r *registry) fromReports(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node, fail func(diag.Pos, string, diag.Text, diag.Text)) {
+	switch m := indicator.ReportMeasure(strings.TrimSpace(ri.Reports)); m {
+	case indicator.ReportOnline, indicator.ReportOnTime:
+		ind.FromReports = m
+	default:
+		fail(b.Key("reports").Pos(), diag.CodeIndicatorReports,
+			diag.Tf("reports = %q không hợp lệ", "reports = %q is not valid", ri.Reports),
+			diag.T(`Dùng reports = "online-rate" (hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận) hoặc "on-time-rate" (hồ sơ giải quyết trước và đúng hạn ÷ hồ sơ đã giải quyết).`,
+				`Use reports = "online-rate" (dossiers received online ÷ received) or "on-time-rate" (resolved early or on time ÷ resolved).`))
+		return
+	}
+	wrong := func(key string, msg diag.Text) {
+		fail(b.Key(key).Pos(), diag.CodeIndicatorReports, msg,
+			diag.T(`Chỉ tiêu tính từ báo cáo tuần là tỷ lệ theo tuần: measure = "rate", frequency = "weekly", dimension = "unit" hoặc bỏ trống, không có file.`,
+				`An indicator computed from the weekly reports is a weekly rate: measure = "rate", frequency = "weekly", dimension = "unit" or none, and no file.`))
+	}
+	switch {
+	case ind.File != "":
+		wrong("file", diag.T("chỉ tiêu tính từ báo cáo tuần không có tệp số liệu riêng (file)", "an indicator computed from the weekly reports has no file of its own"))
+	case ind.Measure != indicator.Rate:
+		wrong("measure", diag.T("chỉ tiêu tính từ báo cáo tuần phải là tỷ lệ (measure = \"rate\")", "an indicator computed from the weekly reports is a rate (measure = \"rate\")"))
+	case ind.Frequency != period.Week:
+		wrong("frequency", diag.T("chỉ tiêu tính từ báo cáo tuần có số liệu theo tuần (frequency = \"weekly\")", "an indicator computed from the weekly reports is weekly (frequency = \"weekly\")"))
+	case ind.Dimension != indicator.NoDimension && ind.Dimension != indicator.ByUnit:
+		wrong("dimension", diag.T("chỉ tiêu tính từ báo cáo tuần chỉ chia theo đơn vị báo cáo (dimension = \"unit\")", "an indicator computed from the weekly reports is broken down by reporting unit only (dimension = \"unit\")"))
+	}
+	ind.ServicesPos = b.Key("services").Pos()
+	switch v := ri.Services.v.(type) {
+	case nil:
+	case string:
+		if strings.TrimSpace(v) != "all" {
+			fail(b.Key("services").Pos(), diag.CodeIndicatorReports,
+				diag.Tf("services = %q không hợp lệ", "services = %q is not valid", v),
+				diag.T(`Viết services = "all" (mọi dịch vụ trong báo cáo tuần) hoặc một danh sách mã dịch vụ trong data/services.toml, ví dụ ["dang-ky-khai-sinh", "dang-ky-thuong-tru"].`,
+					`Write services = "all" (every service of the weekly reports) or a list of service ids of data/services.toml, e.g. ["dang-ky-khai-sinh", "dang-ky-thuong-tru"].`))
+		}
+	case []any:
+		for _, x := range v {
+			id, isString := x.(string)
+			if !isString || strings.TrimSpace(id) == "" {
+				fail(b.Key("services").Pos(), diag.CodeIndicatorReports,
+					diag.T("services phải là danh sách mã dịch vụ trong ngoặc kép", "services must be a list of service ids in quotes"), diag.Text{})
+				return
+			}
+			ind.Services = append(ind.Services, strings.TrimSpace(id))
+		}
+	default:
+		fail(b.Key("services").Pos(), diag.CodeIndicatorReports,
+			diag.T(`services phải là "all" hoặc một danh sách mã dịch vụ`, `services must be "all" or a list of service ids`), diag.Text{})
 	}
 }
 

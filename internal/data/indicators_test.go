@@ -160,7 +160,7 @@ illustrative = true
 			want: []string{
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" chưa có mục tiêu nào\n    gợi ý: Thêm một bảng [[indicator.target]] với value = … và deadline = \"2023-06-30\" (hoặc \"2023-Q2\").",
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"baseline\"\n    gợi ý: Thêm dòng baseline = { period = \"2022-12\", value = 0 }: giá trị xuất phát và kỳ của nó.",
-				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"file\"\n    gợi ý: Thêm dòng file = \"chi-tieu/<mã chỉ tiêu>.csv\" (đường dẫn trong thư mục data/).",
+				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"file\"\n    gợi ý: Thêm dòng file = \"chi-tieu/<mã chỉ tiêu>.csv\" (đường dẫn trong thư mục data/), hoặc reports = \"online-rate\" cho chỉ tiêu tính từ báo cáo tuần.",
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"frequency\"\n    gợi ý: Thêm dòng frequency = \"monthly\" (hoặc \"weekly\", \"quarterly\"…): kỳ báo cáo của số liệu.",
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"lead\"\n    gợi ý: Thêm dòng lead = \"cong-an-huyen\" (mã đơn vị chủ trì trong data/units.toml), hoặc task = \"3.4.1\" để lấy đơn vị chủ trì của nhiệm vụ.",
 				"data/indicators.toml:1:1: chỉ tiêu \"vneid\" thiếu khóa bắt buộc \"source\"\n    gợi ý: Thêm dòng source = \"…\" cho biết số liệu lấy từ đâu.",

@@ -83,6 +83,7 @@ func Load(fsys fs.FS, o LoadOptions, l *diag.List) *Set {
 	}
 	ld.indicators()
 	ld.weekly()
+	ld.fromReports()
 	t, haveTasks := ld.table(TasksFile, table.Options{})
 	if haveTasks {
 		s.Tasks = ParseTasks(t, s.Units, o.planContext(), o.Location, l)
@@ -154,6 +155,9 @@ func (ld *loader) indicators() {
 	for _, ind := range inds {
 		ld.set.Indicators = append(ld.set.Indicators, Series{Ind: ind})
 		k := &ld.set.Indicators[len(ld.set.Indicators)-1]
+		if ind.FromReports != "" {
+			continue // computed once the reports are read (fromReports)
+		}
 		name := FilePath(ind)
 		raw, ok := ld.read(name)
 		if !ok {
@@ -213,6 +217,106 @@ func (ld *loader) weekly() {
 		}
 	}
 	ld.set.Weekly = w
+}
+
+// fromReports computes the figures of the indicators defined from the
+// weekly reports: week by week and reporting unit by unit, the measure's
+// numerator and denominator summed over the services it covers, from the
+// rows reported by the moment judged at (report.Rule.ReportedBy) — the
+// rows and the sums /bao-cao/ shows, so both show one number.
+func (ld *loader) fromReports() {
+	for i := range ld.set.Indicators {
+		k := &ld.set.Indicators[i]
+		ind := k.Ind
+		if ind.FromReports == "" {
+			continue
+		}
+		w := ld.set.Weekly
+		if w == nil {
+			ld.l.Add(RegistryMissing(ind.Pos, ServicesFile))
+			continue
+		}
+		var scope map[string]bool
+		if len(ind.Services) > 0 {
+			scope = map[string]bool{}
+			for _, id := range ind.Services {
+				s, ok := w.Services.ByID(id)
+				if !ok {
+					ld.l.Add(diag.New(ind.ServicesPos, diag.CodeIndicatorReports,
+						diag.Tf("không có dịch vụ %q trong %s", "there is no service %q in %s", id, ServicesFile),
+						diag.T("Dùng mã (id) của một dịch vụ trong data/services.toml.", "Use the id of a service in data/services.toml.")).
+						Needing(ServicesFile))
+					continue
+				}
+				scope[s.ID] = true
+			}
+		}
+		k.Obs = ReportObservations(ind, w, scope, ld.o.Now)
+		if ind.Baseline.FromData {
+			var num, den float64
+			for _, o := range k.Obs {
+				if o.Period == ind.Baseline.Period {
+					num, den = num+o.Num, den+o.Den
+				}
+			}
+			if den == 0 {
+				ld.l.Add(diag.New(ind.BaselinePos, diag.CodeIndicatorBaseline,
+					diag.Tf("báo cáo tuần không có số liệu cho kỳ xuất phát %s", "the weekly reports have no figures for the baseline period %s", ind.Baseline.Period),
+					diag.T("Chọn kỳ xuất phát là một tuần có báo cáo, hoặc ghi value = … cho giá trị xuất phát.", "Choose a week the reports cover as the baseline period, or write value = … for the baseline.")).
+					Needing(ServicesFile))
+				continue
+			}
+			ind.Baseline.Value = num / den * 100
+		}
+	}
+}
+
+// ReportObservations sums ind's measure over the rows of w reported by now,
+// for the services in scope (nil: all), per week and, for an indicator by
+// unit, per reporting unit. A group with nothing to divide by has no figure.
+func ReportObservations(ind *indicator.Indicator, w *Weekly, scope map[string]bool, now time.Time) []indicator.Observation {
+	type key struct {
+		week period.Period
+		unit string
+	}
+	sums := map[key]report.Ratio{}
+	var keys []key
+	for _, f := range w.Files {
+		for _, row := range f.Rows {
+			if !w.Rule.ReportedBy(row, now) || (scope != nil && !scope[row.Service]) {
+				continue
+			}
+			k := key{week: row.Week}
+			if ind.Dimension == indicator.ByUnit {
+				k.unit = row.Unit
+			}
+			r := row.Counts.OnlineRate()
+			if ind.FromReports == indicator.ReportOnTime {
+				r = row.Counts.OnTimeRate()
+			}
+			sum, seen := sums[k]
+			if !seen {
+				keys = append(keys, k)
+			}
+			sums[k] = report.Ratio{Num: sum.Num + r.Num, Den: sum.Den + r.Den}
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := period.Compare(a.week, b.week); c != 0 {
+			return c
+		}
+		return strings.Compare(a.unit, b.unit)
+	})
+	var obs []indicator.Observation
+	for _, k := range keys {
+		s := sums[k]
+		if s.Den == 0 {
+			continue
+		}
+		num, den := float64(s.Num), float64(s.Den)
+		obs = append(obs, indicator.Observation{Period: k.week, Dim: k.unit, Num: num, Den: den, Value: num / den * 100})
+	}
+	return obs
 }
 
 // reportOptions reads file with the number dialect its unit declares.

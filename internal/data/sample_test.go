@@ -11,39 +11,24 @@ import (
 
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
-	"github.com/tiendo/tiendo/internal/table"
 )
 
-// sampleSite reads the sample site's units, indicators and every CSV they
-// point to, as the build stage does, failing on any diagnostic.
+// sampleSite reads the sample site's data/ as the load stage does
+// (Load), judged at the end of 30/06/2023 — the sample's asOf — failing on
+// any diagnostic.
 func sampleSite(tb testing.TB) ([]*indicator.Indicator, map[string][]indicator.Observation) {
 	tb.Helper()
-	root := filepath.Join("..", "..")
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		return b
-	}
 	l := &diag.List{}
-	units := ParseUnits("data/units.toml", read("data/units.toml"), l)
-	inds := ParseIndicators("data/indicators.toml", read("data/indicators.toml"), units, ict, l)
-	obs := map[string][]indicator.Observation{}
-	for _, ind := range inds {
-		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(FilePath(ind))))
-		if os.IsNotExist(err) {
-			l.Add(MissingFile(ind))
-			continue
-		} else if err != nil {
-			tb.Fatal(err)
-		}
-		t, tl := table.Read(FilePath(ind), src, table.Options{DecimalComma: ind.DecimalComma})
-		l.Merge(tl)
-		obs[ind.ID] = ParseObservations(ind, t, units, planFrom, planTo, l)
-	}
+	set := Load(os.DirFS(filepath.Join("..", "..")), LoadOptions{Location: ict,
+		Now: time.Date(2023, 6, 30, 23, 59, 0, 0, ict), From: "2022-01", To: "2023-12", WeeklyRule: "trước 09h ngày Thứ 3 hàng tuần"}, l)
 	if l.Len() > 0 {
 		tb.Fatalf("the sample data has problems:\n%s", l.Format(diag.VI))
+	}
+	var inds []*indicator.Indicator
+	obs := map[string][]indicator.Observation{}
+	for _, s := range set.Indicators {
+		inds = append(inds, s.Ind)
+		obs[s.Ind.ID] = s.Obs
 	}
 	return inds, obs
 }

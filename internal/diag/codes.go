@@ -189,6 +189,8 @@ const (
 	CodeIndicatorLead = "indicator-lead" // error
 	// CodeIndicatorFile means the file of an indicator is not a valid path inside data/.
 	CodeIndicatorFile = "indicator-file" // error
+	// CodeIndicatorReports means an indicator computed from the weekly reports is not a weekly rate of a known measure over known services, or its reports cannot be read.
+	CodeIndicatorReports = "indicator-reports" // error
 	// CodeIndicatorFileMissing means the data file of an indicator does not exist.
 	CodeIndicatorFileMissing = "indicator-file-missing" // error
 	// CodeIndicatorGroup means the group of an indicator is not among the [[group]] tables.

@@ -85,9 +85,20 @@ type Indicator struct {
 	// Frequency is the length of the periods figures are expected for.
 	Frequency period.Kind
 	// File is the figures' CSV, relative to the data directory
-	// ("chi-tieu/vneid.csv"), clean and inside it.
-	File      string
-	Dimension Dimension
+	// ("chi-tieu/vneid.csv"), clean and inside it; empty for an indicator
+	// computed from the weekly reports.
+	File string
+	// FromReports, when set, says the figures are computed from the weekly
+	// service reports (data/reports/*.csv) rather than read from a CSV of
+	// their own, so that the indicator and /bao-cao/ show one number: the
+	// measure (ReportOnline, ReportOnTime), over Services (nil: every
+	// service of the reports), week by week and reporting unit by unit.
+	FromReports ReportMeasure
+	Services    []string
+	// ServicesPos is where services = … is written (or the [[indicator]]
+	// header without it); BaselinePos where baseline = … is.
+	ServicesPos, BaselinePos diag.Pos
+	Dimension                Dimension
 	// Decimals is how many decimals values are shown with.
 	Decimals int
 	// DecimalComma, when set, settles the number dialect of the CSV file
@@ -111,10 +122,24 @@ type Indicator struct {
 	TaskPos, LeadPos diag.Pos
 }
 
+// ReportMeasure is a rate the weekly service reports give.
+type ReportMeasure string
+
+const (
+	// ReportOnline: dossiers received online ÷ dossiers received.
+	ReportOnline ReportMeasure = "online-rate"
+	// ReportOnTime: dossiers resolved early or on time ÷ dossiers resolved.
+	ReportOnTime ReportMeasure = "on-time-rate"
+)
+
 // Baseline is the value at the end of a period, where the plan starts from.
 type Baseline struct {
 	Period period.Period
 	Value  float64
+	// FromData is set when Value is the indicator's own figure for Period
+	// (an indicator computed from the weekly reports), not a number
+	// written in the registry.
+	FromData bool
 }
 
 // Target is a value to reach by a deadline, or, for a standing target, a

@@ -111,7 +111,6 @@ func files() []file {
 		{"dvc-toan-trinh-dong-bo.csv", synced},
 		{"dvc-toan-trinh-co-ho-so.csv", withDossier},
 		{"ho-so-truc-tuyen.csv", onlineDossiers},
-		{"ho-so-truc-tuyen-dvc-thiet-yeu.csv", essentialDossiers},
 		{"thong-tin-phai-khai-bao.csv", fieldsToDeclare},
 		{"tai-khoan-an-sinh-ho-ngheo.csv", socialSecurity},
 		{"so-hoa-du-lieu-chuyen-nganh.csv", digitised},
@@ -342,34 +341,6 @@ func onlineDossiers() (string, string) {
 			}
 			c.row(month, id, itoa(num), itoa(den), note)
 			if m == 0 {
-				num0, den0 = num0+num, den0+den
-			}
-		}
-	}
-	return c.b.String(), pct(num0, den0)
-}
-
-// essentialDossiers: dossiers of the essential services received online,
-// week by week, by reporting unit.
-func essentialDossiers() (string, string) {
-	r := rand.New(rand.NewPCG(9, 4))
-	c := newCSV(",", false, false, "ky", "don_vi", "tu_so", "mau_so")
-	num0, den0 := 0, 0
-	for w := 0; w <= 52; w++ {
-		week := "2022-W52"
-		if w > 0 {
-			week = fmt.Sprintf("2023-W%02d", w)
-		}
-		// 58% at the end of 2022, 71% by late June, 77% by December.
-		rate := 0.58 + 0.13*math.Min(float64(w), 25)/25
-		if w > 25 {
-			rate = 0.71 + 0.06*float64(w-25)/27
-		}
-		for _, u := range reporting {
-			den := max(1, int(math.Round(u.size*(0.7+0.6*r.Float64()))))
-			num := int(math.Round(float64(den) * clamp(rate+0.1*(r.Float64()*2-1), 0, 1)))
-			c.row(week, u.id, itoa(num), itoa(den))
-			if w == 0 {
 				num0, den0 = num0+num, den0+den
 			}
 		}
