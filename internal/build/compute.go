@@ -10,9 +10,7 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/links"
-	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/vi"
 	"github.com/tiendo/tiendo/internal/view"
 )
 
@@ -29,18 +27,12 @@ type computed struct {
 	files  view.Files
 	// kpis are the indicators a shortcode may show, by id, and their ids
 	// in order.
-	kpis       map[string]kpiFigures
+	kpis       map[string]view.KPI
 	ids        []string
 	tasks      []*data.Task // for the search index
 	searchPage *site.Page
-	shortcodes []pendingShortcode
+	shortcodes []view.Shortcode
 	menuLinks  []links.Check
-}
-
-// kpiFigures is what a shortcode shows of an indicator.
-type kpiFigures struct {
-	card *view.IndicatorCard
-	line *view.Figure
 }
 
 // compute makes the pages of data, then menus, and orders the pages.
@@ -57,7 +49,7 @@ func (b *builder) compute() *computed {
 // it needs from the steps before: unit pages show the tasks, indicator
 // cards and report histories; /du-lieu/ lists the others' downloads.
 func (b *builder) computeData(d *data.Set) *computed {
-	c := &computed{tasks: d.Tasks, kpis: map[string]kpiFigures{}}
+	c := &computed{tasks: d.Tasks, kpis: map[string]view.KPI{}}
 	if b.theme == nil || b.site.Home == nil {
 		return c
 	}
@@ -69,7 +61,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	var cards []*view.IndicatorCard
 	for _, v := range inds.Views {
 		cards = append(cards, v.Card)
-		c.kpis[v.Card.ID] = kpiFigures{card: v.Card, line: v.Line}
+		c.kpis[v.Card.ID] = view.KPI{Card: v.Card, Line: v.Line, Series: v.Series}
 		c.ids = append(c.ids, v.Card.ID)
 	}
 	units := view.Units(env, tasks, cards, reps.ByUnit)
@@ -153,66 +145,35 @@ func (b *builder) methodPage(env view.Env, index *site.Page) *site.Page {
 		Content: template.HTML(body), Headings: doc.Headings, Plain: doc.PlainText()}
 }
 
-// pageShortcodes resolves {{< kpi "id" >}} and {{< chart "id" >}} in one
-// parsed page; an unknown shortcode or id is an error at its line.
-func (b *builder) pageShortcodes(c *computed, p *site.Page) []pendingShortcode {
-	if p.Doc == nil || len(p.Doc.Shortcodes) == 0 {
-		return nil
-	}
-	var out []pendingShortcode
-	for _, sc := range p.Doc.Shortcodes {
-		pos := diag.Pos{File: p.File, Line: p.BodyLine + sc.Line - 1, Col: sc.Col}
-		if sc.Name != "kpi" && sc.Name != "chart" {
-			b.diags.Errorf(pos, diag.CodeShortcodeUnknown,
-				diag.Tf("không có shortcode %q", "no shortcode %q", sc.Name),
-				diag.T(`Dùng {{< kpi "mã-chỉ-tiêu" >}} hoặc {{< chart "mã-chỉ-tiêu" >}}.`, `Use {{< kpi "indicator-id" >}} or {{< chart "indicator-id" >}}.`))
-			continue
-		}
-		if len(sc.Args) != 1 {
-			b.diags.Errorf(pos, diag.CodeShortcodeArgs,
-				diag.Tf("shortcode %s cần đúng một mã chỉ tiêu", "shortcode %s needs exactly one indicator id", sc.Name),
-				diag.Tf(`Ví dụ: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, `For example: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, sc.Name))
-			continue
-		}
-		k, ok := c.kpis[sc.Args[0]]
-		if !ok {
-			hint := diag.T("Xem các mã trong data/indicators.toml.", "See the ids in data/indicators.toml.")
-			if cl := vi.Closest(sc.Args[0], c.ids, 3); len(cl) > 0 {
-				hint = diag.Tf("Có phải là: %s?", "Did you mean: %s?", strings.Join(cl, ", "))
-			}
-			b.diags.Add(diag.New(pos, diag.CodeShortcodeID, diag.Tf("không có chỉ tiêu %q", "no indicator %q", sc.Args[0]), hint).Needing(IndicatorsFile))
-			continue
-		}
-		p.Charts = p.Charts || sc.Name == "chart"
-		out = append(out, pendingShortcode{page: p, sc: sc, kpi: k})
-	}
-	return out
-}
-
-type pendingShortcode struct {
-	page *site.Page
-	sc   *markdown.Shortcode
-	kpi  kpiFigures
+// pageShortcodes resolves the shortcodes of one parsed page (see
+// view.Shortcodes).
+func (b *builder) pageShortcodes(c *computed, p *site.Page) []view.Shortcode {
+	return view.Shortcodes(p, c.kpis, c.ids, b.diags)
 }
 
 // renderShortcodes writes each shortcode's HTML once charts are drawn and
 // before the page bodies render.
-func (b *builder) renderShortcodes(list []pendingShortcode) {
+func (b *builder) renderShortcodes(list []view.Shortcode) {
 	for _, ps := range list {
-		ctx := b.ctx(ps.page)
+		ctx := b.ctx(ps.Page)
 		var name string
 		var data any
-		switch ps.sc.Name {
+		switch ps.Code.Name {
 		case "kpi":
-			name, data = "partials/kpi-card.html", map[string]any{"ctx": ctx, "card": ps.kpi.card}
+			name, data = "partials/kpi-card.html", map[string]any{"ctx": ctx, "card": ps.KPI.Card}
 		case "chart":
-			name, data = "partials/kpi-chart.html", map[string]any{"ctx": ctx, "card": ps.kpi.card, "figure": ps.kpi.line}
+			name, data = "partials/kpi-chart.html", map[string]any{"ctx": ctx, "card": ps.KPI.Card, "figure": ps.KPI.Line}
+		case "value":
+			name, data = "partials/kpi-value.html", map[string]any{"ctx": ctx, "card": ps.KPI.Card, "text": ps.Text}
 		}
 		html, err := b.theme.Partial(name, data)
 		if err != nil {
-			b.diags.Add(b.theme.RenderError(err, ps.page.File))
+			b.diags.Add(b.theme.RenderError(err, ps.Page.File))
 			continue
 		}
-		ps.sc.SetHTML(html)
+		if ps.Code.Inline {
+			html = strings.TrimSpace(html) // a piece of a line
+		}
+		ps.Code.SetHTML(html)
 	}
 }

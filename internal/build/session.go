@@ -16,6 +16,7 @@ import (
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/par"
 	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/view"
 )
 
 // Session is a series of in-memory builds of one site, as `tiendo serve`
@@ -192,11 +193,11 @@ func (b *builder) update(w work) bool {
 	}
 
 	c := b.computed
-	var codes []pendingShortcode
+	var codes []view.Shortcode
 	for _, p := range render {
 		codes = append(codes, b.pageShortcodes(c, p)...)
 	}
-	kept := slices.DeleteFunc(slices.Clone(c.shortcodes), func(ps pendingShortcode) bool { return slices.Contains(render, ps.page) })
+	kept := slices.DeleteFunc(slices.Clone(c.shortcodes), func(ps view.Shortcode) bool { return slices.Contains(render, ps.Page) })
 	c.shortcodes = append(kept, codes...)
 	b.searchDocs(c)
 	if b.diags.HasErrors() {
@@ -257,8 +258,8 @@ func sameListing(a, c *site.Page) bool {
 func (b *builder) updateData(also []*site.Page) bool {
 	before := b.planned
 	for _, ps := range b.computed.shortcodes {
-		if !slices.Contains(also, ps.page) {
-			also = append(also, ps.page)
+		if !slices.Contains(also, ps.Page) {
+			also = append(also, ps.Page)
 		}
 	}
 	b.site.Pages = slices.DeleteFunc(b.site.Pages, func(p *site.Page) bool {

@@ -141,11 +141,11 @@ func TestSessionPartial(t *testing.T) {
 			"nhiem-vu/index.html", "bao-cao/index.html", "dich-vu/dang-ky-khai-sinh/index.html"},
 	}, {
 		name:    "indicator removed",
-		change:  func() { removeIndicator(t, dir, "thong-tin-phai-khai-bao") },
+		change:  func() { removeIndicator(t, dir, "dvc-toan-trinh-dong-bo") },
 		changed: []string{"data/indicators.toml"},
 		partial: true,
 		// Removed files count as changed, so their open pages reload.
-		written: []string{"chi-tieu/thong-tin-phai-khai-bao/index.html", "chi-tieu/index.html"},
+		written: []string{"chi-tieu/dvc-toan-trinh-dong-bo/index.html", "chi-tieu/index.html"},
 	}, {
 		name:    "static file",
 		change:  func() { edit(t, dir, "static/ghi-chu.txt", "một", "hai") },

@@ -274,7 +274,10 @@ func (c *Converter) Parse(src []byte) *Doc {
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: line, Col: col, node: n})
 		case *shortcodeNode:
 			line, col := lines.pos(n.off)
-			d.Shortcodes = append(d.Shortcodes, &Shortcode{Name: n.name, Args: n.args, Line: line, Col: col, node: n})
+			d.Shortcodes = append(d.Shortcodes, &Shortcode{Name: n.name, Args: n.args, Line: line, Col: col, node: &n.shortcodeData})
+		case *inlineShortcodeNode:
+			line, col := lines.pos(n.off)
+			d.Shortcodes = append(d.Shortcodes, &Shortcode{Name: n.name, Args: n.args, Line: line, Col: col, Inline: true, node: &n.shortcodeData})
 		case *ast.Image:
 			line, col := lines.pos(linkOffset(n, src) - 1)
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: line, Col: col, Image: true, node: n})
@@ -439,7 +442,7 @@ func (c *Converter) prerender(d *Doc) {
 	for _, s := range d.Shortcodes {
 		// A node of its own, so SetHTML keeps working without holding the
 		// tree.
-		s.node = &shortcodeNode{name: s.node.name, args: s.node.args, off: s.node.off}
+		s.node = &shortcodeData{name: s.node.name, args: s.node.args, off: s.node.off}
 	}
 	d.html, d.slots, d.src, d.root = out, slots, nil, nil
 }

@@ -124,3 +124,27 @@ func TestPlainTextMax(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineShortcodes: a shortcode inside a line is Inline, keeps its
+// line and column, and renders as a piece of that line; one in a code span
+// or written for documentation ({{</* … */>}}) stays text.
+func TestInlineShortcodes(t *testing.T) {
+	c := New(Options{Typographer: true})
+	d := c.Parse([]byte("Đạt {{< value \"vneid\" \"2023-06\" >}} tài khoản, `{{< value \"x\" >}}` và {{</* value \"y\" */>}}.\n"))
+	if len(d.Shortcodes) != 1 {
+		t.Fatalf("got %d shortcodes, want 1", len(d.Shortcodes))
+	}
+	s := d.Shortcodes[0]
+	if s.Name != "value" || strings.Join(s.Args, ",") != "vneid,2023-06" || !s.Inline || s.Line != 1 || s.Col != 5 {
+		t.Errorf("got %+v", s)
+	}
+	s.SetHTML(`<a href="/chi-tieu/vneid/">47.024</a>`)
+	out, err := c.Render(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<p>Đạt <a href=\"/chi-tieu/vneid/\">47.024</a> tài khoản, <code>{{&lt; value &quot;x&quot; &gt;}}</code> và {{&lt;/* value &ldquo;y&rdquo; */&gt;}}.</p>\n"
+	if string(out) != want {
+		t.Errorf("got  %s\nwant %s", out, want)
+	}
+}

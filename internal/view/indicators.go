@@ -91,6 +91,10 @@ type MethodNumbers struct {
 // SeriesRow is one period of the total series.
 type SeriesRow struct {
 	Period, Value, Num, Den string
+	// Key is the period as data files write it ("2023-06", "2023-W25");
+	// Text the value with its unit ("47.024 tài khoản", "64,5%"), as the
+	// {{< value >}} shortcode writes it in a page.
+	Key, Text string
 }
 
 // ObsRow is one row of the source data.
@@ -256,7 +260,7 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 		periods = append(periods, ShortLabel(p.Period, lang))
 		vals = append(vals, p.Value)
 		expected = append(expected, indicator.PlanValue(ind, indicator.DeadlineOf(p.Period, e.Location)))
-		row := SeriesRow{Period: p.Period.Label(dl), Value: fmtv(p.Value)}
+		row := SeriesRow{Period: p.Period.Label(dl), Value: fmtv(p.Value), Key: p.Period.String(), Text: e.format(ind, p.Value, true)}
 		if v.Rate {
 			row.Num, row.Den = loc.Float(p.Num, 0), loc.Float(p.Den, 0)
 		}
