@@ -28,6 +28,12 @@ func FilePath(ind *indicator.Indicator) string { return Dir + "/" + ind.File }
 type rawRegistry struct {
 	Group     []rawGroup     `toml:"group"`
 	Indicator []rawIndicator `toml:"indicator"`
+	Check     []rawCheck     `toml:"check"`
+}
+
+type rawCheck struct {
+	Indicators []string `toml:"indicators"`
+	Tolerance  *float64 `toml:"tolerance"`
 }
 
 type rawGroup struct {

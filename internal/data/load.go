@@ -84,6 +84,13 @@ func Load(fsys fs.FS, o LoadOptions, l *diag.List) *Set {
 	ld.indicators()
 	ld.weekly()
 	ld.fromReports()
+	if ld.indicatorsSrc != nil {
+		var inds []*indicator.Indicator
+		for _, k := range s.Indicators {
+			inds = append(inds, k.Ind)
+		}
+		CrossCheck(ParseChecks(IndicatorsFile, ld.indicatorsSrc, inds, l), s.Indicators, o.Now, l)
+	}
 	t, haveTasks := ld.table(TasksFile, table.Options{})
 	if haveTasks {
 		s.Tasks = ParseTasks(t, s.Units, o.planContext(), o.Location, l)
@@ -97,10 +104,13 @@ func Load(fsys fs.FS, o LoadOptions, l *diag.List) *Set {
 }
 
 type loader struct {
-	fsys fs.FS
-	o    LoadOptions
-	l    *diag.List
-	set  *Set
+	// indicatorsSrc is data/indicators.toml, for its [[check]] tables once
+	// every indicator's figures are read.
+	indicatorsSrc []byte
+	fsys          fs.FS
+	o             LoadOptions
+	l             *diag.List
+	set           *Set
 }
 
 // read reads a data file, reporting anything but absence. ok is false
@@ -145,6 +155,7 @@ func (ld *loader) indicators() {
 	}
 	units := ld.set.Units
 	inds := ParseIndicators(IndicatorsFile, src, units, ld.o.Location, ld.l)
+	ld.indicatorsSrc = src
 	if _, bad := Unreadable(ld.l, IndicatorsFile); !bad {
 		for _, f := range NamedFiles(src) {
 			ld.set.Used[f] = true

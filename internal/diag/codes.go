@@ -191,6 +191,8 @@ const (
 	CodeIndicatorFile = "indicator-file" // error
 	// CodeIndicatorReports means an indicator computed from the weekly reports is not a weekly rate of a known measure over known services, or its reports cannot be read.
 	CodeIndicatorReports = "indicator-reports" // error
+	// CodeIndicatorCheck means a [[check]] of data/indicators.toml is malformed (error), or its two indicators differ by more than its tolerance (warning).
+	CodeIndicatorCheck = "indicator-check" // error or warning
 	// CodeIndicatorFileMissing means the data file of an indicator does not exist.
 	CodeIndicatorFileMissing = "indicator-file-missing" // error
 	// CodeIndicatorGroup means the group of an indicator is not among the [[group]] tables.
