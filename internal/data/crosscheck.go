@@ -44,11 +44,11 @@ func ParseChecks(file string, src []byte, inds []*indicator.Indicator, l *diag.L
 	var out []Check
 	for i, rc := range raw.Check {
 		b := at.Elem(i)
-		fail := func(key string, msg, hint diag.Text) {
+		bad := func(key string, msg, hint diag.Text) {
 			l.Add(diag.New(b.Key(key).Pos(), diag.CodeIndicatorCheck, msg, hint).Needing(IndicatorsFile))
 		}
 		if len(rc.Indicators) != 2 || rc.Indicators[0] == rc.Indicators[1] {
-			fail("indicators", diag.T("[[check]] so sánh đúng hai chỉ tiêu khác nhau", "a [[check]] compares exactly two different indicators"),
+			bad("indicators", diag.T("[[check]] so sánh đúng hai chỉ tiêu khác nhau", "a [[check]] compares exactly two different indicators"),
 				diag.T(`Viết indicators = ["mã-chỉ-tiêu-1", "mã-chỉ-tiêu-2"].`, `Write indicators = ["indicator-id-1", "indicator-id-2"].`))
 			continue
 		}
@@ -58,17 +58,17 @@ func ParseChecks(file string, src []byte, inds []*indicator.Indicator, l *diag.L
 			if a != nil {
 				missing = rc.Indicators[1]
 			}
-			fail("indicators", diag.Tf("không có chỉ tiêu %q", "no indicator %q", missing),
+			bad("indicators", diag.Tf("không có chỉ tiêu %q", "no indicator %q", missing),
 				diag.T("Dùng mã (id) của hai chỉ tiêu trong tệp này.", "Use the ids of two indicators of this file."))
 			continue
 		}
 		if a.Measure.IsPercentage() != b1.Measure.IsPercentage() || a.Frequency != b1.Frequency {
-			fail("indicators", diag.Tf("%s và %s không đo cùng một loại số liệu theo cùng kỳ", "%s and %s do not measure the same kind of figure over the same periods", a.ID, b1.ID),
+			bad("indicators", diag.Tf("%s và %s không đo cùng một loại số liệu theo cùng kỳ", "%s and %s do not measure the same kind of figure over the same periods", a.ID, b1.ID),
 				diag.T("Hai chỉ tiêu được so phải cùng là tỷ lệ (hoặc cùng là số lượng) và có cùng frequency.", "The two indicators must both be rates (or both counts) with the same frequency."))
 			continue
 		}
 		if rc.Tolerance == nil || *rc.Tolerance < 0 {
-			fail("tolerance", diag.T("[[check]] cần tolerance, mức chênh lệch lớn nhất chấp nhận được (0 hoặc hơn)", "a [[check]] needs tolerance, the largest difference accepted (0 or more)"),
+			bad("tolerance", diag.T("[[check]] cần tolerance, mức chênh lệch lớn nhất chấp nhận được (0 hoặc hơn)", "a [[check]] needs tolerance, the largest difference accepted (0 or more)"),
 				diag.T("Ví dụ: tolerance = 0.5 (nửa điểm phần trăm với tỷ lệ).", "For example: tolerance = 0.5 (half a percentage point for rates)."))
 			continue
 		}
