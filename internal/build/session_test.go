@@ -94,6 +94,7 @@ func diffAt(want, got string) string {
 }
 
 func TestSessionPartial(t *testing.T) {
+	t.Parallel()
 	dir := copySample(t)
 	o := Options{Source: dir, Charts: sharedCharts(t)}
 	var s Session
@@ -244,6 +245,7 @@ func removeIndicator(t *testing.T, dir, id string) {
 // An error in a partial build is reported by a whole build, with every
 // problem; the next good build is whole again.
 func TestSessionErrors(t *testing.T) {
+	t.Parallel()
 	dir := copySample(t)
 	o := Options{Source: dir, Charts: sharedCharts(t)}
 	var s Session

@@ -138,3 +138,24 @@ func sharedCharts(tb testing.TB) *chart.Cache {
 	})
 	return chartsCache
 }
+
+var (
+	sampleOnce sync.Once
+	sampleRes  *Result
+)
+
+// sampleSite returns the repository's sample site built in memory at
+// 2023-06-30, built once for the package's tests. The result is shared:
+// tests only read it (its Output.Files among them) and must not change it.
+// It draws its charts into sharedCharts, so that the tests which then build
+// a copy of the sample (copySample) find them there.
+func sampleSite(tb testing.TB) *Result {
+	tb.Helper()
+	sampleOnce.Do(func() {
+		sampleRes = Run(Options{Source: "../..", Sink: output.NewMem(), Now: "2023-06-30", Charts: sharedCharts(tb)})
+	})
+	if !sampleRes.OK() {
+		tb.Fatalf("sample site does not build:\n%s", sampleRes.Diags.Format("vi"))
+	}
+	return sampleRes
+}
