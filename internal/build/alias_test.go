@@ -105,7 +105,7 @@ func TestAliasTakenByANewDataPageWhileServing(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "cu.md"), aliasPage(`"/don-vi/xa-moi/"`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	o := Options{Source: dir, Now: "2023-06-30", Charts: sharedCharts(t)}
+	o := Options{Source: dir, Now: "2023-06-30", Charts: sampleCharts(t)}
 	var s Session
 	if res := s.Build(o, nil); !res.OK() {
 		t.Fatalf("first build failed:\n%s", res.Diags.Format(diag.VI))

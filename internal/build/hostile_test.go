@@ -491,14 +491,15 @@ func TestHostileInputsRefused(t *testing.T) {
 		}
 	}
 
-	// One good build on disk, its public/ and chart cache copied for each case.
+	// One good build on disk, its public/ copied for each case. The charts
+	// are kept in the package's shared cache, so that a case which gets as
+	// far as drawing them draws none.
 	good := t.TempDir()
 	writeFiles(t, good, hostileFiles(nil))
-	if res := Run(Options{Source: good, Now: "2023-06-30"}); !res.OK() {
+	if res := Run(Options{Source: good, Now: "2023-06-30", Charts: sharedCharts(t)}); !res.OK() {
 		t.Fatalf("good build failed:\n%s", res.Diags.Format("vi"))
 	}
 	before := snapshot(t, filepath.Join(good, "public"))
-	cache := readTree(t, filepath.Join(good, CacheDir))
 
 	for _, tc := range hostileErrors(t, outside) {
 		t.Run(tc.name, func(t *testing.T) {
@@ -514,7 +515,6 @@ func TestHostileInputsRefused(t *testing.T) {
 			dir := t.TempDir()
 			writeFiles(t, dir, files)
 			writeFiles(t, filepath.Join(dir, "public"), toBytes(before))
-			writeFiles(t, filepath.Join(dir, CacheDir), cache)
 			for link, target := range tc.symlinks {
 				p := filepath.Join(dir, filepath.FromSlash(link))
 				_ = os.Remove(p)
@@ -525,7 +525,7 @@ func TestHostileInputsRefused(t *testing.T) {
 					t.Skipf("cannot make a symbolic link here: %v", err)
 				}
 			}
-			res := Run(Options{Source: dir, Now: "2023-06-30"})
+			res := Run(Options{Source: dir, Now: "2023-06-30", Charts: sharedCharts(t)})
 			st := &siteTest{tb: t, res: res}
 			st.failsWith(tc.wants...)
 			after := snapshot(t, filepath.Join(dir, "public"))

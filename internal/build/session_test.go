@@ -96,7 +96,7 @@ func diffAt(want, got string) string {
 func TestSessionPartial(t *testing.T) {
 	t.Parallel()
 	dir := copySample(t)
-	o := Options{Source: dir, Charts: sharedCharts(t)}
+	o := Options{Source: dir, Charts: sampleCharts(t)}
 	var s Session
 	if res := s.Build(o, nil); !res.OK() || res.Partial {
 		t.Fatalf("first build: ok %v, partial %v\n%s", res.OK(), res.Partial, res.Diags.Format("en"))
@@ -247,7 +247,7 @@ func removeIndicator(t *testing.T, dir, id string) {
 func TestSessionErrors(t *testing.T) {
 	t.Parallel()
 	dir := copySample(t)
-	o := Options{Source: dir, Charts: sharedCharts(t)}
+	o := Options{Source: dir, Charts: sampleCharts(t)}
 	var s Session
 	if res := s.Build(o, nil); !res.OK() {
 		t.Fatal(res.Diags.Format("en"))
