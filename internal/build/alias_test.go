@@ -20,6 +20,7 @@ func aliasPage(aliases string) []byte {
 }
 
 func TestAliasOnAnotherOutputIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		alias string
 		extra map[string][]byte
@@ -70,6 +71,7 @@ func TestAliasOnAnotherOutputIsRefused(t *testing.T) {
 }
 
 func TestAliasOutsideTheSiteIsRefusedAtLoad(t *testing.T) {
+	t.Parallel()
 	for _, alias := range []string{
 		`//evil.example/x/`, `/%2e%2e/x/`, `/a/%2E%2E/`, `%2e%2e/x/`, `/a/%2e/`, `/a\\b/`, `/a/%5C/`, `/%2F%2Fevil.example/`,
 		`/a//b/`, `/a/%zz/`, `/a/%00/`, `/a:b/`, `javascript:alert(1)`, `/a/?x=1`,
@@ -88,6 +90,7 @@ func TestAliasOutsideTheSiteIsRefusedAtLoad(t *testing.T) {
 }
 
 func TestAliasRedirects(t *testing.T) {
+	t.Parallel()
 	res := buildFiles(t, hostileFiles(map[string][]byte{
 		"content/x.md": aliasPage(`"/cu/", "trang-cu.html", "/tin-t%E1%BB%A9c/", "/chi-tieu/cu/"`),
 	})).ok()
@@ -97,11 +100,12 @@ func TestAliasRedirects(t *testing.T) {
 }
 
 func TestAliasTakenByANewDataPageWhileServing(t *testing.T) {
+	t.Parallel()
 	dir := copySample(t)
 	if err := os.WriteFile(filepath.Join(dir, "content", "cu.md"), aliasPage(`"/don-vi/xa-moi/"`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	o := Options{Source: dir, Now: "2023-06-30", Charts: sharedCharts(t)}
+	o := Options{Source: dir, Now: "2023-06-30", Charts: sampleCharts(t)}
 	var s Session
 	if res := s.Build(o, nil); !res.OK() {
 		t.Fatalf("first build failed:\n%s", res.Diags.Format(diag.VI))

@@ -18,6 +18,7 @@ func withConfig(lines string) string {
 }
 
 func TestPathOnlyBaseURLWritesNoRelativeSitemapOrFeed(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, config, flag string }{
 		{"default", "", ""},
 		{"root", "baseURL = \"/\"\n", ""},
@@ -58,6 +59,7 @@ func TestPathOnlyBaseURLWritesNoRelativeSitemapOrFeed(t *testing.T) {
 }
 
 func TestAbsoluteBaseURLWritesSitemapAndFeedWithoutWarning(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, withConfig("baseURL = \"https://example.gov.vn/de-an-06/\"\n"), Options{}).ok()
 	for _, d := range s.res.Diags.All() {
 		if d.Code == "baseurl-not-absolute" {
@@ -74,6 +76,7 @@ func TestAbsoluteBaseURLWritesSitemapAndFeedWithoutWarning(t *testing.T) {
 // is not warned: the sample site of the repository and a new site from
 // `tiendo new site` build clean. The relative outputs are still left out.
 func TestSampleSiteWithPathBaseURLIsNotWarned(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, withConfig("sample = true\nbaseURL = \"/\"\n"), Options{}).ok()
 	for _, d := range s.res.Diags.All() {
 		if d.Code == "baseurl-not-absolute" {
@@ -85,6 +88,7 @@ func TestSampleSiteWithPathBaseURLIsNotWarned(t *testing.T) {
 }
 
 func TestBaseURLFlagWithoutSchemeIsRefused(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, kpiSite, Options{BaseURL: "//evil.example/"})
 	s.failsWith(`--baseURL "//evil.example/" không hợp lệ`)
 	if s.res.Output != nil && s.res.Output.Len() != 0 {

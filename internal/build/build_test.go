@@ -81,6 +81,7 @@ draft = true
 `
 
 func TestBuildBasicSite(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, basicSite, Options{}).ok()
 
 	s.contains("index.html", `<html lang="vi"`, "<title>Lộc Hà</title>", `href="/de-an-06/huong-dan/"`,
@@ -120,11 +121,13 @@ func TestBuildBasicSite(t *testing.T) {
 }
 
 func TestDrafts(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, basicSite, Options{Drafts: true}).ok()
 	s.contains("nhap/index.html", "Bản nháp")
 }
 
 func TestNoStyleOrInlineScript(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, basicSite, Options{}).ok()
 	inline := regexp.MustCompile(`<script(?:\s[^>]*)?>[^<]`)
 	for _, p := range s.res.Output.Paths() {
@@ -144,6 +147,7 @@ func TestNoStyleOrInlineScript(t *testing.T) {
 }
 
 func TestURLs(t *testing.T) {
+	t.Parallel()
 	page := `
 -- content/a/b.md --
 +++
@@ -177,11 +181,13 @@ png
 }
 
 func TestBaseURLFlagOverridesConfig(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, basicSite, Options{BaseURL: "http://127.0.0.1:8080/x/"}).ok()
 	s.contains("index.html", `href="/x/huong-dan/"`)
 }
 
 func TestErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		archive string
@@ -230,6 +236,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestAllErrorsAtOnce(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, "-- config.toml --\ntitel = \"x\"\n-- content/a.md --\n+++\ntitle = \"A\"\n+++\n[x](b.md) [y](c.md)\n", Options{})
 	if e, _ := s.res.Diags.Counts(); e != 3 {
 		t.Errorf("got %d errors, want 3:\n%s", e, s.res.Diags.Format("vi"))
@@ -240,11 +247,13 @@ func TestAllErrorsAtOnce(t *testing.T) {
 }
 
 func TestEmbeddedThemeWithoutThemesFolder(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, "-- content/_index.md --\n+++\ntitle = \"X\"\n+++\n", Options{}).ok()
 	s.contains("css/site.css", ":root")
 }
 
 func TestSiteLayoutOverridesTheme(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, "-- layouts/404.html --\n{{ define \"main\" }}<p>riêng</p>{{ end }}\n", Options{}).ok()
 	s.contains("404.html", "<p>riêng</p>")
 }
@@ -282,6 +291,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 }
 
 func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeSite(t, dir, basicSite)
 	if res := Run(Options{Source: dir, Now: "2023-06-30"}); !res.OK() {
@@ -312,6 +322,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 }
 
 func TestRemovedPageDisappears(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeSite(t, dir, basicSite)
 	if res := Run(Options{Source: dir, Now: "2023-06-30"}); !res.OK() {
@@ -329,6 +340,7 @@ func TestRemovedPageDisappears(t *testing.T) {
 }
 
 func TestBuildsAreByteIdentical(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeSite(t, dir, basicSite)
 	var snaps []map[string]string
@@ -358,6 +370,7 @@ func parseTxtar(archive string) map[string][]byte {
 }
 
 func TestCompress(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, basicSite, Options{Compress: true}).ok()
 	for _, name := range []string{"index.html", "css/site.css", "sitemap.xml"} {
 		for _, ext := range []string{".gz", ".br"} {

@@ -45,6 +45,7 @@ func filesUnder(tb testing.TB, dir string) map[string]string {
 }
 
 func TestBuildRefusesDestinationItDidNotWrite(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		// dest returns the destination, made under root for the site src.
@@ -147,6 +148,7 @@ func TestBuildRefusesDestinationItDidNotWrite(t *testing.T) {
 }
 
 func TestBuildRefusesDestinationInEnglish(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	src := destSite(t, root)
 	res := Run(Options{Source: src, Destination: filepath.Join(src, "content"), Now: "2023-06-30"})
@@ -159,6 +161,7 @@ func TestBuildRefusesDestinationInEnglish(t *testing.T) {
 }
 
 func TestBuildAcceptsDestinationItWrote(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		prepare func(t *testing.T, dest string)
@@ -214,6 +217,7 @@ func TestBuildAcceptsDestinationItWrote(t *testing.T) {
 // TestBuildDefaultDestination: the default public/ under the site follows
 // the same rule as -d.
 func TestBuildDefaultDestinationHoldingOtherFilesIsRefused(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	src := destSite(t, root)
 	writeFiles(t, filepath.Join(src, "public"), toBytes(map[string]string{"bao-cao.xlsx": "số liệu"}))
@@ -235,6 +239,7 @@ func TestBuildDefaultDestinationHoldingOtherFilesIsRefused(t *testing.T) {
 // published". (output's TestCommitPublishesWhenOldCopyCannotBeRemoved
 // makes the failure with real renames.)
 func TestOldCopyKeptIsWarningThatSaysPublished(t *testing.T) {
+	t.Parallel()
 	kept := &output.LeftoverError{Path: "/srv/site/.public.tmp-123",
 		Err: &fs.PathError{Op: "unlinkat", Path: "/srv/site/.public.tmp-123/khoa", Err: syscall.EACCES}}
 	d := output.OldKept("public", "/srv/site/public", kept)
@@ -262,6 +267,7 @@ func TestOldCopyKeptIsWarningThatSaysPublished(t *testing.T) {
 // killed mid-write leaves — is gone after the next build; a folder of that
 // name without the marker stays.
 func TestBuildRemovesKilledBuildsTempFolder(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	src := destSite(t, root)
 	writeFiles(t, filepath.Join(src, ".public.tmp-4242"), toBytes(map[string]string{
@@ -282,6 +288,7 @@ func TestBuildRemovesKilledBuildsTempFolder(t *testing.T) {
 // symbolic link to where the web server reads; the link stays, and the
 // folder it leads to holds the new site.
 func TestBuildIntoLinkedPublicReplacesTheFolderItLinksTo(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	src := destSite(t, root)
 	www := filepath.Join(root, "www", "de-an-06")

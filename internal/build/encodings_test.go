@@ -53,6 +53,7 @@ deadline = "2023-06-30"
 // UTF-8 with BOM, UTF-16 with tabs and Windows-1258 (fixtures made with
 // iconv by testdata/encodings/make.sh) and expects identical pages.
 func TestEncodingsBuildIdenticalPages(t *testing.T) {
+	t.Parallel()
 	var want map[string]string
 	for _, f := range []string{"source.csv", "utf8-bom.csv", "utf16.txt", "cp1258.csv"} {
 		t.Run(f, func(t *testing.T) {

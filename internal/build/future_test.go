@@ -96,6 +96,7 @@ title = "Trang chủ"
 var futureValue = regexp.MustCompile(`(^|[^0-9])(987[.,]?654|864[.,]?213)([^0-9]|$)`)
 
 func TestFutureFiguresAreLeftOutExceptMarkedInDownload(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, futureSite, Options{Now: "2023-06-30"}).ok()
 
 	for _, w := range []struct{ code, pos, words string }{

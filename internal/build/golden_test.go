@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/tiendo/tiendo/internal/output"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
@@ -16,11 +14,8 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata/gol
 // TestSampleSiteGolden builds the repository's sample site and compares a few
 // pages with golden copies. Refresh them with: go test ./internal/build -update
 func TestSampleSiteGolden(t *testing.T) {
-	mem := output.NewMem()
-	res := Run(Options{Source: "../..", Sink: mem, Now: "2023-06-30"})
-	if !res.OK() {
-		t.Fatalf("sample site does not build:\n%s", res.Diags.Format("vi"))
-	}
+	t.Parallel()
+	mem := sampleSite(t).Output
 	for _, page := range []string{
 		"index.html",
 		"huong-dan/vneid/kich-hoat/index.html",

@@ -13,6 +13,7 @@ import (
 // errors. A 1 ms budget against inputs that take seconds leaves nothing to
 // timing.
 func TestHostileMarkdownTooComplexIsAnError(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, body string }{
 		{"image openers, 160 KB", strings.Repeat("![](", 40_000)},
 		{"brackets", strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)},
@@ -40,6 +41,7 @@ func TestHostileMarkdownTooComplexIsAnError(t *testing.T) {
 // seconds, which ordinary pages are far within; a budget that is not a
 // duration is an error at its line.
 func TestMarkdownParseBudgetDefault(t *testing.T) {
+	t.Parallel()
 	buildFiles(t, map[string][]byte{
 		"content/a.md": []byte("+++\ntitle = \"A\"\n+++\n## Bước 1 {#b1}\n\nXem [B](b.md) và **đậm** _nghiêng_ `mã`.\n"),
 		"content/b.md": []byte("+++\ntitle = \"B\"\n+++\n[Về A](a.md#b1)\n"),
@@ -66,6 +68,7 @@ func TestMarkdownParseBudgetDefault(t *testing.T) {
 // Markdown too; past the budget it is an error at its [[indicator]], not a
 // description silently left out.
 func TestHostileMarkdownTooComplexDescription(t *testing.T) {
+	t.Parallel()
 	files := hostileFiles(map[string][]byte{
 		"config.toml": append(hostileFiles(nil)["config.toml"], "[markup]\nparseBudget = \"1ms\"\n"...),
 	})

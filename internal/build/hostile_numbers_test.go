@@ -95,6 +95,7 @@ func diagAt(tb testing.TB, res *Result, code, pos string) *diag.Diagnostic {
 }
 
 func TestNumberWithDialectDependentValueIsRefused(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		site      string
@@ -134,6 +135,7 @@ func TestNumberWithDialectDependentValueIsRefused(t *testing.T) {
 }
 
 func TestDialectSettledByRegistryOrFile(t *testing.T) {
+	t.Parallel()
 	t.Run("indicator says decimalComma", func(t *testing.T) {
 		site := numbersVariant(t, "2023-06,2421", "2023-06,2.421", `decimals = 0`, "decimals = 0\ndecimalComma = true")
 		s := buildTxtar(t, site, Options{}).ok()
@@ -158,6 +160,7 @@ func TestDialectSettledByRegistryOrFile(t *testing.T) {
 }
 
 func TestCountMustBeWhole(t *testing.T) {
+	t.Parallel()
 	site := numbersVariant(t, "2023-06,2421", "2023-06,1.234", `decimals = 0`, "decimals = 0\ndecimalComma = false")
 	s := buildTxtar(t, site, Options{})
 	if s.res.OK() {
@@ -170,6 +173,7 @@ func TestCountMustBeWhole(t *testing.T) {
 }
 
 func TestPercentInCountIsRefused(t *testing.T) {
+	t.Parallel()
 	t.Run("indicator", func(t *testing.T) {
 		s := buildTxtar(t, numbersVariant(t, "2023-06,2421", "2023-06,12%"), Options{})
 		if s.res.OK() {

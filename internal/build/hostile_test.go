@@ -161,6 +161,7 @@ func replaceIn(tb testing.TB, name, old, new string) []byte {
 }
 
 func TestHostileOutputIsEscaped(t *testing.T) {
+	t.Parallel()
 	page := "+++\n" +
 		"title = " + tomlString(xssScript) + "\n" +
 		"description = " + tomlString(xssAttr+xssImg) + "\n" +
@@ -344,6 +345,7 @@ func TestHostileOutputIsEscaped(t *testing.T) {
 // entity, and a control character XML 1.0 forbids, leave atom.xml and
 // sitemap.xml well-formed.
 func TestHostileXMLTitle(t *testing.T) {
+	t.Parallel()
 	title := "Tin ]]> & <b>đậm</b> &amp; \"q\" 'a' \x01\x0b"
 	s := buildFiles(t, hostileFiles(map[string][]byte{
 		"content/tin-tuc/a.md": []byte("+++\ntitle = " + tomlString(title) + "\ndate = 2023-06-20\n+++\n" + "]]> & <![CDATA[ x\n"),
@@ -476,6 +478,7 @@ func hostileErrors(t *testing.T, outside string) []hostileError {
 // over a public/ from a good build: the error names the file (and line and
 // column where there is one), and public/ is left exactly as it was.
 func TestHostileInputsRefused(t *testing.T) {
+	t.Parallel()
 	outside := t.TempDir()
 	for name, data := range map[string]string{
 		"secret.md":   "+++\ntitle = \"Bí mật\"\n+++\nmật khẩu\n",
@@ -488,17 +491,19 @@ func TestHostileInputsRefused(t *testing.T) {
 		}
 	}
 
-	// One good build on disk, its public/ and chart cache copied for each case.
+	// One good build on disk, its public/ copied for each case. The charts
+	// are kept in the package's shared cache, so that a case which gets as
+	// far as drawing them draws none.
 	good := t.TempDir()
 	writeFiles(t, good, hostileFiles(nil))
-	if res := Run(Options{Source: good, Now: "2023-06-30"}); !res.OK() {
+	if res := Run(Options{Source: good, Now: "2023-06-30", Charts: sharedCharts(t)}); !res.OK() {
 		t.Fatalf("good build failed:\n%s", res.Diags.Format("vi"))
 	}
 	before := snapshot(t, filepath.Join(good, "public"))
-	cache := readTree(t, filepath.Join(good, CacheDir))
 
 	for _, tc := range hostileErrors(t, outside) {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			if tc.skip != "" && os.Getenv("HOSTILE_NOSKIP") == "" {
 				t.Skip("defect: " + tc.skip)
 			}
@@ -510,7 +515,6 @@ func TestHostileInputsRefused(t *testing.T) {
 			dir := t.TempDir()
 			writeFiles(t, dir, files)
 			writeFiles(t, filepath.Join(dir, "public"), toBytes(before))
-			writeFiles(t, filepath.Join(dir, CacheDir), cache)
 			for link, target := range tc.symlinks {
 				p := filepath.Join(dir, filepath.FromSlash(link))
 				_ = os.Remove(p)
@@ -521,7 +525,7 @@ func TestHostileInputsRefused(t *testing.T) {
 					t.Skipf("cannot make a symbolic link here: %v", err)
 				}
 			}
-			res := Run(Options{Source: dir, Now: "2023-06-30"})
+			res := Run(Options{Source: dir, Now: "2023-06-30", Charts: sharedCharts(t)})
 			st := &siteTest{tb: t, res: res}
 			st.failsWith(tc.wants...)
 			after := snapshot(t, filepath.Join(dir, "public"))
@@ -542,6 +546,8 @@ func TestHostileInputsRefused(t *testing.T) {
 // TestHostileNesting: nesting 10,000 deep builds or is refused at its
 // line — quickly either way, and without a crash.
 func TestHostileNesting(t *testing.T) {
+	// Not parallel: some inputs take a good part of the two-second parse
+	// budget (wall clock) under -race; run beside other builds they pass it.
 	for _, tc := range []struct{ name, body, want, skip string }{
 		{"block quotes", strings.Repeat(">", 10_000) + " trích dẫn\n", "<blockquote>", ""},
 		{"lists", strings.Repeat("- ", 10_000) + "mục\n", "<li>", ""},
@@ -568,6 +574,7 @@ func TestHostileNesting(t *testing.T) {
 // not carry an event handler or a style (the pages' CSP forbids inline
 // styles), nor give two elements one id.
 func TestHostileHeadingAttributes(t *testing.T) {
+	t.Parallel()
 	page := func(body string) map[string][]byte {
 		return map[string][]byte{"content/a.md": []byte("+++\ntitle = \"A\"\n+++\n" + body)}
 	}

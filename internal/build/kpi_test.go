@@ -88,6 +88,7 @@ Tình hình:
 `
 
 func TestIndicatorPages(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, kpiSite, Options{Now: "2023-06-30"}).ok()
 	// June: Σnum/Σden = (1+89)/(10+90) = 90/100 = 90,0% — not the mean of
 	// 10% and 98,9%. 90 ≥ 80 by the deadline: achieved.
@@ -125,6 +126,7 @@ func TestIndicatorPages(t *testing.T) {
 }
 
 func TestIndicatorStatusByDate(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ now, want string }{
 		// Before any period has ended: no data.
 		{"2023-05-15", "chưa có số liệu"},
@@ -141,6 +143,7 @@ func TestIndicatorStatusByDate(t *testing.T) {
 }
 
 func TestBadCSV(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, csv string
 		wants     []string
@@ -182,6 +185,7 @@ func TestBadCSV(t *testing.T) {
 }
 
 func TestBadCSVLeavesPublicUntouched(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeSite(t, dir, kpiSite)
 	if res := Run(Options{Source: dir, Now: "2023-06-30"}); !res.OK() {

@@ -3,6 +3,7 @@ package build
 import "testing"
 
 func TestEnglishInterface(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, `
 -- config.toml --
 title = "Progress"
@@ -21,6 +22,7 @@ Text.
 }
 
 func TestTranslations(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, `
 -- config.toml --
 languages = ["en"]

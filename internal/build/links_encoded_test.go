@@ -26,6 +26,7 @@ func encodedSite(body string) map[string][]byte {
 // decodes it before looking for the file, and the page keeps the link as
 // written.
 func TestLinksToFilesWithEncodedNames(t *testing.T) {
+	t.Parallel()
 	s := buildFiles(t, encodedSite(
 		"## Giới thiệu\n\n"+
 			"[1](/bao%20cao.pdf) [2](/t%C3%A0i-li%E1%BB%87u.pdf) [3](</bao cao.pdf>) [4](/tài-liệu.pdf)\n\n"+
@@ -41,6 +42,7 @@ func TestLinksToFilesWithEncodedNames(t *testing.T) {
 // TestLinkMalformedEscapeIsAnError: “%” not followed by two hexadecimal
 // digits is an error at the link, whatever the link leads to.
 func TestLinkMalformedEscapeIsAnError(t *testing.T) {
+	t.Parallel()
 	for _, link := range []string{"/bao%zzcao.pdf", "/50%.pdf", "Đăng%2 ký.md", "/bao%20cao.pdf#m%zz", "#m%"} {
 		t.Run(link, func(t *testing.T) {
 			s := buildFiles(t, encodedSite("Xem [x](<"+link+">).\n"))
@@ -57,11 +59,13 @@ func TestLinkMalformedEscapeIsAnError(t *testing.T) {
 // TestLinkEncodedDotsStayInside: “%2e%2e” is “..” once decoded, and is
 // refused as leaving the site.
 func TestLinkEncodedDotsStayInside(t *testing.T) {
+	t.Parallel()
 	buildFiles(t, encodedSite("[x](/%2e%2e/%2e%2e/etc/passwd)\n")).failsWith("content/a.md:4:1: ", "ra ngoài trang web")
 }
 
 // TestMenuLinkWithEncodedName: a menu's url is decoded the same way.
 func TestMenuLinkWithEncodedName(t *testing.T) {
+	t.Parallel()
 	files := encodedSite("A.\n")
 	files["config.toml"] = []byte("[[menus.main]]\nname = \"Báo cáo\"\nurl = \"/bao%20cao.pdf\"\n")
 	buildFiles(t, files).ok()

@@ -31,6 +31,7 @@ var goWords = []string{"search:", "open ", "no such file", "invalid output path"
 	"%!", "runtime error", "<nil>", "toml:", "yaml:", "EOF"}
 
 func TestEveryMessageHasAPlace(t *testing.T) {
+	t.Parallel()
 	page := func(front string) []byte { return []byte("+++\ntitle = \"Trang\"\n" + front + "+++\nNội dung.\n") }
 	for _, c := range []struct {
 		name    string

@@ -73,6 +73,7 @@ func withCode(l *diag.List, code string) []*diag.Diagnostic {
 }
 
 func TestReportsWithoutServicesAreAnError(t *testing.T) {
+	t.Parallel()
 	files := sampleFiles(t, map[string][]byte{data.ServicesFile: nil})
 	res := buildFiles(t, files).res
 	if res.OK() {
@@ -103,6 +104,7 @@ func TestReportsWithoutServicesAreAnError(t *testing.T) {
 }
 
 func TestDataFilesAreReadOrReportedUnused(t *testing.T) {
+	t.Parallel()
 	res := buildFiles(t, hostileFiles(map[string][]byte{
 		"data/chi-tieu/cu.csv":       []byte("ky,gia_tri\n2023-01,1\n"),
 		"data/tasks.xlsx":            []byte("PK\x03\x04"),
@@ -131,6 +133,7 @@ func TestDataFilesAreReadOrReportedUnused(t *testing.T) {
 }
 
 func TestSampleSiteReadsEveryDataFile(t *testing.T) {
+	t.Parallel()
 	res := buildFiles(t, sampleFiles(t, nil)).ok().res
 	if d := withCode(res.Diags, "data-unused"); len(d) > 0 {
 		t.Errorf("the sample site has unused data files:\n%s", res.Diags.Format(diag.VI))
@@ -138,6 +141,7 @@ func TestSampleSiteReadsEveryDataFile(t *testing.T) {
 }
 
 func TestUnreadableRegistryIsReportedFirstAndAlone(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		file, old, new string
 		// follows is whether other files' problems follow from this one.
@@ -173,6 +177,7 @@ func TestUnreadableRegistryIsReportedFirstAndAlone(t *testing.T) {
 }
 
 func TestMissingUnitsIsOneErrorPerFileReferringToThem(t *testing.T) {
+	t.Parallel()
 	res := buildFiles(t, sampleFiles(t, map[string][]byte{data.UnitsFile: nil})).res
 	if res.OK() {
 		t.Fatal("build succeeded without data/units.toml")

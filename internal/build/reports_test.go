@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/vi"
 )
 
@@ -18,11 +17,8 @@ import (
 // report CSVs with encoding/csv, the district totals of a week and the
 // online rate, and finds them on the week's page.
 func TestReportTotalsMatchCSV(t *testing.T) {
-	mem := output.NewMem()
-	res := Run(Options{Source: "../..", Sink: mem, Now: "2023-06-30"})
-	if !res.OK() {
-		t.Fatal(res.Diags.Format("vi"))
-	}
+	t.Parallel()
+	mem := sampleSite(t).Output
 	const week = "2023-W20"
 	files, _ := filepath.Glob("../../data/reports/*.csv")
 	var online, inPerson, early, onTime, resolved int64
@@ -143,6 +139,7 @@ tuan,dich_vu,tiep_nhan_truc_tuyen,tiep_nhan_truc_tiep,ky_truoc_chuyen_sang,giai_
 // 09:00; Tư pháp has not sent it, so it shows as not reported. Once its
 // row is added, it clears.
 func TestFreshness(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, freshSite, Options{Now: "2023-06-27T10:00"}).ok()
 	p := s.file("bao-cao/index.html")
 	nr := p[strings.Index(p, "Chưa báo cáo:"):]
@@ -164,6 +161,7 @@ func TestFreshness(t *testing.T) {
 }
 
 func TestReportErrors(t *testing.T) {
+	t.Parallel()
 	bad := strings.Replace(freshSite, "2023-W25,cccd,9,1,", "2023-W25,khai-sinh,-9,1,", 1)
 	buildTxtar(t, bad, Options{}).failsWith("data/reports/cong-an-huyen.csv:3:")
 }

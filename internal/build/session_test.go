@@ -94,8 +94,9 @@ func diffAt(want, got string) string {
 }
 
 func TestSessionPartial(t *testing.T) {
+	t.Parallel()
 	dir := copySample(t)
-	o := Options{Source: dir, Charts: sharedCharts(t)}
+	o := Options{Source: dir, Charts: sampleCharts(t)}
 	var s Session
 	if res := s.Build(o, nil); !res.OK() || res.Partial {
 		t.Fatalf("first build: ok %v, partial %v\n%s", res.OK(), res.Partial, res.Diags.Format("en"))
@@ -244,8 +245,9 @@ func removeIndicator(t *testing.T, dir, id string) {
 // An error in a partial build is reported by a whole build, with every
 // problem; the next good build is whole again.
 func TestSessionErrors(t *testing.T) {
+	t.Parallel()
 	dir := copySample(t)
-	o := Options{Source: dir, Charts: sharedCharts(t)}
+	o := Options{Source: dir, Charts: sampleCharts(t)}
 	var s Session
 	if res := s.Build(o, nil); !res.OK() {
 		t.Fatal(res.Diags.Format("en"))

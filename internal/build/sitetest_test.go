@@ -1,6 +1,7 @@
 package build
 
 import (
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -137,4 +138,41 @@ func sharedCharts(tb testing.TB) *chart.Cache {
 		chartsCache = chart.NewCache("", echarts.JS())
 	})
 	return chartsCache
+}
+
+var (
+	sampleOnce sync.Once
+	sampleRes  *Result
+)
+
+// sampleSite returns the repository's sample site built in memory at
+// 2023-06-30, built once for the package's tests. The result is shared:
+// tests only read it (its Output.Files among them) and must not change it.
+func sampleSite(tb testing.TB) *Result {
+	tb.Helper()
+	sampleOnce.Do(func() {
+		sampleRes = Run(Options{Source: "../..", Sink: output.NewMem(), Now: "2023-06-30", Charts: sampleCharts(tb)})
+	})
+	if !sampleRes.OK() {
+		tb.Fatalf("sample site does not build:\n%s", sampleRes.Diags.Format("vi"))
+	}
+	return sampleRes
+}
+
+var (
+	sampleChartsOnce  sync.Once
+	sampleChartsCache *chart.Cache
+)
+
+// sampleCharts is the chart cache of the sample site, in memory and in
+// .tiendo-cache/charts at the repository root, where `tiendo build` and
+// internal/e2e keep it too: a warm run of the tests draws none of the
+// sample's charts. Tests building the sample or a copy of it (copySample)
+// use it; the SVG is keyed by option, size, ECharts and cleaning version
+// (chart.Cache), so a chart they change is drawn anew.
+func sampleCharts(tb testing.TB) *chart.Cache {
+	sampleChartsOnce.Do(func() {
+		sampleChartsCache = chart.NewCache(filepath.Join("..", "..", CacheDir, "charts"), echarts.JS())
+	})
+	return sampleChartsCache
 }

@@ -10,6 +10,7 @@ import (
 // tháng 7/2023”) says “khoảng” on the task page and han_gan_dung in the
 // JSON; an exact one, or an explicit han_cu_the, does not.
 func TestTaskApproximateDueIsMarked(t *testing.T) {
+	t.Parallel()
 	site := `
 -- config.toml --
 [tasks]

@@ -40,6 +40,7 @@ ma,nhiem_vu,don_vi_chu_tri,don_vi_phoi_hop,thoi_han,han_cu_the,trang_thai,ngay_h
 //	3.5.2  30/09        (not checked)                not done, past due → quá hạn
 //	and on 2023-06-20, 1.3 is due within 14 days → sắp đến hạn.
 func TestTaskStatusByDate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		now  string
 		want map[string]string
@@ -68,6 +69,7 @@ func TestTaskStatusByDate(t *testing.T) {
 }
 
 func TestUnitAndTaskPagesLinkEachOther(t *testing.T) {
+	t.Parallel()
 	s := buildTxtar(t, tasksSite, Options{Now: "2023-05-15"}).ok()
 	s.contains("nhiem-vu/index.html", `href="/don-vi/phong-tu-phap/"`, `href="/nhiem-vu/nhiem-vu.csv"`)
 	s.contains("don-vi/phong-tu-phap/index.html", `href="/nhiem-vu/#nv-3-1"`, "Phòng Tư pháp", "Nhiệm vụ phối hợp")
@@ -81,6 +83,7 @@ func TestUnitAndTaskPagesLinkEachOther(t *testing.T) {
 }
 
 func TestTaskErrors(t *testing.T) {
+	t.Parallel()
 	bad := strings.Replace(tasksSite, "1.3,Tập huấn,Công an huyện,,Hoàn thành trong Quý II/2023", "1.3,Tập huấn,Công an huyen X,,Hoàn thành trong Quí II/2023", 1)
 	buildTxtar(t, bad, Options{}).failsWith("data/tasks.csv:3:14: không có đơn vị “Công an huyen X”", "Công an huyện", "data/tasks.csv:3:")
 	// An explicit due date makes unreadable words acceptable.

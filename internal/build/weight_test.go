@@ -7,8 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/tiendo/tiendo/internal/output"
 )
 
 var assetRe = regexp.MustCompile(`(?:href|src)="([^"#?]+\.(?:css|js|svg))"`)
@@ -18,10 +16,8 @@ var assetRe = regexp.MustCompile(`(?:href|src)="([^"#?]+\.(?:css|js|svg))"`)
 // loads, a KPI page ≤ 80 KB before any interaction (ECharts loads only
 // after one, so it is not counted).
 func TestPageWeight(t *testing.T) {
-	mem := output.NewMem()
-	if res := Run(Options{Source: "../..", Sink: mem, Now: "2023-06-30"}); !res.OK() {
-		t.Fatal(res.Diags.Format("vi"))
-	}
+	t.Parallel()
+	mem := sampleSite(t).Output
 	gz := func(b []byte) int {
 		var buf bytes.Buffer
 		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)

@@ -28,6 +28,7 @@ func browserFor(t *testing.T) context.Context {
 // TestChartsBecomeInteractive scrolls to each chart of a KPI page and waits
 // until charts.js has swapped in the live ECharts chart.
 func TestChartsBecomeInteractive(t *testing.T) {
+	t.Parallel()
 	s := sampleSite(t)
 	browser := browserFor(t)
 	rec := &recorder{host: s.Host, page: s.URL("/chi-tieu/tai-khoan-dinh-danh-dien-tu/"), pageStatus: 200}
@@ -81,6 +82,7 @@ func TestChartsBecomeInteractive(t *testing.T) {
 
 // TestSearchWithoutDiacritics types "dinh danh" and expects the VNeID pages.
 func TestSearchWithoutDiacritics(t *testing.T) {
+	t.Parallel()
 	s := sampleSite(t)
 	browser := browserFor(t)
 	u := s.URL("/tim-kiem/") + "?q=dinh+danh"

@@ -49,6 +49,7 @@ var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 // TestBrowser opens every page of [pages] in one headless Chromium, each in
 // a new tab, and checks what a visitor would meet.
 func TestBrowser(t *testing.T) {
+	t.Parallel()
 	exe := os.Getenv("TIENDO_CHROMIUM")
 	if exe == "" {
 		exe = "/usr/bin/chromium"
@@ -75,6 +76,7 @@ func TestBrowser(t *testing.T) {
 
 	for _, pc := range pages {
 		t.Run(slug(pc.Path), func(t *testing.T) {
+			t.Parallel()
 			checkPage(t, browser, s, pc, axe, shots)
 		})
 	}

@@ -25,6 +25,7 @@ import (
 // leaves the subpath the site is served under. Links to other hosts are
 // listed, not fetched.
 func TestLinks(t *testing.T) {
+	t.Parallel()
 	s := sampleSite(t)
 	c := newCrawler(s)
 	c.visit(s.Root, http.StatusOK, ref{from: "(start)", raw: s.Root})

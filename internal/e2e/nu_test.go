@@ -28,6 +28,7 @@ type nuMessage struct {
 // TestNuHTMLChecker checks every HTML file of the build with the Nu HTML
 // Checker, in one run: the JVM takes longer to start than to check the site.
 func TestNuHTMLChecker(t *testing.T) {
+	t.Parallel()
 	jar := toolFile(t, "TIENDO_VNU_JAR", "the Nu HTML Checker")
 	java, err := exec.LookPath("java")
 	if err != nil {

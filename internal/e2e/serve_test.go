@@ -26,6 +26,7 @@ to = "2023-12"
 // Then a saved content page reloads in its own tab and not in the KPI tab,
 // which it does not change.
 func TestServeReloadAndOverlay(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := map[string]string{
 		"config.toml":     serveSite,
