@@ -41,6 +41,8 @@ func TestIndicatorDownloads(t *testing.T) {
   "id": "tk",
   "illustrative": true,
   "lead": "cong-an-huyen",
+  "lead_basis": "",
+  "lead_source": "",
   "measure": "count",
   "observations": [
     {
@@ -54,6 +56,7 @@ func TestIndicatorDownloads(t *testing.T) {
     }
   ],
   "source": "Công an",
+  "task": "",
   "title": "Tài khoản",
   "unit": "tài khoản"
 }
@@ -68,9 +71,12 @@ func TestIndicatorDownloads(t *testing.T) {
   "id": "tk",
   "illustrative": true,
   "lead": "cong-an-huyen",
+  "lead_basis": "",
+  "lead_source": "",
   "measure": "count",
   "observations": null,
   "source": "Công an",
+  "task": "",
   "title": "Tài khoản",
   "unit": "tài khoản"
 }

@@ -65,6 +65,8 @@ kind = "xa"
 	//   "id": "ty-le",
 	//   "illustrative": false,
 	//   "lead": "xa-a",
+	//   "lead_basis": "",
+	//   "lead_source": "",
 	//   "measure": "rate",
 	//   "observations": [
 	//     {
@@ -82,6 +84,7 @@ kind = "xa"
 	//     }
 	//   ],
 	//   "source": "",
+	//   "task": "",
 	//   "title": "Tỷ lệ hồ sơ trực tuyến",
 	//   "unit": ""
 	// }

@@ -97,7 +97,7 @@ func TestBadge(t *testing.T) {
 		{indicator.NoData, "en", StatusBadge{"chua-co-so-lieu", "no data yet", "–"}},
 		{plan.DoneOnTime, "vi", StatusBadge{"dung-han", "hoàn thành đúng hạn", "✓"}},
 		{plan.DoneLate, "en", StatusBadge{"hoan-thanh-qua-han", "done late", "✓"}},
-		{plan.Done, "vi", StatusBadge{"hoan-thanh", "hoàn thành (chưa rõ ngày)", "✓"}},
+		{plan.Done, "vi", StatusBadge{"hoan-thanh", "hoàn thành (không rõ có đúng hạn)", "✓"}},
 		{plan.InProgress, "en", StatusBadge{"dang-thuc-hien", "in progress", "▶"}},
 		{plan.DueSoon, "vi", StatusBadge{"sap-den-han", "sắp đến hạn", "◷"}},
 		{plan.Overdue, "en", StatusBadge{"qua-han", "overdue", "!"}},
@@ -105,7 +105,7 @@ func TestBadge(t *testing.T) {
 		{plan.NotStarted, "en", StatusBadge{"chua-den-thoi-diem", "not yet started", "○"}},
 		{plan.Conditional, "vi", StatusBadge{"cho-dieu-kien", "chờ điều kiện", "…"}},
 		{report.OnTime, "vi", StatusBadge{"dung-han", "Đúng hạn", "✓"}},
-		{report.Late, "en", StatusBadge{"hoan-thanh-qua-han", "Late", "!"}},
+		{report.Late, "en", StatusBadge{"hoan-thanh-qua-han", "Reported late", "!"}},
 		{report.Missing, "vi", StatusBadge{"qua-han", "Chưa báo cáo", "✗"}},
 		// Any language but English is Vietnamese.
 		{plan.Overdue, "", StatusBadge{"qua-han", "quá hạn", "!"}},
