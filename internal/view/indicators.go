@@ -55,6 +55,9 @@ type IndicatorCard struct {
 	// Units are the ids of every unit that leads the indicator (a group's
 	// members): what the unit filter matches.
 	Units []string
+	// Group is the part of the plan the indicator is in, "3.4. Công dân
+	// số", or empty; the list worst first shows it on each card.
+	Group string
 }
 
 // IndicatorGroup is the cards of one group of the plan.
@@ -172,6 +175,9 @@ func Indicators(env Env, inds []Indicator, m indicator.Method) IndicatorPages {
 		ind := k.Ind
 		counts[k.Result.Status]++
 		card := env.indicatorCard(k, &out.Out)
+		if ind.Group != "" && ind.GroupTitle != "" {
+			card.Group = ind.Group + ". " + ind.GroupTitle
+		}
 		worst = append(worst, ranked{card, k.Result})
 		if _, ok := groups[ind.Group]; !ok {
 			groups[ind.Group] = &IndicatorGroup{Code: ind.Group, Title: ind.GroupTitle}
