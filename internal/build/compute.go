@@ -55,7 +55,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	}
 	env := b.env(d)
 
-	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays)
+	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays, view.GroupTitles(d.Indicators))
 	inds := view.Indicators(env, b.judge(d.Indicators), b.method())
 	reps := view.Reports(env, d.Weekly)
 	var cards []*view.IndicatorCard
@@ -67,9 +67,8 @@ func (b *builder) computeData(d *data.Set) *computed {
 	units := view.Units(env, tasks, cards, reps.ByUnit)
 	datasets := view.Datasets(env, inds, tasks, reps)
 
-	if tasks.Page != nil {
-		c.pages = append(c.pages, tasks.Page)
-	}
+	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
+	c.pages = append(c.pages, tasks.All...)
 	c.pages = append(c.pages, units...)
 	c.pages = append(c.pages, inds.All...)
 	if inds.Index != nil {

@@ -64,8 +64,8 @@ func TestReportTotalsMatchCSV(t *testing.T) {
 	total := page[strings.Index(page, "<th scope=\"row\">Toàn huyện</th>"):]
 	total = total[:strings.Index(total, "</tr>")]
 	for _, want := range []string{
-		fmt.Sprintf(`<td class="num">%s</td>`, loc.Int(online)),
-		fmt.Sprintf(`<td class="num">%s</td>`, loc.Int(inPerson)),
+		fmt.Sprintf(`<td class="num" data-label="Tiếp nhận, Trực tuyến">%s</td>`, loc.Int(online)),
+		fmt.Sprintf(`<td class="num" data-label="Tiếp nhận, Trực tiếp">%s</td>`, loc.Int(inPerson)),
 		loc.Percent(float64(online)/float64(online+inPerson)*100, 1),
 		loc.Percent(float64(early+onTime)/float64(resolved)*100, 1),
 	} {

@@ -17,9 +17,9 @@ const (
 )
 
 // indexed tells whether the search index holds p, unless p is the search
-// page itself.
+// page itself. A filter's page is left out: its rows are in as themselves.
 func (l *loaded) indexed(p *site.Page) bool {
-	return p.Title != "" && p.Lang == l.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed"
+	return p.Title != "" && p.Lang == l.cfg.LanguageCode && p.Path != "/404/" && p.Layout != "embed" && !view.IsFilterPage(p)
 }
 
 // searchDocs builds the index once every page has its text, and the list

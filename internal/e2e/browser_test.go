@@ -177,6 +177,17 @@ func checkPage(t *testing.T, browser context.Context, s *servedSite, pc pageCase
 			t.Errorf("at %d px the page scrolls sideways: document is %d px wide; sticking out:\n\t%s",
 				vp.width, ov.ScrollWidth, strings.Join(ov.Culprits, "\n\t"))
 		}
+		if vp == phone && pc.Status == 200 {
+			// The page's title above 250 px on a 360×740 phone: the header,
+			// banner and breadcrumbs leave the first screen to the page.
+			top, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => { const h = document.querySelector('main h1'); return h ? h.getBoundingClientRect().top + scrollY : 0; })()`))
+			if err != nil {
+				t.Fatalf("title position: %v", err)
+			}
+			if top > 250 {
+				t.Errorf("at 360×740 the page title starts at %.0f px, want above 250", top)
+			}
+		}
 		if shots != "" {
 			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 			if err != nil {

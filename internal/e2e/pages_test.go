@@ -27,6 +27,8 @@ var pages = []pageCase{
 	{Path: "/chi-tieu/ho-so-truc-tuyen/nhung/", Status: 200}, // the KPI's embeddable card
 	{Path: "/chi-tieu/phuong-phap/", Status: 200},            // how KPIs are computed
 	{Path: "/nhiem-vu/", Status: 200},                        // task tracker
+	{Path: "/nhiem-vu/qua-han/", Status: 200},                // tasks filtered by status
+	{Path: "/chi-tieu/don-vi-cong-an-huyen/", Status: 200},   // KPIs filtered by unit
 	{Path: "/don-vi/cong-an-huyen/", Status: 200},            // one unit's tasks
 	{Path: "/du-lieu/", Status: 200},                         // open data
 	{Path: "/tim-kiem/", Status: 200},                        // search

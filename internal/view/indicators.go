@@ -2,6 +2,7 @@ package view
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -51,6 +52,12 @@ type IndicatorCard struct {
 	// writing it ("3.2(4)"), with its anchor on /nhiem-vu/; empty if none
 	// is named.
 	Task, TaskAnchor string
+	// Units are the ids of every unit that leads the indicator (a group's
+	// members): what the unit filter matches.
+	Units []string
+	// Group is the part of the plan the indicator is in, "3.4. Công dân
+	// số", or empty; the list worst first shows it on each card.
+	Group string
 }
 
 // IndicatorGroup is the cards of one group of the plan.
@@ -59,10 +66,38 @@ type IndicatorGroup struct {
 	Cards       []*IndicatorCard
 }
 
-// IndicatorsView is the data of /chi-tieu/.
+// IndicatorsView is the data of /chi-tieu/ and of its filter pages
+// (/chi-tieu/<status>/, /chi-tieu/don-vi-<id>/).
 type IndicatorsView struct {
+	// Groups are every card by group of the plan, in plan order.
 	Groups []IndicatorGroup
 	Counts []StatusCount
+	// Cards are what the page lists: worst first (deadline missed, at
+	// risk, …, achieved; within a status the lowest share of the target
+	// first), only the filter's cards on a filter page.
+	Cards []*IndicatorCard
+	Total int
+	// Filters are the links that narrow the list; Filter is the one this
+	// page shows, nil on /chi-tieu/ itself.
+	Filters []FilterSet
+	Filter  *Filter
+}
+
+// StatusFilter is the filter of the indicators of status s, nil when none
+// has it.
+func (v *IndicatorsView) StatusFilter(s indicator.Status) *Filter {
+	return findFilter(v.Filters, FilterStatus, s.Slug())
+}
+
+// matches reports whether the filter f keeps the card.
+func (c *IndicatorCard) matches(f *Filter) bool {
+	switch f.Key {
+	case FilterStatus:
+		return c.Status.Slug == f.Value
+	case FilterUnit:
+		return slices.Contains(c.Units, f.Value)
+	}
+	return false
 }
 
 // IndicatorView is the data of /chi-tieu/<id>/ and of its embed page.
@@ -131,10 +166,19 @@ func Indicators(env Env, inds []Indicator, m indicator.Method) IndicatorPages {
 	groups := map[string]*IndicatorGroup{}
 	var order []string
 	counts := map[indicator.Status]int{}
+	type ranked struct {
+		card *IndicatorCard
+		res  indicator.Result
+	}
+	var worst []ranked
 	for _, k := range inds {
 		ind := k.Ind
 		counts[k.Result.Status]++
 		card := env.indicatorCard(k, &out.Out)
+		if ind.Group != "" && ind.GroupTitle != "" {
+			card.Group = ind.Group + ". " + ind.GroupTitle
+		}
+		worst = append(worst, ranked{card, k.Result})
 		if _, ok := groups[ind.Group]; !ok {
 			groups[ind.Group] = &IndicatorGroup{Code: ind.Group, Title: ind.GroupTitle}
 			order = append(order, ind.Group)
@@ -159,9 +203,85 @@ func Indicators(env Env, inds []Indicator, m indicator.Method) IndicatorPages {
 			view.Counts = append(view.Counts, StatusCount{StatusBadge: Badge(s, env.Lang), N: counts[s]})
 		}
 	}
+	slices.SortStableFunc(worst, func(a, b ranked) int {
+		if d := indicatorRank[a.res.Status] - indicatorRank[b.res.Status]; d != 0 {
+			return d
+		}
+		return cmpPct(a.res.PctOfTarget, b.res.PctOfTarget)
+	})
+	for _, w := range worst {
+		view.Cards = append(view.Cards, w.card)
+	}
+	view.Total = len(view.Cards)
+	view.Filters = env.indicatorFilters(view.Cards)
 	index.Data = view
 	out.IndexView = view
+	for _, set := range view.Filters {
+		for _, f := range set.Options {
+			fv := &IndicatorsView{Groups: view.Groups, Counts: view.Counts, Total: view.Total, Filters: current(view.Filters, f), Filter: f}
+			for _, c := range view.Cards {
+				if c.matches(f) {
+					fv.Cards = append(fv.Cards, c)
+				}
+			}
+			p := env.page(&site.Page{Path: f.Path, Layout: "indicators",
+				Title: env.T("kpiTitle") + ": " + f.Label, Description: env.T("kpiDescription"), Data: fv}, index)
+			out.All = append(out.All, p)
+		}
+	}
 	return out
+}
+
+// cmpPct orders shares of a target, lowest first; none (NaN) last.
+func cmpPct(a, b float64) int {
+	an, bn := math.IsNaN(a), math.IsNaN(b)
+	switch {
+	case an && bn:
+		return 0
+	case an:
+		return 1
+	case bn:
+		return -1
+	}
+	return cmp.Compare(a, b)
+}
+
+// indicatorFilters are the filters of /chi-tieu/: by status, worst first,
+// and by lead unit, in data/units.toml's order; a choice no indicator has
+// is left out.
+func (e Env) indicatorFilters(cards []*IndicatorCard) []FilterSet {
+	count := func(f *Filter) *Filter {
+		for _, c := range cards {
+			if c.matches(f) {
+				f.N++
+			}
+		}
+		return f
+	}
+	status := FilterSet{Key: FilterStatus, Title: e.T("filterByStatus"), Open: true}
+	seen := map[string]bool{}
+	for _, c := range cards {
+		if !seen[c.Status.Slug] {
+			seen[c.Status.Slug] = true
+			b := c.Status
+			status.Options = append(status.Options, count(&Filter{Key: FilterStatus, Value: b.Slug, Label: b.Label, Badge: &b, Path: IndicatorsPath + b.Slug + "/"}))
+		}
+	}
+	units := FilterSet{Key: FilterUnit, Title: e.T("filterByUnit")}
+	if e.Units != nil {
+		for _, u := range e.Units.All {
+			if f := count(&Filter{Key: FilterUnit, Value: u.ID, Label: u.Name, Path: IndicatorsPath + "don-vi-" + u.ID + "/"}); f.N > 0 {
+				units.Options = append(units.Options, f)
+			}
+		}
+	}
+	var sets []FilterSet
+	for _, s := range []FilterSet{status, units} {
+		if len(s.Options) > 0 {
+			sets = append(sets, s)
+		}
+	}
+	return sets
 }
 
 func indTitle(ind *indicator.Indicator, lang string) string {
@@ -214,6 +334,13 @@ func (e Env) indicatorCard(k Indicator, out *Out) *IndicatorCard {
 		Illustrative: ind.Illustrative, Lead: e.Unit(ind.Lead), LeadSource: e.source(ind.LeadSource)}
 	if ind.Task != "" {
 		c.Task, c.TaskAnchor = plan.PlanCode(ind.Task), TaskAnchor(ind.Task)
+	}
+	if e.Units != nil {
+		for _, u := range e.Units.All {
+			if e.Units.Leads(ind.Lead, u.ID) {
+				c.Units = append(c.Units, u.ID)
+			}
+		}
 	}
 	if res.Latest != nil {
 		c.Value = e.format(ind, res.Latest.Value, true)
@@ -354,7 +481,10 @@ func ShortLabel(p period.Period, lang string) string {
 		}
 		return fmt.Sprintf("T%d/%d", p.N, p.Year)
 	case period.Week:
-		return fmt.Sprintf("W%d/%d", p.N, p.Year)
+		if lang == "en" {
+			return fmt.Sprintf("W%d", p.N)
+		}
+		return fmt.Sprintf("T%d", p.N)
 	}
 	return p.Label(DiagLang(lang))
 }

@@ -156,7 +156,7 @@ func Reports(env Env, w *data.Weekly) ReportPages {
 	}
 	fresh := report.Check(reporting, w.Rule, first, subs, now)
 
-	v := &ReportsView{Week: fresh.Week.Label(dl), Due: loc.DateTime(fresh.Due), WeekPath: weekPath(fresh.Week),
+	v := &ReportsView{Week: WeekLabel(fresh.Week, lang), Due: loc.DateTime(fresh.Due), WeekPath: weekPath(fresh.Week),
 		OnlineTarget: loc.Percent(report.DefaultTargets().Essential*100, 0)}
 	freshByUnit := map[string]report.UnitFreshness{}
 	for _, uf := range fresh.Units {
@@ -201,7 +201,7 @@ func Reports(env Env, w *data.Weekly) ReportPages {
 	byWeekUnit := agg.View(report.ByWeek | report.ByUnit)
 	byWeekUnitService := agg.View(report.ByWeek | report.ByUnit | report.ByService)
 	for i, s := range weeks {
-		wv := &WeekView{Week: s.Week.Label(dl), Due: loc.DateTime(w.Rule.Due(s.Week)), Total: e.line(env.T("wholeDistrict"), "", s)}
+		wv := &WeekView{Week: WeekLabel(s.Week, lang), Due: loc.DateTime(w.Rule.Due(s.Week)), Total: e.line(env.T("wholeDistrict"), "", s)}
 		if i > 0 {
 			wv.Prev = &WeekLink{Label: weeks[i-1].Week.Label(dl), Path: weekPath(weeks[i-1].Week)}
 		}
@@ -235,10 +235,10 @@ func Reports(env Env, w *data.Weekly) ReportPages {
 		_ = table.WriteCSV(&cb, weekCSVHeader, csvRows)
 		wv.Downloads = []Download{out.download("CSV", p+"bao-cao-"+strings.ToLower(s.Week.String())+".csv", cb.Bytes())}
 		out.All = append(out.All, env.page(&site.Page{Path: p, Layout: "report-week",
-			Title: env.T("weekReportTitle") + " " + s.Week.Label(dl), Description: env.T("weekReportDescription"), Data: wv}, reportsPage))
+			Title: env.T("weekReportTitle") + " " + WeekLabel(s.Week, lang), Description: env.T("weekReportDescription"), Data: wv}, reportsPage))
 	}
 	for i := len(weeks) - 1; i >= 0; i-- {
-		v.Weeks = append(v.Weeks, WeekLink{Label: weeks[i].Week.Label(dl), Path: weekPath(weeks[i].Week), OnlineRate: e.line("", "", weeks[i]).OnlineRate})
+		v.Weeks = append(v.Weeks, WeekLink{Label: WeekLabel(weeks[i].Week, lang), Path: weekPath(weeks[i].Week), OnlineRate: e.line("", "", weeks[i]).OnlineRate})
 	}
 
 	// Per unit, over the whole period, and per unit in the last week due.

@@ -37,32 +37,75 @@ type TaskRow struct {
 	DueText        string
 	DoneText       string
 	Overdue        bool
+	// Group is the code of the part of the plan the task is in ("3.2"),
+	// Units the ids of every unit that leads it (a group's members): what
+	// the filters match.
+	Group string
+	Units []string
 }
 
-// TasksView is the data of /nhiem-vu/.
+// TasksView is the data of /nhiem-vu/ and of its filter pages
+// (/nhiem-vu/qua-han/, /nhiem-vu/don-vi-<id>/, /nhiem-vu/nhom-<code>/).
 type TasksView struct {
-	Rows      []*TaskRow
+	// Rows are every task, in plan order (the downloads' order).
+	Rows []*TaskRow
+	// List is what the page lists: worst first (overdue, due soon, …,
+	// done), only the filter's rows on a filter page.
+	List      []*TaskRow
 	Counts    []StatusCount
 	Total     int
 	Overdue   int
 	ByStatus  *Figure
 	Timeline  *Figure
 	Downloads []Download
+	// Filters are the links that narrow the list; Filter is the one this
+	// page shows, nil on /nhiem-vu/ itself.
+	Filters []FilterSet
+	Filter  *Filter
+}
+
+// StatusFilter is the filter of the tasks of status code, nil when no task
+// has it.
+func (v *TasksView) StatusFilter(code plan.StatusCode) *Filter {
+	return findFilter(v.Filters, FilterStatus, code.Slug())
+}
+
+func findFilter(sets []FilterSet, key, value string) *Filter {
+	for _, s := range sets {
+		for _, o := range s.Options {
+			if o.Key == key && o.Value == value {
+				return o
+			}
+		}
+	}
+	return nil
 }
 
 // TaskPages are the tracker's view and page; Page is nil when the site has
-// neither tasks nor units.
+// neither tasks nor units. All is Page and then the filter pages.
 type TaskPages struct {
 	Page *site.Page
 	View *TasksView
+	All  []*site.Page
 	Out
+}
+
+// taskGroup is the part of the plan a task code is in: the code without
+// its last part ("3.2.4" → "3.2", "1.1" → "1"), a code of one part itself.
+func taskGroup(code string) string {
+	if i := strings.LastIndexByte(code, '.'); i > 0 {
+		return code[:i]
+	}
+	return code
 }
 
 // TaskAnchor is the id of a task's row on /nhiem-vu/.
 func TaskAnchor(code string) string { return "nv-" + vi.Slug(code) }
 
-// Tasks judges every task as of env.Now and makes the tracker's page.
-func Tasks(env Env, tasks []*data.Task, soonDays int) TaskPages {
+// Tasks judges every task as of env.Now and makes the tracker's page and
+// its filter pages. groups are the titles of the plan's parts by code (see
+// GroupTitles); a part without one is named by its code.
+func Tasks(env Env, tasks []*data.Task, soonDays int, groups map[string]string) TaskPages {
 	var out TaskPages
 	if env.Units == nil || (len(tasks) == 0 && len(env.Units.All) == 0) {
 		return out
@@ -76,6 +119,12 @@ func Tasks(env Env, tasks []*data.Task, soonDays int) TaskPages {
 			LeadSource: env.source(t.LeadSource), ProgressSource: env.source(provenance.Of{Kind: t.ProgressSource})}
 		for _, c := range t.Coord {
 			r.Coord = append(r.Coord, env.Unit(c))
+		}
+		r.Group = taskGroup(t.Code)
+		for _, u := range env.Units.All {
+			if env.Units.Leads(t.Lead, u.ID) {
+				r.Units = append(r.Units, u.ID)
+			}
 		}
 		if d := t.Due(); !d.IsZero() {
 			r.DueText = loc.Date(d)
@@ -107,9 +156,103 @@ func Tasks(env Env, tasks []*data.Task, soonDays int) TaskPages {
 		view.ByStatus, view.Timeline = env.taskCharts(rows, view.Counts, &out.Out)
 		view.Downloads = env.taskDownloads(rows, &out.Out)
 	}
+	view.List = slices.Clone(rows)
+	slices.SortStableFunc(view.List, compareWorst)
+	view.Filters = env.taskFilters(view.List, groups)
 	out.View = view
 	out.Page = env.page(&site.Page{Path: TasksPath, Layout: "tasks", Charts: true,
 		Title: env.T("tasksTitle"), Description: env.T("tasksDescription"), Data: view}, nil)
+	out.All = append(out.All, out.Page)
+	for _, set := range view.Filters {
+		for _, f := range set.Options {
+			fv := &TasksView{Rows: rows, Counts: view.Counts, Total: view.Total, Overdue: view.Overdue,
+				Downloads: view.Downloads, Filters: current(view.Filters, f), Filter: f}
+			for _, r := range view.List {
+				if r.matches(f) {
+					fv.List = append(fv.List, r)
+				}
+			}
+			out.All = append(out.All, env.page(&site.Page{Path: f.Path, Layout: "tasks",
+				Title: env.T("tasksTitle") + ": " + f.Label, Description: env.T("tasksDescription"), Data: fv}, out.Page))
+		}
+	}
+	return out
+}
+
+// matches reports whether the filter f keeps the row.
+func (r *TaskRow) matches(f *Filter) bool {
+	switch f.Key {
+	case FilterStatus:
+		return r.Status.Slug == f.Value
+	case FilterUnit:
+		return slices.Contains(r.Units, f.Value)
+	case FilterGroup:
+		return r.Group == f.Value
+	}
+	return false
+}
+
+// taskFilters are the filters of the tracker: by status (worst first), by
+// lead unit (in data/units.toml's order) and by part of the plan (in plan
+// order), each with the rows it keeps counted; a choice no task has is
+// left out.
+func (e Env) taskFilters(rows []*TaskRow, groups map[string]string) []FilterSet {
+	count := func(f *Filter) *Filter {
+		for _, r := range rows {
+			if r.matches(f) {
+				f.N++
+			}
+		}
+		return f
+	}
+	status := FilterSet{Key: FilterStatus, Title: e.T("filterByStatus"), Open: true}
+	seen := map[string]bool{}
+	for _, r := range rows { // worst first already
+		if !seen[r.Status.Slug] {
+			seen[r.Status.Slug] = true
+			b := r.Status
+			status.Options = append(status.Options, count(&Filter{Key: FilterStatus, Value: b.Slug, Label: b.Label, Badge: &b, Path: TasksPath + b.Slug + "/"}))
+		}
+	}
+	units := FilterSet{Key: FilterUnit, Title: e.T("filterByUnit")}
+	for _, u := range e.Units.All {
+		if f := count(&Filter{Key: FilterUnit, Value: u.ID, Label: u.Name, Path: TasksPath + "don-vi-" + u.ID + "/"}); f.N > 0 {
+			units.Options = append(units.Options, f)
+		}
+	}
+	var codes []string
+	for _, r := range rows {
+		if !slices.Contains(codes, r.Group) {
+			codes = append(codes, r.Group)
+		}
+	}
+	slices.SortFunc(codes, plan.CompareCodes)
+	parts := FilterSet{Key: FilterGroup, Title: e.T("filterByGroup")}
+	for _, c := range codes {
+		label := e.T("taskGroup") + " " + c
+		if t := groups[c]; t != "" {
+			label += ". " + t
+		}
+		parts.Options = append(parts.Options, count(&Filter{Key: FilterGroup, Value: c, Label: label, Path: TasksPath + "nhom-" + vi.Slug(strings.ReplaceAll(c, ".", "-")) + "/"}))
+	}
+	var sets []FilterSet
+	for _, s := range []FilterSet{status, units, parts} {
+		if len(s.Options) > 0 {
+			sets = append(sets, s)
+		}
+	}
+	return sets
+}
+
+// GroupTitles are the titles of the plan's parts that data/indicators.toml
+// names ([[group]]), by code.
+func GroupTitles(series []data.Series) map[string]string {
+	out := map[string]string{}
+	for _, s := range series {
+		if s.Ind.Group != "" && s.Ind.GroupTitle != "" {
+			out[s.Ind.Group] = s.Ind.GroupTitle
+		}
+	}
 	return out
 }
 

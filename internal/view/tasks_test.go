@@ -35,7 +35,7 @@ func TestTaskAndUnitOrder(t *testing.T) {
 		task("1.9", "xa-a", past, plan.Pending, "cong-an-huyen"),
 		task("1.3", "cong-an-huyen", future, plan.Pending, "xa-a"),
 	}
-	tp := Tasks(env, tasks, 14)
+	tp := Tasks(env, tasks, 14, nil)
 	if tp.Page == nil || tp.Page.Path != TasksPath {
 		t.Fatalf("tasks page %+v, want one at %s", tp.Page, TasksPath)
 	}

@@ -122,7 +122,8 @@ func TestShortLabel(t *testing.T) {
 	for _, tc := range []struct{ p, lang, want string }{
 		{"2023-06", "vi", "T6/2023"},
 		{"2023-06", "en", "06/2023"},
-		{"2023-W05", "vi", "W5/2023"},
+		{"2023-W05", "vi", "T5"},
+		{"2023-W05", "en", "W5"},
 	} {
 		if got := ShortLabel(month(t, tc.p), tc.lang); got != tc.want {
 			t.Errorf("ShortLabel(%s, %s) = %q, want %q", tc.p, tc.lang, got, tc.want)
