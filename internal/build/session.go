@@ -29,7 +29,8 @@ import (
 //   - a changed file in data/ recomputes everything made from data — the
 //     indicator, task, unit and report pages, charts (unchanged ones from
 //     the cache), downloads, the sitemap — and the pages whose shortcodes
-//     show an indicator, but no other content page;
+//     show an indicator or whose author is a unit, but no other content
+//     page;
 //   - a changed file in static/ is copied again.
 //
 // Layouts can read any part of the site, so this is done only with
@@ -265,6 +266,11 @@ func (b *builder) updateData(also []*site.Page) bool {
 	for _, ps := range b.computed.shortcodes {
 		if !slices.Contains(also, ps.Page) {
 			also = append(also, ps.Page)
+		}
+	}
+	for _, p := range b.site.Pages { // a byline may name a unit
+		if p.Author != "" && !slices.Contains(also, p) {
+			also = append(also, p)
 		}
 	}
 	b.site.Pages = slices.DeleteFunc(b.site.Pages, func(p *site.Page) bool {

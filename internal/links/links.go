@@ -258,7 +258,7 @@ func Menus(configured map[string][]config.MenuEntry, s *site.Site, lang string, 
 	}
 	for _, p := range s.Pages {
 		if p.Menu != "" && p.Lang == lang {
-			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.Title, Path: p.Path, Weight: p.Weight})
+			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.ShortTitle(), Path: p.Path, Weight: p.Weight})
 		}
 	}
 	for name := range menus {

@@ -258,9 +258,13 @@ func (c *Converter) Parse(src []byte) *Doc {
 			}
 		case *ast.CodeSpan:
 			if more {
-				plain.write([]byte(plainText(n, src)))
+				plain.write(unescapeInText([]byte(plainText(n, src))))
 			}
 			return ast.WalkSkipChildren, nil
+		case *escapedShortcodeNode:
+			if more {
+				plain.write([]byte(n.text))
+			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
@@ -797,10 +801,27 @@ func linkOffset(n ast.Node, src []byte) int {
 		return ast.WalkContinue, nil
 	})
 	if off < 0 {
-		// An empty link text: fall back to the enclosing block's start.
+		// An empty link text: the first "[](" of the enclosing block, with
+		// the destination if it can be found, else the block's start.
 		for p := n.Parent(); p != nil; p = p.Parent() {
 			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-				return p.Lines().At(0).Start
+				lines := p.Lines()
+				start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+				var dest []byte
+				switch n := n.(type) {
+				case *ast.Link:
+					dest = n.Destination
+				case *ast.Image:
+					dest = n.Destination
+				}
+				block := src[start:min(end, len(src))]
+				if i := bytes.Index(block, append([]byte("[]("), dest...)); i >= 0 {
+					return start + i + 1
+				}
+				if i := bytes.Index(block, []byte("[](")); i >= 0 {
+					return start + i + 1
+				}
+				return start
 			}
 		}
 		return 0

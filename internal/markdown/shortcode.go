@@ -400,7 +400,17 @@ func unescapeInCode(out []byte) []byte {
 	return escapedPct.ReplaceAll(out, []byte("{{%$1%}}"))
 }
 
+// unescapeInText is unescapeInCode for text that is not HTML.
+func unescapeInText(s []byte) []byte {
+	if !bytes.Contains(s, []byte("/*")) {
+		return s
+	}
+	s = escapedLTText.ReplaceAll(s, []byte("{{<$1>}}"))
+	return escapedPct.ReplaceAll(s, []byte("{{%$1%}}"))
+}
+
 var (
-	escapedLT  = regexp.MustCompile(`\{\{&lt;/\*([^\n]*?)\*/&gt;\}\}`)
-	escapedPct = regexp.MustCompile(`\{\{%/\*([^\n]*?)\*/%\}\}`)
+	escapedLTText = regexp.MustCompile(`\{\{</\*([^\n]*?)\*/>\}\}`)
+	escapedLT     = regexp.MustCompile(`\{\{&lt;/\*([^\n]*?)\*/&gt;\}\}`)
+	escapedPct    = regexp.MustCompile(`\{\{%/\*([^\n]*?)\*/%\}\}`)
 )
