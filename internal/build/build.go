@@ -363,7 +363,7 @@ func (b *builder) load() loaded {
 		ByFile: map[string]*site.Page{},
 		ByPath: map[string]*site.Page{},
 	}
-	l.addPages(b.diags, content.Load(b.fsys, b.contentOptions(l.cfg), b.diags)...)
+	l.addPages(b.diags, content.Load(b.fsys, b.contentOptions(l.cfg, l.site.Now), b.diags)...)
 	for _, p := range l.site.Pages {
 		if l.indexed(p) {
 			l.indexedAtLeast++
@@ -422,8 +422,8 @@ func (b *builder) moment(cfg config.Config) time.Time {
 	return b.o.Clock().In(cfg.Location).Truncate(time.Minute)
 }
 
-func (b *builder) contentOptions(cfg config.Config) content.Options {
-	return content.Options{DefaultLang: cfg.LanguageCode, Languages: cfg.Languages, Drafts: b.o.Drafts, Location: cfg.Location}
+func (b *builder) contentOptions(cfg config.Config, now time.Time) content.Options {
+	return content.Options{DefaultLang: cfg.LanguageCode, Languages: cfg.Languages, Drafts: b.o.Drafts, Location: cfg.Location, Now: now}
 }
 
 func (l *loaded) addPages(diags *diag.List, pages ...*site.Page) {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"html/template"
 	"slices"
 	"strings"
@@ -66,6 +67,9 @@ func (b *builder) computeData(d *data.Set) *computed {
 	}
 	units := view.Units(env, tasks, cards, reps.ByUnit)
 	datasets := view.Datasets(env, inds, tasks, reps)
+	view.Bylines(env, b.site.Pages)
+	topics, topicFeeds := view.Topics(env, b.site.Pages, view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title,
+		Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs})
 
 	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
 	c.pages = append(c.pages, tasks.All...)
@@ -75,6 +79,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.pages = append(c.pages, b.methodPage(env, inds.Index))
 	}
 	c.pages = append(c.pages, reps.All...)
+	c.pages = append(c.pages, topics...)
 	if datasets != nil {
 		c.pages = append(c.pages, datasets)
 	}
@@ -84,7 +89,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)

@@ -29,7 +29,8 @@ import (
 //   - a changed file in data/ recomputes everything made from data — the
 //     indicator, task, unit and report pages, charts (unchanged ones from
 //     the cache), downloads, the sitemap — and the pages whose shortcodes
-//     show an indicator, but no other content page;
+//     show an indicator or whose author is a unit, but no other content
+//     page;
 //   - a changed file in static/ is copied again.
 //
 // Layouts can read any part of the site, so this is done only with
@@ -221,8 +222,9 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 	if !ok {
 		return nil, false
 	}
-	np := content.LoadFile(b.fsys, file, b.contentOptions(b.cfg), b.diags)
-	if np == nil || b.diags.HasErrors() || (np.Draft && !b.o.Drafts) {
+	opts := b.contentOptions(b.cfg, b.site.Now)
+	np := content.LoadFile(b.fsys, file, opts, b.diags)
+	if np == nil || b.diags.HasErrors() || !opts.Published(np) {
 		return nil, false
 	}
 	doc := b.md.Parse(np.Body)
@@ -242,13 +244,17 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 }
 
 // sameListing reports whether two versions of a page look the same from
-// every other page: in lists, menus, breadcrumbs, feeds, the sitemap and
-// aliases.
+// every other page — in lists, menus, breadcrumbs, feeds, the sitemap,
+// aliases and topics — and hold the same front matter that compute and
+// validate resolve (author, images, keywords). A page's schedule is
+// among it: a page that is published or withdrawn changes the lists.
 func sameListing(a, c *site.Page) bool {
 	return a.Kind == c.Kind && a.Path == c.Path && a.Lang == c.Lang && a.Title == c.Title &&
 		a.Description == c.Description && a.Summary == c.Summary && a.Layout == c.Layout &&
 		a.Date.Equal(c.Date) && a.Lastmod.Equal(c.Lastmod) && a.Weight == c.Weight &&
-		a.Draft == c.Draft && a.Slug == c.Slug && a.Menu == c.Menu && slices.Equal(a.Aliases, c.Aliases)
+		a.Draft == c.Draft && a.Slug == c.Slug && a.Menu == c.Menu && slices.Equal(a.Aliases, c.Aliases) &&
+		a.LinkTitle == c.LinkTitle && a.PublishDate.Equal(c.PublishDate) && a.ExpiryDate.Equal(c.ExpiryDate) &&
+		a.Author == c.Author && slices.Equal(a.Tags, c.Tags) && slices.Equal(a.Images, c.Images) && slices.Equal(a.Keywords, c.Keywords)
 }
 
 // updateData loads data/ again and replaces the products made from it —
@@ -260,6 +266,11 @@ func (b *builder) updateData(also []*site.Page) bool {
 	for _, ps := range b.computed.shortcodes {
 		if !slices.Contains(also, ps.Page) {
 			also = append(also, ps.Page)
+		}
+	}
+	for _, p := range b.site.Pages { // a byline may name a unit
+		if p.Author != "" && !slices.Contains(also, p) {
+			also = append(also, p)
 		}
 	}
 	b.site.Pages = slices.DeleteFunc(b.site.Pages, func(p *site.Page) bool {

@@ -172,6 +172,28 @@ func TestSessionPartial(t *testing.T) {
 		changed: []string{"content/gioi-thieu.md", "data/tasks.csv"},
 		partial: true,
 	}, {
+		// A page published later, withdrawn now: lists change (issue 24).
+		name: "publishDate in the future",
+		change: func() {
+			edit(t, dir, "content/tin-tuc/so-ket-6-thang-2023.md", `title = "`, "publishDate = 2023-07-01\ntitle = \"")
+		},
+		changed: []string{"content/tin-tuc/so-ket-6-thang-2023.md"},
+		partial: false,
+	}, {
+		name: "publishDate past again",
+		change: func() {
+			edit(t, dir, "content/tin-tuc/so-ket-6-thang-2023.md", "publishDate = 2023-07-01", "publishDate = 2023-06-01")
+		},
+		changed: []string{"content/tin-tuc/so-ket-6-thang-2023.md"},
+		partial: false,
+	}, {
+		name: "tags, seen by topic pages",
+		change: func() {
+			edit(t, dir, "content/huong-dan/vneid/kich-hoat.md", `title = "`, "tags = [\"VNeID\"]\ntitle = \"")
+		},
+		changed: []string{"content/huong-dan/vneid/kich-hoat.md"},
+		partial: false,
+	}, {
 		name:    "config",
 		change:  func() {},
 		changed: []string{"config.toml"},

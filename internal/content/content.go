@@ -14,7 +14,18 @@
 //
 // TOML between +++ lines, or YAML between --- lines. Keys: title,
 // description, date, lastmod, weight, draft, slug, aliases, menu, summary,
-// layout, toc. Any other key is an error at its line.
+// layout, toc, and those of Hugo that mean something here: linkTitle,
+// publishDate, expiryDate, author, images, tags, categories (read as tags:
+// both are the page's topics, chủ đề), keywords. Keys are matched without
+// regard to case, as Hugo does. Any other key is an error at its line,
+// naming the closest known key.
+//
+// # Scheduled pages
+//
+// A page is published from its publishDate and until its expiryDate,
+// judged at Options.Now, the build's moment: outside them it is left out
+// like a draft, as if its file were not there. A date in the future does
+// not hold a page back (unlike Hugo's buildFuture): publishDate does.
 package content
 
 import (
@@ -54,6 +65,21 @@ type Options struct {
 	Languages   []string // other languages of a bilingual site
 	Drafts      bool
 	Location    *time.Location
+	// Now is the moment scheduled pages are judged at (publishDate,
+	// expiryDate); zero publishes every page.
+	Now time.Time
+}
+
+// Published reports whether p is published at o.Now: not a draft (unless
+// o.Drafts), from its publishDate and until its expiryDate.
+func (o Options) Published(p *site.Page) bool {
+	if p.Draft && !o.Drafts {
+		return false
+	}
+	if o.Now.IsZero() {
+		return true
+	}
+	return !p.PublishDate.After(o.Now) && (p.ExpiryDate.IsZero() || !p.ExpiryDate.Before(o.Now))
 }
 
 // FrontMatter is the set of keys a page may set.
@@ -70,13 +96,22 @@ type FrontMatter struct {
 	Summary     string   `toml:"summary" yaml:"summary"`
 	Layout      string   `toml:"layout" yaml:"layout"`
 	TOC         bool     `toml:"toc" yaml:"toc"`
+	LinkTitle   string   `toml:"linkTitle" yaml:"linkTitle"`
+	PublishDate any      `toml:"publishDate" yaml:"publishDate"`
+	ExpiryDate  any      `toml:"expiryDate" yaml:"expiryDate"`
+	Author      string   `toml:"author" yaml:"author"`
+	Images      []string `toml:"images" yaml:"images"`
+	Tags        []string `toml:"tags" yaml:"tags"`
+	Categories  []string `toml:"categories" yaml:"categories"`
+	Keywords    []string `toml:"keywords" yaml:"keywords"`
 
 	// Where slug and each alias are written in the file.
 	slugAt  diag.Pos
 	aliasAt []diag.Pos
 }
 
-var knownKeys = []string{"title", "description", "date", "lastmod", "weight", "draft", "slug", "aliases", "menu", "summary", "layout", "toc"}
+var knownKeys = []string{"title", "description", "date", "lastmod", "weight", "draft", "slug", "aliases", "menu", "summary", "layout", "toc",
+	"linkTitle", "publishDate", "expiryDate", "author", "images", "tags", "categories", "keywords"}
 
 // Load reads every .md file under content/ in fsys (the site root) and
 // returns the pages, sections and home page with parents and children set.
@@ -117,7 +152,7 @@ func Load(fsys fs.FS, o Options, l *diag.List) []*site.Page {
 	byPath := map[string]*site.Page{}
 	var pages []*site.Page
 	for _, p := range loadFiles(fsys, files, o, l) {
-		if p == nil || (p.Draft && !o.Drafts) {
+		if p == nil || !o.Published(p) {
 			continue
 		}
 		if other, dup := byPath[p.Path]; dup {
@@ -276,6 +311,21 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	p.Body, p.BodyLine = body, bodyLine
 	p.Date = parseDate(file, src, "date", fm.Date, o.Location, l)
 	p.Lastmod = parseDate(file, src, "lastmod", fm.Lastmod, o.Location, l)
+	p.PublishDate = parseDate(file, src, "publishDate", fm.PublishDate, o.Location, l)
+	p.ExpiryDate = parseDate(file, src, "expiryDate", fm.ExpiryDate, o.Location, l)
+	if !p.ExpiryDate.IsZero() && p.ExpiryDate.Before(p.PublishDate) {
+		l.Errorf(diag.Pos{File: file, Line: keyLine(src, "expiryDate"), Col: 1}, diag.CodeContentDate,
+			diag.T("expiryDate trước publishDate: trang không bao giờ được đăng", "expiryDate is before publishDate: the page would never be published"),
+			diag.T("Sửa một trong hai ngày.", "Correct one of the two dates."))
+	}
+	p.LinkTitle = vi.NFC(strings.TrimSpace(fm.LinkTitle))
+	p.Author = vi.NFC(strings.TrimSpace(fm.Author))
+	p.Tags = topics(append(slices.Clone(fm.Tags), fm.Categories...))
+	p.Keywords = topics(fm.Keywords)
+	p.Images = fm.Images
+	if len(p.Images) > 0 {
+		p.ImagesPos = diag.Pos{File: file, Line: keyLine(src, "images"), Col: 1}
+	}
 	if p.Title == "" {
 		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, diag.CodeContentTitle,
 			diag.T("trang thiếu title", "the page has no title"),
@@ -471,7 +521,9 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k := m.Content[i]
-		if !slices.Contains(knownKeys, k.Value) {
+		if i := slices.IndexFunc(knownKeys, func(key string) bool { return strings.EqualFold(key, k.Value) }); i >= 0 {
+			k.Value = knownKeys[i]
+		} else {
 			hint := diag.Tf("Các khóa hợp lệ: %s.", "Valid keys: %s.", strings.Join(knownKeys, ", "))
 			if c := vi.Closest(k.Value, knownKeys, 1); len(c) > 0 {
 				hint = diag.Tf("Có phải là %q?", "Did you mean %q?", c[0])
@@ -541,6 +593,22 @@ func fieldPtr(fm *FrontMatter, key string) any {
 		return &fm.Layout
 	case "toc":
 		return &fm.TOC
+	case "linkTitle":
+		return &fm.LinkTitle
+	case "publishDate":
+		return &fm.PublishDate
+	case "expiryDate":
+		return &fm.ExpiryDate
+	case "author":
+		return &fm.Author
+	case "images":
+		return &fm.Images
+	case "tags":
+		return &fm.Tags
+	case "categories":
+		return &fm.Categories
+	case "keywords":
+		return &fm.Keywords
 	}
 	return new(any)
 }
@@ -574,9 +642,21 @@ func isTOMLLocal(t time.Time) bool {
 	return strings.Contains(t.Location().String(), "local") || name == ""
 }
 
+// topics are the non-empty words of a list, in Unicode NFC, each once.
+func topics(list []string) []string {
+	var out []string
+	for _, t := range list {
+		if t = vi.NFC(strings.TrimSpace(t)); t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 func keyLine(src []byte, key string) int {
 	for i, line := range strings.Split(string(src), "\n") {
-		s := strings.TrimSpace(line)
+		s := strings.ToLower(strings.TrimSpace(line))
+		key := strings.ToLower(key)
 		if strings.HasPrefix(s, key+" ") || strings.HasPrefix(s, key+"=") || strings.HasPrefix(s, key+":") {
 			return i + 1
 		}

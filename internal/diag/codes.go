@@ -92,6 +92,8 @@ const (
 	CodeContentSlug = "content-slug" // error
 	// CodeContentAlias means an alias in front matter that is not a valid address.
 	CodeContentAlias = "content-alias" // error
+	// CodeContentImages means an entry of images in front matter that is not a file of the site.
+	CodeContentImages = "content-images" // error
 	// CodeContentDuplicateURL means two pages, or a page and a page made from data, at one address.
 	CodeContentDuplicateURL = "content-duplicate-url" // error
 
@@ -308,7 +310,11 @@ const (
 	CodeMarkdown = "markdown" // error
 	// CodeShortcodeUnknown means a shortcode tiendo does not have.
 	CodeShortcodeUnknown = "shortcode-unknown" // error
-	// CodeShortcodeArgs means a kpi or chart shortcode without exactly one indicator id.
+	// CodeShortcodeSyntax means text that starts like a shortcode ({{< or {{%) but is none tiendo can read: inside code, over several lines, a closing {{< /x >}}, or malformed.
+	CodeShortcodeSyntax = "shortcode-syntax" // error
+	// CodeShortcodeEmbed means a shortcode of Hugo's that embeds another site (youtube, vimeo, tweet, x, instagram, gist), which the pages' Content-Security-Policy forbids.
+	CodeShortcodeEmbed = "shortcode-embed" // error
+	// CodeShortcodeArgs means a shortcode with arguments it does not take, or without those it needs (such as kpi without exactly one indicator id).
 	CodeShortcodeArgs = "shortcode-args" // error
 	// CodeShortcodeID means a shortcode naming an indicator that does not exist.
 	CodeShortcodeID = "shortcode-id" // error
@@ -328,6 +334,8 @@ const (
 	CodeLinkMissing = "link-missing" // error
 	// CodeLinkAnchor means a link to a heading (#…) that the page does not have.
 	CodeLinkAnchor = "link-anchor" // error
+	// CodeImageAlt means an image, in Markdown or a figure shortcode, without a text alternative (alt).
+	CodeImageAlt = "image-alt" // error
 	// CodeMenuPage means a menu entry pointing to a page that does not exist.
 	CodeMenuPage = "menu-page" // error
 	// CodeAliasTaken means an alias at an address another page or file already has.

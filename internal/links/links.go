@@ -41,80 +41,108 @@ func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 		switch {
 		case dest == "":
 			diags.Errorf(pos, diag.CodeLinkEmpty, diag.T("liên kết không có địa chỉ", "link without a destination"), diag.Text{})
-		case site.IsExternal(dest):
-			scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')+1])
-			if strings.HasPrefix(dest, "//") {
-				scheme = "https:"
-			}
-			if !slices.Contains(allowedSchemes, strings.TrimSuffix(scheme, ":")) {
-				diags.Errorf(pos, diag.CodeLinkScheme,
-					diag.Tf("liên kết dạng %q không được phép", "links of the form %q are not allowed", scheme),
-					diag.T("Chỉ dùng http:, https:, mailto: hoặc tel:.", "Use only http:, https:, mailto: or tel:."))
-				l.SetDest("#")
-			}
-		case strings.HasPrefix(dest, "#"):
-			frag, ok := Unescape(diags, pos, dest, dest[1:])
-			if ok && !hasAnchor(p, frag) {
-				diags.Errorf(pos, diag.CodeLinkAnchor,
-					diag.Tf("không có mục %q trong trang này", "no heading %q on this page", dest),
-					anchorHint(p))
+		case l.Ref != "":
+			if to, ok := resolveRef(s, diags, p, pos, l.Ref, dest); ok {
+				l.SetDest(s.URLs.Link(p.Path, to))
 			}
 		default:
-			// The link is written as a URL: the names of the files it
-			// leads to are percent-decoded, as the browser and the web
-			// server will (/bao%20cao.pdf is static/bao cao.pdf); the page
-			// keeps it as written.
-			rawTarget, rawFrag, _ := strings.Cut(dest, "#")
-			if q := strings.IndexByte(rawTarget, '?'); q >= 0 {
-				rawTarget = rawTarget[:q]
+			if l.Image && strings.TrimSpace(l.Alt) == "" {
+				diags.Errorf(pos, diag.CodeImageAlt,
+					diag.Tf("ảnh %s không có lời mô tả (alt)", "the image %s has no text alternative (alt)", dest),
+					diag.T("Viết lời mô tả ảnh trong ngoặc vuông: ![Ảnh chụp màn hình bước 2](…). Người dùng trình đọc màn hình chỉ biết ảnh qua lời mô tả này.",
+						"Describe the image between the brackets: ![Screenshot of step 2](…). Screen-reader users know the image only by this text."))
 			}
-			target, ok := Unescape(diags, pos, dest, rawTarget)
-			if !ok {
-				continue
+			to, set, c := resolveDest(s, diags, p, pos, dest)
+			if c != nil {
+				checks = append(checks, *c)
 			}
-			frag, ok := Unescape(diags, pos, dest, rawFrag)
-			if !ok {
-				continue
+			if set {
+				l.SetDest(to)
 			}
-			if strings.HasSuffix(strings.ToLower(target), ".md") {
-				if to, ok := resolvePageLink(s, diags, p, pos, target, frag); ok {
-					if rawFrag != "" {
-						to += "#" + rawFrag
-					}
-					l.SetDest(s.URLs.Link(p.Path, to))
-				}
-				continue
-			}
-			sitePath := target
-			if !strings.HasPrefix(target, "/") {
-				sitePath = path.Join(p.Path, target)
-				if strings.HasSuffix(target, "/") {
-					sitePath += "/"
-				}
-			}
-			if strings.Contains(sitePath, "..") || !strings.HasPrefix(path.Clean(sitePath), "/") {
-				diags.Errorf(pos, diag.CodeLinkOutside, diag.Tf("liên kết %q ra ngoài trang web", "link %q leaves the site", dest), diag.Text{})
-				continue
-			}
-			file := strings.TrimPrefix(sitePath, "/")
-			if file == "" || strings.HasSuffix(file, "/") {
-				file += "index.html"
-			}
-			checks = append(checks, Check{Pos: pos, File: file, Dest: dest})
-			to := rawTarget
-			if !strings.HasPrefix(rawTarget, "/") {
-				to = path.Join(p.Path, rawTarget)
-				if strings.HasSuffix(rawTarget, "/") {
-					to += "/"
-				}
-			}
-			if rawFrag != "" {
-				to += "#" + rawFrag
-			}
-			l.SetDest(s.URLs.Link(p.Path, to))
 		}
 	}
+	checks = append(checks, hugoShortcodes(s, p, diags)...)
+	checks = append(checks, shareImages(s, p, diags)...)
 	return checks
+}
+
+// resolveDest resolves dest, a link's destination that is not empty, for
+// the page p: to is where the link goes, set whether it changed, c a
+// file that must be among those written.
+func resolveDest(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos, dest string) (to string, set bool, c *Check) {
+	switch {
+	case site.IsExternal(dest):
+		scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')+1])
+		if strings.HasPrefix(dest, "//") {
+			scheme = "https:"
+		}
+		if !slices.Contains(allowedSchemes, strings.TrimSuffix(scheme, ":")) {
+			diags.Errorf(pos, diag.CodeLinkScheme,
+				diag.Tf("liên kết dạng %q không được phép", "links of the form %q are not allowed", scheme),
+				diag.T("Chỉ dùng http:, https:, mailto: hoặc tel:.", "Use only http:, https:, mailto: or tel:."))
+			return "#", true, nil
+		}
+		return dest, false, nil
+	case strings.HasPrefix(dest, "#"):
+		frag, ok := Unescape(diags, pos, dest, dest[1:])
+		if ok && !hasAnchor(p, frag) {
+			diags.Errorf(pos, diag.CodeLinkAnchor,
+				diag.Tf("không có mục %q trong trang này", "no heading %q on this page", dest),
+				anchorHint(p))
+		}
+		return dest, false, nil
+	}
+	// The link is written as a URL: the names of the files it leads to are
+	// percent-decoded, as the browser and the web server will
+	// (/bao%20cao.pdf is static/bao cao.pdf); the page keeps it as written.
+	rawTarget, rawFrag, _ := strings.Cut(dest, "#")
+	if q := strings.IndexByte(rawTarget, '?'); q >= 0 {
+		rawTarget = rawTarget[:q]
+	}
+	target, ok := Unescape(diags, pos, dest, rawTarget)
+	if !ok {
+		return dest, false, nil
+	}
+	frag, ok := Unescape(diags, pos, dest, rawFrag)
+	if !ok {
+		return dest, false, nil
+	}
+	if strings.HasSuffix(strings.ToLower(target), ".md") {
+		to, ok := resolvePageLink(s, diags, p, pos, target, frag)
+		if !ok {
+			return dest, false, nil
+		}
+		if rawFrag != "" {
+			to += "#" + rawFrag
+		}
+		return s.URLs.Link(p.Path, to), true, nil
+	}
+	sitePath := target
+	if !strings.HasPrefix(target, "/") {
+		sitePath = path.Join(p.Path, target)
+		if strings.HasSuffix(target, "/") {
+			sitePath += "/"
+		}
+	}
+	if strings.Contains(sitePath, "..") || !strings.HasPrefix(path.Clean(sitePath), "/") {
+		diags.Errorf(pos, diag.CodeLinkOutside, diag.Tf("liên kết %q ra ngoài trang web", "link %q leaves the site", dest), diag.Text{})
+		return dest, false, nil
+	}
+	file := strings.TrimPrefix(sitePath, "/")
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	to = rawTarget
+	if !strings.HasPrefix(rawTarget, "/") {
+		to = path.Join(p.Path, rawTarget)
+		if strings.HasSuffix(rawTarget, "/") {
+			to += "/"
+		}
+	}
+	if rawFrag != "" {
+		to += "#" + rawFrag
+	}
+	return s.URLs.Link(p.Path, to), true, &Check{Pos: pos, File: file, Dest: dest}
 }
 
 // Unescape percent-decodes s, a part of the link dest; a malformed escape
@@ -230,7 +258,7 @@ func Menus(configured map[string][]config.MenuEntry, s *site.Site, lang string, 
 	}
 	for _, p := range s.Pages {
 		if p.Menu != "" && p.Lang == lang {
-			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.Title, Path: p.Path, Weight: p.Weight})
+			menus[p.Menu] = append(menus[p.Menu], site.MenuItem{Name: p.ShortTitle(), Path: p.Path, Weight: p.Weight})
 		}
 	}
 	for name := range menus {

@@ -46,8 +46,19 @@ func TestParseBudgetStopsHostileBodies(t *testing.T) {
 				}
 			})
 		}
-		ok := c.Parse([]byte("## Bước 1\n\nXem [trang](a.md).\n"))
-		if out, err := c.Render(ok); err != nil || !strings.Contains(string(out), `<a href="a.md">trang</a>`) {
+		// The ordinary body takes far less than 1 ms, but a busy machine
+		// (go test -race, a garbage collection) can pause one parse past
+		// it: a refusal there says nothing about the Converter, five in a
+		// row would.
+		var out []byte
+		var err error
+		for try := 0; try < 5; try++ {
+			ok := c.Parse([]byte("## Bước 1\n\nXem [trang](a.md).\n"))
+			if out, err = c.Render(ok); !errors.Is(err, ErrTooComplex) {
+				break
+			}
+		}
+		if err != nil || !strings.Contains(string(out), `<a href="a.md">trang</a>`) {
 			t.Errorf("after refusals: %q, %v", out, err)
 		}
 	}

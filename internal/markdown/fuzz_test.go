@@ -18,6 +18,7 @@ import (
 // keepStart keeps of the whole. Seeds are in testdata/fuzz/FuzzMarkdown.
 func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte("## Bước 2: Nhập mã OTP {#otp}\n\nXem [kích hoạt](../vneid/kich-hoat.md#buoc-2) và ![ảnh](/img/a.png).\n\n{{< kpi \"tai-khoan\" >}}\n"), false)
+	f.Add([]byte("[a]({{< ref \"/b.md#c\" >}}) {{% figure src=\"/x.png\" alt=`\"y\"` w=3 %}} `{{</* kpi \"a\" */>}}` {{< /x >}}\n"), false)
 	f.Add([]byte("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <javascript:alert(1)>\n"), false)
 	safe, unsafe := New(Options{Typographer: true}), New(Options{Typographer: true, Unsafe: true})
 	const short = 7 // bytes: one to three letters of Vietnamese

@@ -146,6 +146,12 @@ type Link struct {
 	Line  int
 	Col   int
 	Image bool
+	// Alt is an image's text alternative, as plain text.
+	Alt string
+	// Ref is "ref" or "relref" for a link whose destination was Hugo's
+	// shortcode, [text]({{< ref "page.md" >}}): Dest is its argument, and
+	// Line and Col the shortcode's place.
+	Ref string
 
 	// dest is what SetDest chose; set tells it was called.
 	dest string
@@ -168,6 +174,11 @@ type Doc struct {
 	Headings   []Heading
 	Links      []*Link
 	Shortcodes []*Shortcode
+	// Stray are the places where {{< or {{% starts something that is not
+	// a shortcode tiendo read, nor one escaped ({{</* … */>}}): one in
+	// code, across lines, or malformed. Hugo would have run it, so it
+	// must not reach the page as text.
+	Stray []Stray
 
 	plain, first string
 
@@ -181,6 +192,13 @@ type Doc struct {
 	root ast.Node
 
 	err error
+}
+
+// Stray is a {{< or {{% that starts no shortcode: its place in the body
+// and the text from there to the end of its line.
+type Stray struct {
+	Line, Col int
+	Text      string
 }
 
 // Err is ErrTooComplex when the body took longer to parse than
@@ -201,7 +219,8 @@ func (c *Converter) Parse(src []byte) *Doc {
 	if c.budget > 0 {
 		w = &watch{deadline: time.Now().Add(c.budget)}
 	}
-	root, ids := c.parseWithin(src, w)
+	parsed, refs := refLinks(src)
+	root, ids := c.parseWithin(parsed, w)
 	if w != nil && (w.fired || time.Now().After(w.deadline)) {
 		// A parse that ended past its deadline without meeting the
 		// watchdog fails too, so that the budget means the same whatever
@@ -239,9 +258,13 @@ func (c *Converter) Parse(src []byte) *Doc {
 			}
 		case *ast.CodeSpan:
 			if more {
-				plain.write([]byte(plainText(n, src)))
+				plain.write(unescapeInText([]byte(plainText(n, src))))
 			}
 			return ast.WalkSkipChildren, nil
+		case *escapedShortcodeNode:
+			if more {
+				plain.write([]byte(n.text))
+			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
@@ -270,20 +293,28 @@ func (c *Converter) Parse(src []byte) *Doc {
 			}
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
 		case *ast.Link:
+			if r, ok := refs.at[string(n.Destination)]; ok && !r.used {
+				r.used = true
+				n.Destination = []byte(r.arg)
+				line, col := lines.pos(r.off)
+				d.Links = append(d.Links, &Link{Dest: r.arg, Line: line, Col: col, Ref: r.name, node: n})
+				break
+			}
 			line, col := lines.pos(linkOffset(n, src))
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: line, Col: col, node: n})
 		case *shortcodeNode:
 			line, col := lines.pos(n.off)
-			d.Shortcodes = append(d.Shortcodes, &Shortcode{Name: n.name, Args: n.args, Line: line, Col: col, node: &n.shortcodeData})
+			d.Shortcodes = append(d.Shortcodes, &Shortcode{Name: n.name, Args: n.args, Params: n.params, Line: line, Col: col, node: &n.shortcodeData})
 		case *inlineShortcodeNode:
 			line, col := lines.pos(n.off)
-			d.Shortcodes = append(d.Shortcodes, &Shortcode{Name: n.name, Args: n.args, Line: line, Col: col, Inline: true, node: &n.shortcodeData})
+			d.Shortcodes = append(d.Shortcodes, &Shortcode{Name: n.name, Args: n.args, Params: n.params, Line: line, Col: col, Inline: true, node: &n.shortcodeData})
 		case *ast.Image:
 			line, col := lines.pos(linkOffset(n, src) - 1)
-			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: line, Col: col, Image: true, node: n})
+			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: line, Col: col, Image: true, Alt: plainText(n, src), node: n})
 		}
 		return ast.WalkContinue, nil
 	})
+	d.Stray = strays(src, d, refs, lines)
 	d.plain = string(keepStart(plain.b.Bytes(), c.plainMax))
 	d.first = d.firstParagraph()
 	c.prerender(d)
@@ -564,7 +595,7 @@ func (c *Converter) renderAST(root ast.Node, src []byte) ([]byte, error) {
 	if err := c.md.Renderer().Render(bufWriter{b}, src, root); err != nil {
 		return nil, err
 	}
-	return bytes.Clone(b.Bytes()), nil
+	return unescapeInCode(bytes.Clone(b.Bytes())), nil
 }
 
 var (
@@ -770,10 +801,27 @@ func linkOffset(n ast.Node, src []byte) int {
 		return ast.WalkContinue, nil
 	})
 	if off < 0 {
-		// An empty link text: fall back to the enclosing block's start.
+		// An empty link text: the first "[](" of the enclosing block, with
+		// the destination if it can be found, else the block's start.
 		for p := n.Parent(); p != nil; p = p.Parent() {
 			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-				return p.Lines().At(0).Start
+				lines := p.Lines()
+				start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+				var dest []byte
+				switch n := n.(type) {
+				case *ast.Link:
+					dest = n.Destination
+				case *ast.Image:
+					dest = n.Destination
+				}
+				block := src[start:min(end, len(src))]
+				if i := bytes.Index(block, append([]byte("[]("), dest...)); i >= 0 {
+					return start + i + 1
+				}
+				if i := bytes.Index(block, []byte("[](")); i >= 0 {
+					return start + i + 1
+				}
+				return start
 			}
 		}
 		return 0

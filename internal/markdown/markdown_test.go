@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -127,7 +130,8 @@ func TestPlainTextMax(t *testing.T) {
 
 // TestInlineShortcodes: a shortcode inside a line is Inline, keeps its
 // line and column, and renders as a piece of that line; one in a code span
-// or written for documentation ({{</* … */>}}) stays text.
+// is Stray (Hugo would run it); one written for documentation
+// ({{</* … */>}}) renders as the shortcode, as in Hugo, quotes as written.
 func TestInlineShortcodes(t *testing.T) {
 	c := New(Options{Typographer: true})
 	d := c.Parse([]byte("Đạt {{< value \"vneid\" \"2023-06\" >}} tài khoản, `{{< value \"x\" >}}` và {{</* value \"y\" */>}}.\n"))
@@ -143,8 +147,90 @@ func TestInlineShortcodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "<p>Đạt <a href=\"/chi-tieu/vneid/\">47.024</a> tài khoản, <code>{{&lt; value &quot;x&quot; &gt;}}</code> và {{&lt;/* value &ldquo;y&rdquo; */&gt;}}.</p>\n"
+	want := "<p>Đạt <a href=\"/chi-tieu/vneid/\">47.024</a> tài khoản, <code>{{&lt; value &quot;x&quot; &gt;}}</code> và {{&lt; value &quot;y&quot; &gt;}}.</p>\n"
+	if len(d.Stray) != 1 || d.Stray[0].Line != 1 || d.Stray[0].Col != 49 {
+		t.Errorf("stray: got %+v, want the code span's at 1:49", d.Stray)
+	}
 	if string(out) != want {
 		t.Errorf("got  %s\nwant %s", out, want)
+	}
+}
+
+// TestShortcodeArguments: Hugo's argument forms — quoted with escapes,
+// raw, bare, named — and {{% … %}} read like {{< … >}}.
+func TestShortcodeArguments(t *testing.T) {
+	cases := []struct {
+		name, src string
+		args      []string
+		params    map[string]string
+	}{
+		{"quoted", `{{< kpi "a b" >}}`, []string{"a b"}, nil},
+		{"escaped quote", `{{< kpi "a \"b\" \\ c" >}}`, []string{`a "b" \ c`}, nil},
+		{"raw", "{{< kpi `a \"b\"` >}}", []string{`a "b"`}, nil},
+		{"bare", `{{< youtube w7Ft2ymGmfc>}}`, []string{"w7Ft2ymGmfc"}, nil},
+		{"named", `{{< figure src="/anh/a.png" alt="Ảnh" width=300 >}}`, nil, map[string]string{"src": "/anh/a.png", "alt": "Ảnh", "width": "300"}},
+		{"percent", `{{% value "x" "2023-06" %}}`, []string{"x", "2023-06"}, nil},
+		{"no space", `{{<kpi "a">}}`, []string{"a"}, nil},
+	}
+	c := New(Options{Typographer: true})
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := c.Parse([]byte(tc.src + "\n"))
+			if len(d.Shortcodes) != 1 || len(d.Stray) != 0 {
+				t.Fatalf("got %d shortcodes, strays %+v; want 1 and none", len(d.Shortcodes), d.Stray)
+			}
+			s := d.Shortcodes[0]
+			if !slices.Equal(s.Args, tc.args) || !maps.Equal(s.Params, tc.params) {
+				t.Errorf("got %q %v, want %q %v", s.Args, s.Params, tc.args, tc.params)
+			}
+		})
+	}
+}
+
+// TestStrayShortcodes: whatever starts like a shortcode and is not one
+// tiendo read is Stray, at its place; escaped ones are not, and render
+// as Hugo renders them, in code too.
+func TestStrayShortcodes(t *testing.T) {
+	src := "{{< highlight go >}}\nx\n{{< /highlight >}}\n\n```\n{{</* kpi \"a\" */>}}\n{{< kpi \"b\" >}}\n```\n\nA {{< kpi \"c\n\n{{< kpi a=\"1\" >}}\n"
+	c := New(Options{})
+	d := c.Parse([]byte(src))
+	var got []string
+	for _, s := range d.Stray {
+		got = append(got, fmt.Sprintf("%d:%d", s.Line, s.Col))
+	}
+	if want := []string{"3:1", "7:1", "10:3"}; !slices.Equal(got, want) {
+		t.Errorf("strays at %v, want %v", got, want)
+	}
+	for _, s := range d.Shortcodes {
+		s.SetHTML("")
+	}
+	out, _ := c.Render(d)
+	if !strings.Contains(string(out), "{{&lt; kpi &quot;a&quot; &gt;}}\n") {
+		t.Errorf("escaped shortcode in code: got %s", out)
+	}
+}
+
+// TestRefLinks: [text]({{< ref "page.md" >}}) is a link whose destination
+// is the ref's argument, at the shortcode's place; a ref elsewhere is a
+// shortcode.
+func TestRefLinks(t *testing.T) {
+	src := "Xem [kích hoạt]({{< ref \"/huong-dan/kích-hoạt.md#b\" >}} \"tiêu đề\") và [x]({{% relref \"y.md\" %}}), {{< ref \"z.md\" >}}.\n"
+	c := New(Options{Typographer: true})
+	d := c.Parse([]byte(src))
+	if len(d.Links) != 2 || len(d.Shortcodes) != 1 || len(d.Stray) != 0 {
+		t.Fatalf("got links %+v, shortcodes %d, strays %+v", d.Links, len(d.Shortcodes), d.Stray)
+	}
+	l := d.Links[0]
+	if l.Dest != "/huong-dan/kích-hoạt.md#b" || l.Ref != "ref" || l.Line != 1 || l.Col != 17 {
+		t.Errorf("got %+v", l)
+	}
+	if l := d.Links[1]; l.Dest != "y.md" || l.Ref != "relref" {
+		t.Errorf("got %+v", l)
+	}
+	l.SetDest("/huong-dan/kich-hoat/#b")
+	d.Shortcodes[0].SetHTML(`<a href="/z/">Z</a>`)
+	out, _ := c.Render(d)
+	if !strings.Contains(string(out), `<a href="/huong-dan/kich-hoat/#b" title="tiêu đề">kích hoạt</a>`) || strings.Contains(string(out), "tdref") {
+		t.Errorf("got %s", out)
 	}
 }

@@ -43,6 +43,28 @@ type Page struct {
 	Slug        string
 	Aliases     []string
 	Menu        string
+	// LinkTitle is the short title of menus and breadcrumbs (front matter
+	// linkTitle); see ShortTitle.
+	LinkTitle string
+	// PublishDate and ExpiryDate bound when the page is published: from
+	// the one, until the other (zero: no bound). A page outside them at
+	// the build's moment is not loaded at all.
+	PublishDate, ExpiryDate time.Time
+	// Author is the front matter's author as written; Byline what the page
+	// shows, linked to the unit's page when Author is a unit's id.
+	Author string
+	Byline Link
+	// Tags are the page's topics as written (tags, and categories, of the
+	// front matter); Topics their pages, once made.
+	Tags   []string
+	Topics []Link
+	// Images are files of the site; the first is the image shown when the
+	// page is shared (og:image). ImagesPos is where the key is written.
+	Images    []string
+	ImagesPos diag.Pos
+	// ShareImage is the site path of the first of Images, once checked.
+	ShareImage string
+	Keywords   []string
 	// SlugPos is where slug is written in the front matter; AliasPos[i]
 	// where Aliases[i] is (for a string, its opening quote).
 	SlugPos  diag.Pos
@@ -78,6 +100,20 @@ type Page struct {
 	// Charts is set when the page holds charts, so the layout loads the
 	// script that makes them interactive.
 	Charts bool
+}
+
+// Link is a title and the site path it links to ("" for none).
+type Link struct {
+	Title, Path string
+}
+
+// ShortTitle is the title menus and breadcrumbs show: LinkTitle, else
+// Title.
+func (p *Page) ShortTitle() string {
+	if p.LinkTitle != "" {
+		return p.LinkTitle
+	}
+	return p.Title
 }
 
 // IsSection reports whether the page lists others (home or a section).

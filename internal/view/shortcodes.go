@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tiendo/tiendo/internal/data"
@@ -19,10 +20,21 @@ type KPI struct {
 	Series []SeriesRow
 }
 
-// Shortcodes resolves the shortcodes of one parsed page: {{< kpi "id" >}}
-// and {{< chart "id" >}} on lines of their own, {{< value "id" ["period"]
-// >}} anywhere; an unknown shortcode, id or period is an error at its line
-// and column. kpis are the indicators by id, ids their ids in order.
+// ShortcodeNames are the shortcodes tiendo has: kpi, chart and value,
+// which show data and are resolved here, and Hugo's ref, relref and
+// figure, resolved with the links (package links).
+var ShortcodeNames = []string{"kpi", "chart", "value", "ref", "relref", "figure"}
+
+// embeds are Hugo's shortcodes that show another site's content in the
+// page, which the pages' Content-Security-Policy does not let load.
+var embeds = []string{"youtube", "vimeo", "tweet", "x", "instagram", "gist"}
+
+// Shortcodes resolves the shortcodes of one parsed page that show data:
+// {{< kpi "id" >}} and {{< chart "id" >}} on lines of their own,
+// {{< value "id" ["period"] >}} anywhere. An unknown shortcode, id or
+// period is an error at its line and column, naming the closest shortcode;
+// one that embeds another site (youtube…) says why it cannot. kpis are the
+// indicators by id, ids their ids in order.
 func Shortcodes(p *site.Page, kpis map[string]KPI, ids []string, l *diag.List) []Shortcode {
 	if p.Doc == nil || len(p.Doc.Shortcodes) == 0 {
 		return nil
@@ -31,11 +43,25 @@ func Shortcodes(p *site.Page, kpis map[string]KPI, ids []string, l *diag.List) [
 	for _, sc := range p.Doc.Shortcodes {
 		pos := diag.Pos{File: p.File, Line: p.BodyLine + sc.Line - 1, Col: sc.Col}
 		switch {
-		case sc.Name != "kpi" && sc.Name != "chart" && sc.Name != "value":
-			l.Errorf(pos, diag.CodeShortcodeUnknown,
-				diag.Tf("không có shortcode %q", "no shortcode %q", sc.Name),
-				diag.T(`Dùng {{< kpi "mã-chỉ-tiêu" >}} hoặc {{< chart "mã-chỉ-tiêu" >}} trên một dòng riêng, hoặc {{< value "mã-chỉ-tiêu" "2023-06" >}} trong câu.`,
-					`Use {{< kpi "indicator-id" >}} or {{< chart "indicator-id" >}} on a line of their own, or {{< value "indicator-id" "2023-06" >}} in a sentence.`))
+		case slices.Contains(embeds, sc.Name):
+			l.Errorf(pos, diag.CodeShortcodeEmbed,
+				diag.Tf("shortcode %s nhúng nội dung của trang web khác, điều mà chính sách bảo mật (CSP) của trang không cho phép", "shortcode %s embeds another site's content, which the pages' security policy (CSP) does not allow", sc.Name),
+				diag.T("Thay bằng một liên kết thường tới nội dung đó, ví dụ [Xem video hướng dẫn](https://www.youtube.com/watch?v=…), có thể kèm một ảnh chụp trong static/.",
+					"Replace it with a plain link to that content, e.g. [Watch the video](https://www.youtube.com/watch?v=…), perhaps with a screenshot from static/."))
+			continue
+		case !slices.Contains(ShortcodeNames, sc.Name):
+			hint := diag.Tf("Các shortcode có: %s.", "The shortcodes are: %s.", strings.Join(ShortcodeNames, ", "))
+			if c := vi.Closest(sc.Name, ShortcodeNames, 1); len(c) > 0 {
+				hint = diag.Tf("Có phải là %q? Các shortcode có: %s.", "Did you mean %q? The shortcodes are: %s.", c[0], strings.Join(ShortcodeNames, ", "))
+			}
+			l.Errorf(pos, diag.CodeShortcodeUnknown, diag.Tf("không có shortcode %q", "no shortcode %q", sc.Name), hint)
+			continue
+		case sc.Name == "ref" || sc.Name == "relref" || sc.Name == "figure":
+			continue // package links
+		case len(sc.Params) > 0:
+			l.Errorf(pos, diag.CodeShortcodeArgs,
+				diag.Tf("shortcode %s không nhận đối số có tên", "shortcode %s takes no named arguments", sc.Name),
+				diag.Tf(`Ví dụ: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, `For example: {{< %s "tai-khoan-dinh-danh-dien-tu" >}}`, sc.Name))
 			continue
 		case sc.Inline && sc.Name != "value":
 			l.Errorf(pos, diag.CodeShortcodeArgs,

@@ -20,6 +20,8 @@
 //	/bao-cao/<week>/        *WeekView         layout report-week
 //	/dich-vu/<id>/          *ServiceView      layout service
 //	/du-lieu/               *DatasetsView     layout datasets
+//	/chu-de/                *TopicsView       layout topics
+//	/chu-de/<slug>/         *TopicView        layout topic (and its feed, atom.xml)
 //
 // Every text a view holds is formatted already, in the site's language
 // (numbers, dates, percentages, status labels): a layout places strings and
