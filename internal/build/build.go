@@ -73,6 +73,9 @@ type Options struct {
 	// Charts keeps rendered charts between builds (tiendo serve); default a
 	// new cache under .tiendo-cache/ of the source.
 	Charts *chart.Cache
+	// Compressed keeps the --compress copies of large files between
+	// builds; default a cache under .tiendo-cache/compressed/ of the source.
+	Compressed *output.CompressCache
 }
 
 // Result is what a build did.
@@ -264,7 +267,12 @@ func (b *builder) openSink(dir **output.Dir, res *Result) error {
 		return fmt.Errorf("unsupported sink %T", s)
 	}
 	if b.o.Compress {
-		b.sink = output.Compressed{Sink: b.sink}
+		cache := b.o.Compressed
+		if cache == nil && b.o.FS == nil && b.o.Source != "" {
+			cache = output.NewCompressCache(filepath.Join(b.o.Source, CacheDir, "compressed"))
+			b.o.Compressed = cache // for a Session's next partial build
+		}
+		b.sink = output.Compressed{Sink: b.sink, Cache: cache}
 	}
 	return nil
 }

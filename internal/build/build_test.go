@@ -371,7 +371,7 @@ func parseTxtar(archive string) map[string][]byte {
 
 func TestCompress(t *testing.T) {
 	t.Parallel()
-	s := buildTxtar(t, basicSite, Options{Compress: true}).ok()
+	s := buildTxtar(t, basicSite, Options{Compress: true, Compressed: sharedCompressed(t)}).ok()
 	for _, name := range []string{"index.html", "css/site.css", "sitemap.xml"} {
 		for _, ext := range []string{".gz", ".br"} {
 			if _, ok := s.res.Output.Files[name+ext]; !ok {

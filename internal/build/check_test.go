@@ -52,7 +52,7 @@ func TestPlannedIsWritten(t *testing.T) {
 	t.Run("hostile base, on disk with --compress", func(t *testing.T) {
 		dir := t.TempDir()
 		writeFiles(t, dir, hostileFiles(nil))
-		res, b := run(Options{Source: dir, Now: "2023-06-30", Compress: true, Charts: sharedCharts(t)})
+		res, b := run(Options{Source: dir, Now: "2023-06-30", Compress: true, Charts: sharedCharts(t), Compressed: sharedCompressed(t)})
 		if !res.OK() {
 			t.Fatalf("build failed:\n%s", res.Diags.Format(diag.VI))
 		}

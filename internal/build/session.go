@@ -98,7 +98,7 @@ func (s *Session) partial(o Options, changed []string) *Result {
 	rec := &output.Changes{Mem: mem}
 	b.sink, b.set = rec, mem
 	if b.o.Compress {
-		b.sink = output.Compressed{Sink: rec}
+		b.sink = output.Compressed{Sink: rec, Cache: b.o.Compressed}
 	}
 
 	done := false

@@ -162,7 +162,21 @@ func sampleSite(tb testing.TB) *Result {
 var (
 	sampleChartsOnce  sync.Once
 	sampleChartsCache *chart.Cache
+
+	compressedOnce  sync.Once
+	compressedCache *output.CompressCache
 )
+
+// sharedCompressed keeps the --compress copies of the tests' large files
+// (ECharts above all) in .tiendo-cache/compressed at the repository root,
+// where `tiendo build --compress` of the sample keeps them: a warm run
+// compresses none of them. A copy is keyed by the SHA-256 of its file.
+func sharedCompressed(tb testing.TB) *output.CompressCache {
+	compressedOnce.Do(func() {
+		compressedCache = output.NewCompressCache(filepath.Join("..", "..", CacheDir, "compressed"))
+	})
+	return compressedCache
+}
 
 // sampleCharts is the chart cache of the sample site, in memory and in
 // .tiendo-cache/charts at the repository root, where `tiendo build` and
