@@ -219,7 +219,12 @@ func TestSessionPartial(t *testing.T) {
 			}
 		}
 		t.Logf("%s: partial %v, %d files written: %s", st.name, res.Partial, len(res.Written), strings.Join(res.Written[:min(len(res.Written), 12)], " "))
-		sameAsWhole(t, o, res)
+		// A whole build of a Session is run(o), what sameAsWhole builds to
+		// compare with: comparing it would build the site twice to compare
+		// a function with itself. The partial builds are what this tests.
+		if res.Partial {
+			sameAsWhole(t, o, res)
+		}
 		if t.Failed() {
 			t.FailNow()
 		}
