@@ -58,7 +58,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 
 	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays, view.GroupTitles(d.Indicators))
 	inds := view.Indicators(env, b.judge(d.Indicators), b.method())
-	reps := view.Reports(env, d.Weekly)
+	reps := view.Reports(env, d.Weekly, b.serviceGuides(d.Weekly))
 	var cards []*view.IndicatorCard
 	for _, v := range inds.Views {
 		cards = append(cards, v.Card)
@@ -101,6 +101,25 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.shortcodes = append(c.shortcodes, b.pageShortcodes(c, p)...)
 	}
 	return c
+}
+
+// serviceGuides finds the guidance page each service of data/services.toml
+// names (guide = "huong-dan/….md"), checked as a link is: a wrong one is
+// an error at its line in services.toml.
+func (b *builder) serviceGuides(w *data.Weekly) map[string]view.Guide {
+	if w == nil || w.Services == nil {
+		return nil
+	}
+	guides := map[string]view.Guide{}
+	for _, sv := range w.Services.All {
+		if sv.Guide == "" {
+			continue
+		}
+		if p, to, ok := links.ContentFile(b.site, b.diags, sv.GuidePos, sv.Guide); ok {
+			guides[sv.ID] = view.Guide{Title: p.Title, Description: p.Description, Path: to}
+		}
+	}
+	return guides
 }
 
 // env is what views of d are made in.

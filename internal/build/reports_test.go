@@ -165,3 +165,38 @@ func TestReportErrors(t *testing.T) {
 	bad := strings.Replace(freshSite, "2023-W25,cccd,9,1,", "2023-W25,khai-sinh,-9,1,", 1)
 	buildTxtar(t, bad, Options{}).failsWith("data/reports/cong-an-huyen.csv:3:")
 }
+
+// TestServiceGuide: a service page leads with its dossiers, links to the
+// guidance page data/services.toml names for it and to the national
+// portal; a guide that is not a page is an error at its line.
+func TestServiceGuide(t *testing.T) {
+	t.Parallel()
+	guide := "de_an_06 = true\n-- data/reports/cong-an-huyen.csv --"
+	site := strings.Replace(freshSite, guide, "de_an_06 = true\nguide = \"huong-dan/khai-sinh.md#buoc-1\"\n-- data/reports/cong-an-huyen.csv --", 1) + `-- content/huong-dan/khai-sinh.md --
++++
+title = "Khai sinh trực tuyến"
+description = "Đăng ký khai sinh cho con trên cổng."
++++
+## Bước 1
+Đăng nhập.
+`
+	s := buildTxtar(t, site, Options{Now: "2023-06-27T10:00"}).ok()
+	s.contains("dich-vu/khai-sinh/index.html",
+		`<a href="/huong-dan/khai-sinh/#buoc-1">Khai sinh trực tuyến</a>. Đăng ký khai sinh cho con trên cổng.`,
+		`<a href="https://dichvucong.gov.vn/">dichvucong.gov.vn</a>`,
+		`<a href="/bao-cao/2023-w24/">Tuần 24/2023 (12–18/06/2023)</a>: <strong>4</strong> hồ sơ, trong đó <strong>3</strong> trực tuyến (75,0%).`)
+	s.contains("dich-vu/cccd/index.html",
+		`<strong>10</strong> hồ sơ, trong đó <strong>9</strong> trực tuyến (90,0%).`,
+		`Từ đầu kỳ (Tuần 24/2023 – Tuần 25/2023): <strong>20</strong> hồ sơ, trong đó <strong>17</strong> trực tuyến (85,0%).`)
+	s.notContains("dich-vu/cccd/index.html", "Hướng dẫn:")
+
+	for name, bad := range map[string]string{
+		"missing page":   strings.Replace(site, "huong-dan/khai-sinh.md#", "huong-dan/khai-tu.md#", 1),
+		"missing anchor": strings.Replace(site, "#buoc-1", "#buoc-9", 1),
+		"not a page":     strings.Replace(site, "huong-dan/khai-sinh.md#buoc-1", "huong-dan/khai-sinh/", 1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			buildTxtar(t, bad, Options{Now: "2023-06-27T10:00"}).failsWith("data/services.toml:21:")
+		})
+	}
+}

@@ -41,6 +41,12 @@ type Service struct {
 	// DeAn06 marks Đề án 06's essential services, whose online target is
 	// higher.
 	DeAn06 bool
+	// Guide is the content file guiding citizens through the service,
+	// relative to content/ ("huong-dan/dich-vu-cong/nop-ho-so.md"), or
+	// empty; GuidePos is where it is written. The validate stage checks it
+	// as it checks a link to a .md file (links.ContentFile).
+	Guide    string
+	GuidePos diag.Pos
 	// Pos is the [[service]] header.
 	Pos diag.Pos
 }
@@ -84,13 +90,15 @@ type rawService struct {
 	Lead   string `toml:"lead"`
 	Online string `toml:"online"`
 	DeAn06 *bool  `toml:"de_an_06"`
+	Guide  string `toml:"guide"`
 }
 
 // ParseServices reads data/services.toml: [[sector]] tables (id, name,
 // nameEn), then one [[service]] table per service with id, name, short
 // (optional), nameEn (optional), sector (a [[sector]] id), lead (the id of
 // a unit of units that sends the weekly report), online ("toan-trinh" or
-// "mot-phan") and de_an_06 (true or false). A service or sector with a
+// "mot-phan"), de_an_06 (true or false) and guide (optional, a content
+// file relative to content/). A service or sector with a
 // problem is reported into l at its line and left out.
 func ParseServices(file string, src []byte, units *Units, l *diag.List) *Services {
 	s := &Services{byID: map[string]int{}, byKey: map[string]int{}, sectorID: map[string]int{}}
@@ -129,7 +137,10 @@ func ParseServices(file string, src []byte, units *Units, l *diag.List) *Service
 		sv := Service{
 			ID: strings.TrimSpace(r.ID), Name: vi.NFC(strings.TrimSpace(r.Name)), Short: vi.NFC(strings.TrimSpace(r.Short)),
 			NameEn: strings.TrimSpace(r.NameEn), Sector: strings.TrimSpace(r.Sector), Lead: strings.TrimSpace(r.Lead),
-			Online: strings.TrimSpace(r.Online), Pos: b.Pos(),
+			Online: strings.TrimSpace(r.Online), Guide: strings.TrimSpace(r.Guide), Pos: b.Pos(),
+		}
+		if sv.Guide != "" {
+			sv.GuidePos = b.Key("guide").Pos()
 		}
 		if sv.Short == "" {
 			sv.Short = sv.Name

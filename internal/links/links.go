@@ -108,10 +108,11 @@ func resolveDest(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos, des
 		return dest, false, nil
 	}
 	if strings.HasSuffix(strings.ToLower(target), ".md") {
-		to, ok := resolvePageLink(s, diags, p, pos, target, frag)
+		tp, ok := resolvePageLink(s, diags, p.File, pos, target, frag)
 		if !ok {
 			return dest, false, nil
 		}
+		to := tp.Path
 		if rawFrag != "" {
 			to += "#" + rawFrag
 		}
@@ -161,10 +162,35 @@ func Unescape(diags *diag.List, pos diag.Pos, dest, s string) (string, bool) {
 	return u, true
 }
 
-// resolvePageLink finds the page of a link to a content file, target and
-// frag decoded, and returns its path.
-func resolvePageLink(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos, target, frag string) (string, bool) {
-	file := path.Clean(path.Join(path.Dir(p.File), target))
+// ContentFile finds the page of a content file that data names, such as a
+// service's guide = "huong-dan/dich-vu-cong/nop-ho-so.md#buoc-2": name is
+// relative to content/ and may end in an anchor, checked against the
+// page's headings. It returns the page and the site path to link to (with
+// the anchor); problems go into diags at pos, as for a link in a page.
+func ContentFile(s *site.Site, diags *diag.List, pos diag.Pos, name string) (*site.Page, string, bool) {
+	target, frag, _ := strings.Cut(name, "#")
+	if !strings.HasSuffix(strings.ToLower(target), ".md") {
+		diags.Errorf(pos, diag.CodeLinkMissing,
+			diag.Tf("%s không phải tệp .md trong content/", "%s is not a .md file in content/", name),
+			diag.T(`Ghi đường dẫn tính từ thư mục content/, ví dụ "huong-dan/dich-vu-cong/nop-ho-so.md".`,
+				`Write the path from the content/ folder, e.g. "huong-dan/dich-vu-cong/nop-ho-so.md".`))
+		return nil, "", false
+	}
+	tp, ok := resolvePageLink(s, diags, "", pos, "/"+strings.TrimPrefix(target, "/"), frag)
+	if !ok {
+		return nil, "", false
+	}
+	to := tp.Path
+	if frag != "" {
+		to += "#" + frag
+	}
+	return tp, to, true
+}
+
+// resolvePageLink finds the page of a link from the content file from to a
+// content file, target and frag decoded.
+func resolvePageLink(s *site.Site, diags *diag.List, from string, pos diag.Pos, target, frag string) (*site.Page, bool) {
+	file := path.Clean(path.Join(path.Dir(from), target))
 	if strings.HasPrefix(target, "/") {
 		file = path.Clean(path.Join(content.Dir, target))
 	}
@@ -185,14 +211,14 @@ func resolvePageLink(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos,
 		}
 		diags.Errorf(pos, diag.CodeLinkMissing,
 			diag.Tf("liên kết tới trang không tồn tại: %s", "link to a page that does not exist: %s", target), hint)
-		return "", false
+		return nil, false
 	}
 	if frag != "" && !hasAnchor(tp, frag) {
 		diags.Errorf(pos, diag.CodeLinkAnchor,
 			diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
-		return "", false
+		return nil, false
 	}
-	return tp.Path, true
+	return tp, true
 }
 
 func hasAnchor(p *site.Page, id string) bool {

@@ -79,15 +79,41 @@ type WeekUnit struct {
 	Services []ReportLine
 }
 
-// ServiceView is the data of /dich-vu/<id>/.
+// ServiceView is the data of /dich-vu/<id>/, a citizen's page: what the
+// service is, where to do it online, how many dossiers the district
+// received and how many of them online, and why dossiers came back.
 type ServiceView struct {
 	Service data.Service
 	Sector  string
 	Lead    UnitRef
 	Online  string
-	Total   ReportLine
-	Trend   *Figure
-	Weeks   []ReportLine
+	// Guide is the guidance page data/services.toml names for the
+	// service (guide = "huong-dan/….md"), nil when it names none.
+	Guide *Guide
+	// Portal is the national public-service portal, the one address
+	// tiendo sends citizens to for doing a service online.
+	Portal string
+	// Counts are the dossiers of the latest week with figures for the
+	// service, then of the whole period; empty without figures.
+	Counts []ServiceCount
+	Total  ReportLine
+	Trend  *Figure
+	Weeks  []ReportLine
+}
+
+// PortalURL is the national public-service portal (Cổng Dịch vụ công
+// quốc gia).
+const PortalURL = "https://dichvucong.gov.vn/"
+
+// Guide is a guidance page a service page links to.
+type Guide struct {
+	Title, Description, Path string
+}
+
+// ServiceCount is "N dossiers, of which M online" over a span of weeks.
+type ServiceCount struct {
+	Label, Path                  string
+	Received, Online, OnlineRate string
 }
 
 // UnitReports is a reporting unit's submissions, on its page.
@@ -122,8 +148,9 @@ type reports struct {
 }
 
 // Reports aggregates the weekly reports as of env.Now and makes their
-// pages; w nil (no data/services.toml) makes none.
-func Reports(env Env, w *data.Weekly) ReportPages {
+// pages; w nil (no data/services.toml) makes none. guides are the
+// services' guidance pages, by service id.
+func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	var out ReportPages
 	if w == nil {
 		return out
@@ -276,7 +303,11 @@ func Reports(env Env, w *data.Weekly) ReportPages {
 		}
 		v.Services = append(v.Services, e.line(e.serviceName(sv.ID), ServicesPath+sv.ID+"/", ss))
 		view := &ServiceView{Service: sv, Lead: env.Unit(sv.Lead), Total: e.line(e.serviceName(sv.ID), "", ss),
-			Online: env.T("online-" + sv.Online)}
+			Online: env.T("online-" + sv.Online), Portal: PortalURL}
+		if g, ok := guides[sv.ID]; ok {
+			view.Guide = &g
+		}
+		var lastWeek *report.Summary
 		if sec, ok := w.Services.Sector(sv.Sector); ok {
 			view.Sector = sec.Name
 		}
@@ -289,8 +320,15 @@ func Reports(env Env, w *data.Weekly) ReportPages {
 			sl = append(sl, ShortLabel(ws.Week, lang))
 			sOnline = append(sOnline, pct(ws.OnlineRate()))
 			view.Weeks = append(view.Weeks, e.line(ws.Week.Label(dl), weekPath(ws.Week), ws))
+			lastWeek = &ws
 		}
 		slices.Reverse(view.Weeks)
+		if lastWeek != nil {
+			view.Counts = []ServiceCount{e.count(WeekLabel(lastWeek.Week, lang), weekPath(lastWeek.Week), *lastWeek)}
+			if len(view.Weeks) > 1 {
+				view.Counts = append(view.Counts, e.count(env.T("sinceStart")+" ("+view.Weeks[len(view.Weeks)-1].Title+" – "+view.Weeks[0].Title+")", "", ss))
+			}
+		}
 		p := ServicesPath + sv.ID + "/"
 		if len(sl) > 1 {
 			target := report.DefaultTargets().Other
@@ -360,6 +398,16 @@ func (e reports) serviceName(id string) string {
 		return s.Name
 	}
 	return id
+}
+
+// count is the dossiers of s received, and online, formatted.
+func (e reports) count(label, p string, s report.Summary) ServiceCount {
+	loc := e.loc()
+	c := ServiceCount{Label: label, Path: p, Received: loc.Int(s.Received()), Online: loc.Int(s.ReceivedOnline)}
+	if x, ok := s.OnlineRate().Value(); ok {
+		c.OnlineRate = loc.Percent(x*100, 1)
+	}
+	return c
 }
 
 // line is a row of figures, formatted.
