@@ -385,48 +385,15 @@ func (s *scanner) value(n *Node) {
 }
 
 func (s *scanner) array(n *Node) {
-	s.adv(1)
-	for {
-		s.skipBlank()
-		before := s.i
-		switch s.peek() {
-		case 0:
-			if s.i >= len(s.src) {
-				return
-			}
-		case ']':
-			s.adv(1)
-			return
-		case ',':
-			s.adv(1)
-			continue
-		}
+	s.items(']', func() {
 		e := &Node{pos: s.pos(), found: true}
 		n.elems = append(n.elems, e)
 		s.value(e)
-		if s.i == before {
-			s.adv(1) // not a value: step over it
-		}
-	}
+	})
 }
 
 func (s *scanner) inline(n *Node) {
-	s.adv(1)
-	for {
-		s.skipBlank()
-		before := s.i
-		switch s.peek() {
-		case 0:
-			if s.i >= len(s.src) {
-				return
-			}
-		case '}':
-			s.adv(1)
-			return
-		case ',':
-			s.adv(1)
-			continue
-		}
+	s.items('}', func() {
 		pos := s.pos()
 		path := s.keyPath()
 		s.skipSpace()
@@ -440,8 +407,33 @@ func (s *scanner) inline(n *Node) {
 			v.define(pos)
 			s.value(v)
 		}
-		if s.i == before {
+	})
+}
+
+// items reads the comma-separated items of an array or inline table, from
+// its opening bracket to the closing one (or the end of the source),
+// calling item at the start of each; what item cannot read is stepped
+// over, so the scan always moves on.
+func (s *scanner) items(closing byte, item func()) {
+	s.adv(1)
+	for {
+		s.skipBlank()
+		before := s.i
+		switch s.peek() {
+		case 0:
+			if s.i >= len(s.src) {
+				return
+			}
+		case closing:
 			s.adv(1)
+			return
+		case ',':
+			s.adv(1)
+			continue
+		}
+		item()
+		if s.i == before {
+			s.adv(1) // not a value: step over it
 		}
 	}
 }
