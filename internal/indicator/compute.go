@@ -153,6 +153,11 @@ func PlanValue(ind *Indicator, t time.Time) float64 {
 	x := dayOf(t) + 1
 	x0, v0 := dayOf(ind.Baseline.Period.End()), ind.Baseline.Value
 	if x <= x0 {
+		// A level held from a day on applies already, even within the
+		// baseline's period (weekly reports that start after it).
+		if len(ind.Targets) > 0 && ind.Targets[0].Standing() && x > dayOf(ind.Targets[0].From) {
+			return ind.Targets[0].Value
+		}
 		return v0
 	}
 	for _, tg := range ind.Targets {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/period"
 )
 
 // standing applies from the start of the day s.
@@ -78,5 +79,22 @@ func TestSentenceSaysWhoSetTheTarget(t *testing.T) {
 	r = Compute(cut, []Observation{ob("2023-06", "", 1080)}, day("2023-06-30"), Method{})
 	if s := Sentence(cut, r, diag.VI); !strings.Contains(s, "(giảm 20% so với giá trị xuất phát theo kế hoạch; hạn 30/06/2023)") {
 		t.Errorf("vi: %q", s)
+	}
+}
+
+// TestStandingTargetBeforeTheFirstFigure: a level held from 01/03 when the
+// figures start on 06/03 (weekly reports): the plan expects that level on
+// every day of the figures, the first week included, not a climb from the
+// first figure to it.
+func TestStandingTargetBeforeTheFirstFigure(t *testing.T) {
+	i := ind(Rate, Increase, NoDimension, 34.4, standing(80, "2023-03-01"))
+	i.Baseline.Period = period.MustParse("2023-W10")
+	for _, d := range []string{"2023-03-08", "2023-03-12", "2023-06-30"} {
+		if got := PlanValue(i, day(d)); !near(got, 80) {
+			t.Errorf("expected on %s: %v, want 80", d, got)
+		}
+	}
+	if got := PlanValue(i, day("2023-02-20")); !near(got, 34.4) {
+		t.Errorf("expected before the target applies: %v, want the baseline", got)
 	}
 }
