@@ -1,16 +1,20 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"golang.org/x/tools/txtar"
 
 	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/chart/echarts"
+	"github.com/tiendo/tiendo/internal/data"
+	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/output"
 )
 
@@ -189,4 +193,19 @@ func sampleCharts(tb testing.TB) *chart.Cache {
 		sampleChartsCache = chart.NewCache(filepath.Join("..", "..", CacheDir, "charts"), echarts.JS())
 	})
 	return sampleChartsCache
+}
+
+// sampleData is the sample site's data/ as the load stage reads it, judged
+// at the end of 30/06/2023 (its asOf), for tests that compare pages with
+// the data behind them.
+func sampleData(tb testing.TB) *data.Set {
+	tb.Helper()
+	l := &diag.List{}
+	set := data.Load(os.DirFS(filepath.Join("..", "..")), data.LoadOptions{Location: time.UTC,
+		Now: time.Date(2023, 6, 30, 23, 0, 0, 0, time.UTC), From: "2022-01", To: "2023-12",
+		WeeklyRule: "trước 09h ngày Thứ 3 hàng tuần"}, l)
+	if l.HasErrors() {
+		tb.Fatalf("the sample's data has errors:\n%s", l.Format(diag.VI))
+	}
+	return set
 }

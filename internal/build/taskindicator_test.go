@@ -2,13 +2,8 @@ package build
 
 import (
 	"encoding/json"
-	"os"
 	"regexp"
 	"testing"
-	"time"
-
-	"github.com/tiendo/tiendo/internal/data"
-	"github.com/tiendo/tiendo/internal/diag"
 )
 
 // indicatorStatus is the status slug an indicator page's headline shows.
@@ -47,8 +42,7 @@ func TestSampleTaskAndIndicatorAgree(t *testing.T) {
 	}
 	done := map[string]bool{"dung-han": true, "hoan-thanh-qua-han": true, "hoan-thanh": true}
 	standing := map[string]bool{}
-	set := data.Load(os.DirFS("../.."), data.LoadOptions{Location: time.UTC, Now: time.Date(2023, 6, 30, 23, 0, 0, 0, time.UTC),
-		From: "2022-01", To: "2023-12", WeeklyRule: "trước 09h ngày Thứ 3 hàng tuần"}, &diag.List{})
+	set := sampleData(t)
 	for _, s := range set.Indicators {
 		if ts := s.Ind.Targets; len(ts) > 0 && ts[len(ts)-1].Standing() {
 			standing[s.Ind.ID] = true

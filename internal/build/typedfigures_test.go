@@ -9,10 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/tiendo/tiendo/internal/data"
-	"github.com/tiendo/tiendo/internal/diag"
 )
 
 // TestSampleContentTypesNoFigure: a figure of the data typed into a page
@@ -26,9 +22,7 @@ import (
 // thousands separator, and fails on one that is not a target of the plan.
 func TestSampleContentTypesNoFigure(t *testing.T) {
 	root := os.DirFS("../..")
-	l := &diag.List{}
-	set := data.Load(root, data.LoadOptions{Location: time.UTC, Now: time.Date(2023, 6, 30, 23, 0, 0, 0, time.UTC),
-		From: "2022-01", To: "2023-12", WeeklyRule: "trước 09h ngày Thứ 3 hàng tuần"}, l)
+	set := sampleData(t)
 	targets := map[float64]bool{}
 	units := map[string]bool{}
 	for _, s := range set.Indicators {
