@@ -57,7 +57,8 @@ func (b *builder) computeData(d *data.Set) *computed {
 	env := b.env(d)
 
 	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays, view.GroupTitles(d.Indicators))
-	inds := view.Indicators(env, b.judge(d.Indicators), b.method())
+	judged := b.judge(d.Indicators)
+	inds := view.Indicators(env, judged, b.method())
 	reps := view.Reports(env, d.Weekly, b.serviceGuides(d.Weekly))
 	var cards []*view.IndicatorCard
 	for _, v := range inds.Views {
@@ -65,7 +66,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.kpis[v.Card.ID] = view.KPI{Card: v.Card, Line: v.Line, Series: v.Series}
 		c.ids = append(c.ids, v.Card.ID)
 	}
-	units := view.Units(env, tasks, cards, reps.ByUnit)
+	units := view.Units(env, view.UnitInputs{Tasks: tasks, Indicators: judged, Cards: cards, Reports: reps.ByUnit, URLs: b.site.URLs, Pages: b.site.Pages})
 	datasets := view.Datasets(env, inds, tasks, reps)
 	view.Bylines(env, b.site.Pages)
 	topics, topicFeeds := view.Topics(env, b.site.Pages, view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title,
@@ -73,7 +74,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 
 	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
 	c.pages = append(c.pages, tasks.All...)
-	c.pages = append(c.pages, units...)
+	c.pages = append(c.pages, units.All...)
 	c.pages = append(c.pages, inds.All...)
 	if inds.Index != nil {
 		c.pages = append(c.pages, b.methodPage(env, inds.Index))
@@ -89,7 +90,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, units.Out, topicFeeds} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)

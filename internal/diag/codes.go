@@ -322,6 +322,8 @@ const (
 	CodeChart = "chart" // error
 	// CodeChartRender means charts that cannot be drawn as SVG.
 	CodeChartRender = "chart-render" // error
+	// CodePosterQR means a commune poster's QR code cannot be made from the page's address (an address too long for a QR code).
+	CodePosterQR = "poster-qr" // error
 	// CodeLinkEmpty means a link without a destination.
 	CodeLinkEmpty = "link-empty" // error
 	// CodeLinkScheme means a link of a kind that is not allowed (such as javascript:).
