@@ -1,0 +1,165 @@
+package build
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/indicator"
+	"github.com/tiendo/tiendo/internal/output"
+	"github.com/tiendo/tiendo/internal/period"
+)
+
+// viNumber writes n the Vietnamese way with d decimals ("4.783", "66,1"),
+// independently of package vi.
+func viNumber(x float64, d int) string {
+	s := strconv.FormatFloat(x, 'f', d, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString("," + frac)
+	}
+	return b.String()
+}
+
+// TestCommunePagesShowTheCSV: for every commune and every indicator broken
+// down to communes, the commune's page shows the latest figure of the
+// commune's rows in the indicator's CSV (a rate from that row's numerator
+// and denominator), its rank among the communes, and the same figure in
+// /don-vi/'s comparison and the commune's CSV download. The expected
+// figures are recomputed here from the rows as read, not by the views.
+func TestCommunePagesShowTheCSV(t *testing.T) {
+	res := sampleSite(t)
+	set := sampleData(t)
+	asOf := time.Date(2023, 6, 30, 0, 0, 0, 0, time.UTC)
+	compare := string(res.Output.Files["don-vi/index.html"])
+	checked := 0
+	for _, s := range set.Indicators {
+		ind := s.Ind
+		if ind.Dimension != indicator.ByCommune && ind.Dimension != indicator.ByUnit {
+			continue
+		}
+		type fig struct {
+			p     period.Period
+			value float64
+			text  string
+		}
+		latest := map[string]fig{}
+		for _, o := range s.Obs {
+			u, ok := set.Units.ByID(o.Dim)
+			if !ok || !u.IsCommune() || o.Period.End().After(asOf.AddDate(0, 0, 1)) {
+				continue
+			}
+			v := o.Value
+			if ind.Measure == indicator.Rate {
+				v = o.Num / o.Den * 100
+			}
+			text := viNumber(v, ind.Decimals)
+			if ind.Measure.IsPercentage() {
+				text += "%"
+			} else if ind.Unit != "" {
+				text += " " + ind.Unit
+			}
+			if f, ok := latest[o.Dim]; !ok || period.Compare(o.Period, f.p) > 0 {
+				latest[o.Dim] = fig{o.Period, v, text}
+			}
+		}
+		for id, f := range latest {
+			page := string(res.Output.Files["don-vi/"+id+"/index.html"])
+			m := regexp.MustCompile(`<h3 id="cs-` + ind.ID + `">.*</h3>\n<p class="score-value"><span class="value">([^<]*)</span>`).FindStringSubmatch(page)
+			if m == nil {
+				t.Errorf("%s: no score of %s on its page", id, ind.ID)
+				continue
+			}
+			if got := html.UnescapeString(m[1]); got != f.text {
+				t.Errorf("%s, %s: page shows %q, the CSV's latest row (%s) gives %q", id, ind.ID, got, f.p, f.text)
+			}
+			rank := 1
+			for other, g := range latest {
+				if other != id && g.value > f.value {
+					rank++
+				}
+			}
+			wantRank := fmt.Sprintf("%d/%d", rank, len(latest))
+			if !strings.Contains(page[strings.Index(page, `id="cs-`+ind.ID+`"`):], "<dt>Xếp thứ</dt><dd>"+wantRank+" ") {
+				t.Errorf("%s, %s: rank %s not on the page", id, ind.ID, wantRank)
+			}
+			row := regexp.MustCompile(`(?s)<tr id="ss-` + id + `".*?</tr>`).FindString(compare)
+			if !strings.Contains(row, `<td data-key="`+ind.ID+`" data-rank="`+strconv.Itoa(rank)+`"><span class="value">`+f.text+`</span>`) {
+				t.Errorf("%s, %s: /don-vi/'s row does not show %s, rank %d:\n%s", id, ind.ID, f.text, rank, row)
+			}
+			checked++
+		}
+	}
+	// 12 communes × (VNeID accounts, online dossiers, officials' own
+	// dossiers, social-security accounts).
+	if checked < 48 {
+		t.Errorf("checked %d commune figures, want at least 48", checked)
+	}
+}
+
+// TestUnitDownloads: a commune's CSV download holds its figures as the
+// indicator's CSV has them, in plain digits.
+func TestUnitDownloads(t *testing.T) {
+	res := sampleSite(t)
+	b := res.Output.Files["don-vi/xa-thach-kim/xa-thach-kim.csv"]
+	if !bytes.HasPrefix(b, []byte("\uFEFF")) {
+		t.Fatal("the CSV has no BOM (Excel would misread it)")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, r := range rows[1:] {
+		got[r[0]] = r
+	}
+	// The sample's CSV: "Tháng 6/2023;Thạch Kim;4.783".
+	if r := got["tai-khoan-dinh-danh-dien-tu"]; r == nil || r[3] != "2023-06" || r[4] != "4783" {
+		t.Errorf("VNeID row %q, want 2023-06 and 4783", r)
+	}
+	if r := got["ho-so-truc-tuyen"]; r == nil || r[5] == "" || r[6] == "" {
+		t.Errorf("online dossiers row %q lacks its numerator and denominator", r)
+	}
+	if !bytes.Contains(res.Output.Files["don-vi/xa-thach-kim/xa-thach-kim.json"], []byte(`"thu_hang": 3`)) {
+		t.Error("the JSON download does not give Thạch Kim's rank 3 in VNeID accounts")
+	}
+}
+
+// TestPosterQR: without a host in baseURL the poster says the QR code
+// needs one; with one, it carries the code and the commune page's
+// absolute address, and a sorted copy of /don-vi/ exists for each column.
+func TestPosterQR(t *testing.T) {
+	res := sampleSite(t)
+	p := string(res.Output.Files["don-vi/xa-thach-kim/ap-phich/index.html"])
+	if strings.Contains(p, "<svg xmlns") && strings.Contains(p, `class="qr"`) || !strings.Contains(p, "mã QR cần địa chỉ đầy đủ") {
+		t.Error("the sample (baseURL = \"/\") poster should say the QR code needs a full address, and draw none")
+	}
+	abs := Run(Options{Source: "../..", Sink: output.NewMem(), Now: "2023-06-30", Charts: sampleCharts(t),
+		BaseURL: "https://example.gov.vn/de-an-06/"})
+	if !abs.OK() {
+		t.Fatalf("does not build:\n%s", abs.Diags.Format("vi"))
+	}
+	for _, id := range []string{"xa-thach-kim", "thi-tran-loc-ha"} {
+		p := string(abs.Output.Files["don-vi/"+id+"/ap-phich/index.html"])
+		want := "https://example.gov.vn/de-an-06/don-vi/" + id + "/"
+		if !strings.Contains(p, `<p class="poster-url">`+want+`</p>`) || !strings.Contains(p, `<div class="qr" role="img"`) {
+			t.Errorf("%s: poster without its QR code or address %s", id, want)
+		}
+	}
+	if _, ok := abs.Output.Files["don-vi/xep-theo-ten/index.html"]; !ok {
+		t.Error("no /don-vi/xep-theo-ten/")
+	}
+}
