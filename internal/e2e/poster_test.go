@@ -1,0 +1,81 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// pdfPage matches a page object of a PDF (not the /Pages tree).
+var pdfPage = regexp.MustCompile(`/Type\s*/Page\b[^s]`)
+
+// TestPosters opens every commune's notice-board poster in Chromium under
+// the strict CSP, decodes its QR code from a screenshot with zbarimg
+// (zbar-tools), which must read the commune page's absolute address, and
+// prints the poster to PDF on A4, which must take one page.
+func TestPosters(t *testing.T) {
+	s := sampleSite(t)
+	zbar, err := exec.LookPath("zbarimg")
+	if err != nil {
+		missing(t, "zbarimg not found (%v): apt-get install zbar-tools", err)
+	}
+	ids, err := filepath.Glob(filepath.Join(s.Dir, "don-vi", "*", "ap-phich", "index.html"))
+	if err != nil || len(ids) == 0 {
+		t.Fatalf("no posters under %s/don-vi/ (%v)", s.Dir, err)
+	}
+	browser := browserFor(t)
+	dir := t.TempDir()
+	for _, f := range ids {
+		id := filepath.Base(filepath.Dir(filepath.Dir(f)))
+		t.Run(id, func(t *testing.T) {
+			tab, closeTab := chromedp.NewContext(browser)
+			defer closeTab()
+			ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+			defer cancel()
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(800, 1200)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(s.URL("/don-vi/"+id+"/ap-phich/"))); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, settle()); err != nil {
+				t.Fatal(err)
+			}
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			shot := filepath.Join(dir, id+".png")
+			if err := os.WriteFile(shot, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(zbar, "--raw", "-q", "-Sdisable", "-Sqrcode.enable", shot).Output()
+			if err != nil {
+				t.Fatalf("zbarimg found no QR code in the poster (%v); screenshot %s", err, shot)
+			}
+			want := s.URL("/don-vi/" + id + "/")
+			if got := strings.TrimSpace(string(out)); got != want {
+				t.Errorf("the QR code reads %q, want %q", got, want)
+			}
+
+			yes := true
+			pdf, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69, PreferCSSPageSize: &yes})
+			if err != nil {
+				t.Fatalf("print to PDF: %v", err)
+			}
+			if n := len(pdfPage.FindAll(pdf.Data, -1)); n != 1 || !bytes.HasPrefix(pdf.Data, []byte("%PDF")) {
+				_ = os.WriteFile(filepath.Join(dir, id+".pdf"), pdf.Data, 0o644)
+				t.Errorf("the poster prints on %d A4 pages, want 1", n)
+			}
+		})
+	}
+}
