@@ -79,3 +79,61 @@ func TestPosters(t *testing.T) {
 		})
 	}
 }
+
+// TestCompareSortsInPlace: on /don-vi/, a sort link sorts the communes in
+// place, in the order of that sort's own page (which works without
+// JavaScript), and keeps the order in the address, which a reload reads.
+func TestCompareSortsInPlace(t *testing.T) {
+	t.Parallel()
+	s := sampleSite(t)
+	browser := browserFor(t)
+	u := s.URL("/don-vi/")
+	rec := &recorder{host: s.Host, page: u, pageStatus: 200}
+	tab, closeTab := chromedp.NewContext(browser, chromedp.WithListener(rec.listen))
+	defer closeTab()
+	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	defer cancel()
+	rows := chromedp.Evaluate[string](`[...document.querySelectorAll('table.compare-table tbody tr')].map(r => r.id).join(' ')`)
+	// The order of the page sorted by name, as written at build time.
+	if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(s.URL("/don-vi/xep-theo-ten/"))); err != nil {
+		t.Fatal(err)
+	}
+	byName, err := chromedp.Run(ctx, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(u)); err != nil {
+		t.Fatal(err)
+	}
+	first, err := chromedp.Run(ctx, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first == byName || first == "" {
+		t.Fatalf("/don-vi/ is already in name order (%s): the test cannot tell a sort", first)
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('nav.sorts a[data-sort-key="ten"]').click()`)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != byName || loc != u+"?xep-theo=ten" {
+		t.Errorf("after the click: rows %s at %s;\nwant %s at %s?xep-theo=ten", got, loc, byName, u)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(loc)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, settle()); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := chromedp.Run(ctx, rows); got != byName {
+		t.Errorf("reloaded with ?xep-theo=ten: rows %s, want %s", got, byName)
+	}
+	rec.report(t)
+}
