@@ -494,7 +494,7 @@ func (e Env) unitSummary(u data.Unit, scores []*Score, peers string) string {
 			"{rank}", strconv.Itoa(s.Rank), "{of}", strconv.Itoa(s.Of), "{peers}", peers)
 		parts = append(parts, r.Replace(e.T("summaryPart")))
 	}
-	return u.Short + ": " + strings.Join(parts, "; ") + "."
+	return u.Name + ": " + strings.Join(parts, "; ") + "."
 }
 
 // unitDownloads makes the unit's scores as CSV and JSON, in the
