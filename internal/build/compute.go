@@ -67,7 +67,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.ids = append(c.ids, v.Card.ID)
 	}
 	units := view.Units(env, view.UnitInputs{Tasks: tasks, Indicators: judged, Cards: cards, Reports: reps.ByUnit, URLs: b.site.URLs, Pages: b.site.Pages})
-	datasets := view.Datasets(env, inds, tasks, reps)
+	datasets := view.Datasets(env, inds, tasks, reps, units.Dataset)
 	view.Bylines(env, b.site.Pages)
 	topics, topicFeeds := view.Topics(env, b.site.Pages, view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title,
 		Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs})

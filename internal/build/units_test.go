@@ -136,6 +136,14 @@ func TestUnitDownloads(t *testing.T) {
 	if !bytes.Contains(res.Output.Files["don-vi/xa-thach-kim/xa-thach-kim.json"], []byte(`"thu_hang": 3`)) {
 		t.Error("the JSON download does not give Thạch Kim's rank 3 in VNeID accounts")
 	}
+	// Every unit's rows, in one file, hold the same cells; /du-lieu/ lists it.
+	all := string(res.Output.Files["don-vi/don-vi.csv"])
+	if r := got["tai-khoan-dinh-danh-dien-tu"]; !strings.Contains(all, "\nxa-thach-kim,"+strings.Join(r, ",")) {
+		t.Errorf("don-vi/don-vi.csv lacks Thạch Kim's row %q", r)
+	}
+	if !strings.Contains(string(res.Output.Files["du-lieu/index.html"]), "don-vi/don-vi.csv") {
+		t.Error("/du-lieu/ does not list don-vi/don-vi.csv")
+	}
 }
 
 // TestPosterQR: without a host in baseURL the poster says the QR code

@@ -107,6 +107,8 @@ type UnitsView struct {
 	// figure per commune, rows in the order of Sort; nil when no
 	// indicator breaks down by commune.
 	Compare *CompareTable
+	// Downloads are every unit's figures in one file.
+	Downloads []Download
 }
 
 // UnitGroup is the units of one kind.
@@ -194,6 +196,8 @@ type UnitPages struct {
 	// All is every page: the unit pages, the posters, /don-vi/ and its
 	// sorted copies.
 	All []*site.Page
+	// Dataset is every unit's figures, for /du-lieu/; nil without any.
+	Dataset *Dataset
 	Out
 }
 
@@ -298,6 +302,10 @@ func Units(env Env, in UnitInputs) UnitPages {
 			uv.Groups = append(uv.Groups, *groups[kind])
 		}
 	}
+	uv.Downloads = env.allUnitDownloads(scores, &out.Out)
+	if uv.Downloads != nil {
+		out.Dataset = &Dataset{Title: env.T("unitsDataset"), Path: UnitsPath, Description: env.T("unitsDatasetDescription"), Downloads: uv.Downloads}
+	}
 	unitsPage.Data = uv
 	out.All = append(append(pages, posters...), unitsPage)
 	table := env.compareTable(scores, in.Cards)
@@ -310,7 +318,7 @@ func Units(env Env, in UnitInputs) UnitPages {
 			uv.Compare = t
 			continue
 		}
-		sv := &UnitsView{Groups: uv.Groups, Compare: t}
+		sv := &UnitsView{Groups: uv.Groups, Compare: t, Downloads: uv.Downloads}
 		out.All = append(out.All, env.page(&site.Page{Path: s.Path, Layout: "units",
 			Title: env.T("unitsTitle") + ": " + s.Label, Description: env.T("unitsDescription"), Data: sv}, unitsPage))
 	}
@@ -497,51 +505,93 @@ func (e Env) unitSummary(u data.Unit, scores []*Score, peers string) string {
 	return u.Name + ": " + strings.Join(parts, "; ") + "."
 }
 
-// unitDownloads makes the unit's scores as CSV and JSON, in the
-// conventions of the other downloads: the figures as computed (a rate's
-// counts too), numbers written plainly, the CSV as UTF-8 with BOM.
-func (e Env) unitDownloads(u data.Unit, scores []*Score, out *Out) []Download {
-	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	type jsonScore struct {
-		Indicator   string   `json:"chi_tieu"`
-		Title       string   `json:"ten_chi_tieu"`
-		Unit        string   `json:"don_vi_tinh"`
-		Period      string   `json:"ky"`
-		Value       float64  `json:"gia_tri"`
-		Numerator   *float64 `json:"tu_so,omitempty"`
-		Denominator *float64 `json:"mau_so,omitempty"`
-		Rank        int      `json:"thu_hang"`
-		Of          int      `json:"so_don_vi_xep_hang"`
-		District    *float64 `json:"toan_huyen,omitempty"`
-		Illustr     bool     `json:"minh_hoa"`
+// scoreRecord is a score as the downloads write it.
+type scoreRecord struct {
+	Unit        string   `json:"don_vi,omitempty"`
+	Indicator   string   `json:"chi_tieu"`
+	Title       string   `json:"ten_chi_tieu"`
+	Measure     string   `json:"don_vi_tinh"`
+	Period      string   `json:"ky"`
+	Value       float64  `json:"gia_tri"`
+	Numerator   *float64 `json:"tu_so,omitempty"`
+	Denominator *float64 `json:"mau_so,omitempty"`
+	Rank        int      `json:"thu_hang"`
+	Of          int      `json:"so_don_vi_xep_hang"`
+	District    *float64 `json:"toan_huyen,omitempty"`
+	Illustr     bool     `json:"minh_hoa"`
+}
+
+func (r scoreRecord) cells() []string {
+	num := func(x *float64) string {
+		if x == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*x, 'f', -1, 64)
 	}
-	var js []jsonScore
+	v := r.Value
+	return []string{r.Indicator, r.Title, r.Measure, r.Period, num(&v), num(r.Numerator), num(r.Denominator),
+		strconv.Itoa(r.Rank), strconv.Itoa(r.Of), num(r.District), strconv.FormatBool(r.Illustr)}
+}
+
+var scoreHeader = []string{"chi_tieu", "ten_chi_tieu", "don_vi_tinh", "ky", "gia_tri", "tu_so", "mau_so",
+	"thu_hang", "so_don_vi_xep_hang", "toan_huyen", "minh_hoa"}
+
+// record is s as the downloads write it: the figures as computed (a
+// rate's counts too), in plain digits.
+func (s *Score) record(unit string) scoreRecord {
+	d := s.dimValue
+	r := scoreRecord{Unit: unit, Indicator: s.ind.ID, Title: s.ind.Title, Measure: s.ind.Unit, Period: d.Period.String(), Value: d.Value,
+		Rank: s.Rank, Of: s.Of, Illustr: s.ind.Illustrative}
+	if s.ind.Measure == indicator.Rate {
+		n, dd := d.Num, d.Den
+		r.Numerator, r.Denominator = &n, &dd
+	}
+	if len(s.district) > 0 {
+		v := s.district[len(s.district)-1].Value
+		r.District = &v
+	}
+	return r
+}
+
+// unitDownloads makes a unit's scores as CSV and JSON, in the conventions
+// of the other downloads (the CSV in UTF-8 with BOM, formulas
+// neutralised).
+func (e Env) unitDownloads(u data.Unit, scores []*Score, out *Out) []Download {
+	var js []scoreRecord
 	var rows [][]string
 	for _, s := range scores {
-		d := s.dimValue
-		j := jsonScore{Indicator: s.ind.ID, Title: s.ind.Title, Unit: s.ind.Unit, Period: d.Period.String(), Value: d.Value,
-			Rank: s.Rank, Of: s.Of, Illustr: s.ind.Illustrative}
-		numS, denS, distS := "", "", ""
-		if s.ind.Measure == indicator.Rate {
-			n, dd := d.Num, d.Den
-			j.Numerator, j.Denominator = &n, &dd
-			numS, denS = num(n), num(dd)
-		}
-		if len(s.district) > 0 {
-			v := s.district[len(s.district)-1].Value
-			j.District = &v
-			distS = num(v)
-		}
-		js = append(js, j)
-		rows = append(rows, []string{j.Indicator, j.Title, j.Unit, j.Period, num(j.Value), numS, denS,
-			strconv.Itoa(j.Rank), strconv.Itoa(j.Of), distS, strconv.FormatBool(j.Illustr)})
+		r := s.record("")
+		js = append(js, r)
+		rows = append(rows, r.cells())
 	}
 	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, []string{"chi_tieu", "ten_chi_tieu", "don_vi_tinh", "ky", "gia_tri", "tu_so", "mau_so",
-		"thu_hang", "so_don_vi_xep_hang", "toan_huyen", "minh_hoa"}, rows)
+	_ = table.WriteCSV(&cb, scoreHeader, rows)
 	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "unit": u.ID, "name": u.Name, "scores": js}, "", "  ")
 	jb = append(jb, '\n')
 	base := UnitsPath + u.ID + "/" + u.ID
+	return []Download{out.download("CSV", base+".csv", cb.Bytes()), out.download("JSON", base+".json", jb)}
+}
+
+// allUnitDownloads makes every unit's scores, unit by unit in
+// data/units.toml's order, as one CSV and one JSON: /don-vi/don-vi.csv.
+func (e Env) allUnitDownloads(scores map[string][]*Score, out *Out) []Download {
+	var js []scoreRecord
+	var rows [][]string
+	for _, u := range e.Units.All {
+		for _, s := range scores[u.ID] {
+			r := s.record(u.ID)
+			js = append(js, r)
+			rows = append(rows, append([]string{u.ID}, r.cells()...))
+		}
+	}
+	if len(js) == 0 {
+		return nil
+	}
+	var cb bytes.Buffer
+	_ = table.WriteCSV(&cb, append([]string{"don_vi"}, scoreHeader...), rows)
+	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "scores": js}, "", "  ")
+	jb = append(jb, '\n')
+	base := UnitsPath + "don-vi"
 	return []Download{out.download("CSV", base+".csv", cb.Bytes()), out.download("JSON", base+".json", jb)}
 }
 
