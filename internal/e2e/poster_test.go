@@ -50,6 +50,9 @@ func TestPosters(t *testing.T) {
 			if err := chromedp.Do(ctx, settle()); err != nil {
 				t.Fatal(err)
 			}
+			if shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector('button.print-page').hidden`)); err != nil || !shown {
+				t.Errorf("the print button is not shown with JavaScript on (%v)", err)
+			}
 			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 			if err != nil {
 				t.Fatal(err)
