@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"html"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -169,5 +171,47 @@ func TestPosterQR(t *testing.T) {
 	}
 	if _, ok := abs.Output.Files["don-vi/xep-theo-ten/index.html"]; !ok {
 		t.Error("no /don-vi/xep-theo-ten/")
+	}
+}
+
+// TestUnitTargetsOnPages: a copy of the sample whose VNeID target assigns
+// Thạch Kim its own 4.500 accounts shows that target, the share reached
+// and the status on the commune's page, its poster and its download; the
+// sample itself assigns none, since the plan does not.
+func TestUnitTargetsOnPages(t *testing.T) {
+	dir := copySample(t)
+	file := filepath.Join(dir, "data", "indicators.toml")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const at = `label = "Hết Quý II/2023"`
+	if !bytes.Contains(src, []byte(at)) {
+		t.Fatalf("%s no longer holds %s", file, at)
+	}
+	src = bytes.Replace(src, []byte(at), []byte(at+"\nunits = { \"Thạch Kim\" = 4500 }"), 1)
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := Run(Options{Source: dir, Sink: output.NewMem(), Now: "2023-06-30", Charts: sampleCharts(t)})
+	if !res.OK() {
+		t.Fatalf("does not build:\n%s", res.Diags.Format("vi"))
+	}
+	page := string(res.Output.Files["don-vi/xa-thach-kim/index.html"])
+	want := `<dt>Mục tiêu của đơn vị</dt><dd>4.500 tài khoản (30/06/2023): đạt <strong>106,3%</strong> · <span class="badge status-da-dat">`
+	if !strings.Contains(page, want) {
+		t.Errorf("the commune page lacks %s", want)
+	}
+	if !strings.Contains(string(res.Output.Files["don-vi/xa-thach-kim/ap-phich/index.html"]), "Mục tiêu của đơn vị: 4.500 tài khoản (30/06/2023), đạt 106,3%") {
+		t.Error("the poster lacks the commune's target")
+	}
+	if !strings.Contains(string(res.Output.Files["don-vi/xa-thach-kim/xa-thach-kim.csv"]), ",4783,,,3,12,47024,4500,true") {
+		t.Errorf("the download lacks the target:\n%s", res.Output.Files["don-vi/xa-thach-kim/xa-thach-kim.csv"])
+	}
+	if other := string(res.Output.Files["don-vi/xa-ho-do/index.html"]); strings.Contains(other, "Mục tiêu của đơn vị") {
+		t.Error("Hộ Độ, assigned nothing, shows a target of its own")
+	}
+	if strings.Contains(string(sampleSite(t).Output.Files["don-vi/xa-thach-kim/index.html"]), "Mục tiêu của đơn vị") {
+		t.Error("the sample shows a commune target the plan does not set")
 	}
 }

@@ -48,10 +48,13 @@ type UnitView struct {
 	// breakdown names it, in the indicators' order.
 	Scores []*Score
 	// Peers names whom the unit is ranked among ("xã, thị trấn").
-	Peers   string
-	Lead    []*TaskRow
-	Coord   []*TaskRow
-	Overdue int
+	Peers string
+	// DistrictOnly is set when some score has no target of the unit's
+	// own: the page says why no status is claimed for it.
+	DistrictOnly bool
+	Lead         []*TaskRow
+	Coord        []*TaskRow
+	Overdue      int
 	// Indicators are the cards of the indicators the unit leads.
 	Indicators []*IndicatorCard
 	Reports    *UnitReports
@@ -88,16 +91,21 @@ type Score struct {
 	// its row in /don-vi/'s comparison sorted by this indicator, which
 	// the row's :target style marks; for an office the indicator's page.
 	Highlight string
-	// NoUnitTarget says the plan sets the target for the whole district
-	// only (every indicator's target is, today), so no status is claimed
-	// for the unit.
+	// NoUnitTarget says the plan sets the current target for the whole
+	// district only, so no status is claimed for the unit. Otherwise
+	// Target is the unit's own value and date ("4.500 (30/06/2023)"), Pct
+	// how much of it the figure reaches ("106,3%"), and Status, when
+	// already known, whether it is met (see indicator.UnitProgress).
 	NoUnitTarget bool
+	Target, Pct  string
+	Status       *StatusBadge
 
 	value    float64
 	ind      *indicator.Indicator
 	dimValue *indicator.DimValue
 	// dimPoints is the unit's series, district the district's.
 	dimPoints, district []indicator.Point
+	unitTarget          *float64
 }
 
 // UnitsView is the data of /don-vi/ and of its sorted copies.
@@ -242,6 +250,7 @@ func Units(env Env, in UnitInputs) UnitPages {
 	var pages, posters []*site.Page
 	for _, u := range env.Units.All {
 		v := &UnitView{Unit: u, Reports: in.Reports[u.ID], Scores: scores[u.ID], Peers: env.peers(u)}
+		v.DistrictOnly = slices.ContainsFunc(v.Scores, func(s *Score) bool { return s.NoUnitTarget })
 		for _, r := range rows {
 			if env.Units.Leads(r.Task.Lead, u.ID) {
 				v.Lead = append(v.Lead, r)
@@ -382,6 +391,19 @@ func (e Env) unitScores(inds []Indicator, cards []*IndicatorCard) map[string][]*
 				s.Num, s.Den = loc.Float(d.Num, 0), loc.Float(d.Den, 0)
 			}
 			s.Compare = e.compare(ind, res, d.Value)
+			if res.Target != nil {
+				if pct, st, judged, ok := indicator.UnitProgress(ind, *res.Target, u.ID, d.Value, e.Now); ok {
+					s.NoUnitTarget = false
+					goal := res.Target.ByUnit[u.ID]
+					s.unitTarget = &goal
+					s.Target = e.format(ind, res.Target.ByUnit[u.ID], true) + " (" + e.targetWhen(*res.Target) + ")"
+					s.Pct = loc.Percent(pct, 1)
+					if judged {
+						b := Badge(st, e.Lang)
+						s.Status = &b
+					}
+				}
+			}
 			scores = append(scores, s)
 			out[u.ID] = append(out[u.ID], s)
 		}
@@ -518,6 +540,7 @@ type scoreRecord struct {
 	Rank        int      `json:"thu_hang"`
 	Of          int      `json:"so_don_vi_xep_hang"`
 	District    *float64 `json:"toan_huyen,omitempty"`
+	UnitTarget  *float64 `json:"muc_tieu_don_vi,omitempty"`
 	Illustr     bool     `json:"minh_hoa"`
 }
 
@@ -530,11 +553,11 @@ func (r scoreRecord) cells() []string {
 	}
 	v := r.Value
 	return []string{r.Indicator, r.Title, r.Measure, r.Period, num(&v), num(r.Numerator), num(r.Denominator),
-		strconv.Itoa(r.Rank), strconv.Itoa(r.Of), num(r.District), strconv.FormatBool(r.Illustr)}
+		strconv.Itoa(r.Rank), strconv.Itoa(r.Of), num(r.District), num(r.UnitTarget), strconv.FormatBool(r.Illustr)}
 }
 
 var scoreHeader = []string{"chi_tieu", "ten_chi_tieu", "don_vi_tinh", "ky", "gia_tri", "tu_so", "mau_so",
-	"thu_hang", "so_don_vi_xep_hang", "toan_huyen", "minh_hoa"}
+	"thu_hang", "so_don_vi_xep_hang", "toan_huyen", "muc_tieu_don_vi", "minh_hoa"}
 
 // record is s as the downloads write it: the figures as computed (a
 // rate's counts too), in plain digits.
@@ -549,6 +572,10 @@ func (s *Score) record(unit string) scoreRecord {
 	if len(s.district) > 0 {
 		v := s.district[len(s.district)-1].Value
 		r.District = &v
+	}
+	if s.unitTarget != nil {
+		v := *s.unitTarget
+		r.UnitTarget = &v
 	}
 	return r
 }

@@ -1,7 +1,9 @@
 package view
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/period"
@@ -49,5 +51,51 @@ func TestUnitRanks(t *testing.T) {
 	}
 	if pts := scores["xa-a"][0].dimPoints; len(pts) != 2 || pts[0].Value != 50 || pts[1].Value != 75 {
 		t.Errorf("xa-a's own series %+v, want 50 then 75", pts)
+	}
+}
+
+// TestUnitTargetsShown: where a target assigns a unit its own value, the
+// score gives it, the share reached and, once known, the status; a unit
+// without one claims none.
+func TestUnitTargetsShown(t *testing.T) {
+	env := testEnv(t, "vi")
+	jun := period.Period{Kind: period.Month, Year: 2023, N: 6}
+	ind := &indicator.Indicator{ID: "vneid", Title: "Tài khoản", Unit: "tài khoản", Measure: indicator.Cumulative, Dimension: indicator.ByCommune,
+		Targets: []indicator.Target{{Value: 100, Deadline: day(2023, 6, 30), ByUnit: map[string]float64{"xa-a": 40}},
+			{Value: 200, Deadline: day(2023, 12, 31), ByUnit: map[string]float64{"xa-a": 80, "xa-binh": 120}}}}
+	obs := []indicator.Observation{{Period: jun, Dim: "xa-a", Value: 50}, {Period: jun, Dim: "xa-binh", Value: 30}}
+	for _, tc := range []struct {
+		name             string
+		now              string
+		a, binh          string // target · pct · status slug
+		binhDistrictOnly bool
+	}{
+		{"due today", "2023-06-30", "40 tài khoản · 125,0% · da-dat", "", true},
+		{"after the first deadline", "2023-07-15", "80 tài khoản · 62,5% · ", "120 tài khoản · 25,0% · ", false},
+		{"all overdue", "2024-01-02", "80 tài khoản · 62,5% · qua-han-chua-dat", "120 tài khoản · 25,0% · qua-han-chua-dat", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := env
+			e.Now, _ = time.ParseInLocation("2006-01-02", tc.now, hcm)
+			e.Now = e.Now.Add(12 * time.Hour)
+			k := Indicator{Ind: ind, Obs: obs, Result: indicator.Compute(ind, obs, e.Now, indicator.Method{})}
+			scores := e.unitScores([]Indicator{k}, []*IndicatorCard{{ID: "vneid", Title: "Tài khoản"}})
+			show := func(s *Score) string {
+				if s.NoUnitTarget {
+					return ""
+				}
+				st := ""
+				if s.Status != nil {
+					st = s.Status.Slug
+				}
+				return strings.SplitN(s.Target, " (", 2)[0] + " · " + s.Pct + " · " + st
+			}
+			if got := show(scores["xa-a"][0]); got != tc.a {
+				t.Errorf("xa-a: %q, want %q", got, tc.a)
+			}
+			if got := show(scores["xa-binh"][0]); got != tc.binh || scores["xa-binh"][0].NoUnitTarget != tc.binhDistrictOnly {
+				t.Errorf("xa-binh: %q (district only %v), want %q", got, scores["xa-binh"][0].NoUnitTarget, tc.binh)
+			}
+		})
 	}
 }
