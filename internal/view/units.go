@@ -238,7 +238,7 @@ func Units(env Env, in UnitInputs) UnitPages {
 		return out
 	}
 	rows := in.Tasks.View.Rows
-	unitsPage := env.page(&site.Page{Path: UnitsPath, Layout: "units", Charts: false,
+	unitsPage := env.page(&site.Page{Path: UnitsPath, Layout: "units",
 		Title: env.T("unitsTitle"), Description: env.T("unitsDescription")}, nil)
 	uv := &UnitsView{}
 	groups := map[string]*UnitGroup{}
@@ -679,7 +679,7 @@ func (e Env) poster(u data.Unit, v *UnitView, steps []PosterStep, urls site.URLs
 	pv.URL = urls.Abs(UnitsPath + u.ID + "/")
 	svg, err := qr.SVG(pv.URL)
 	if err != nil {
-		out.Problems = append(out.Problems, chartProblem(UnitsPath+u.ID+"/"+posterDir, err))
+		out.Problems = append(out.Problems, qrProblem(UnitsPath+u.ID+"/"+posterDir, err))
 		return pv
 	}
 	pv.QR = template.HTML(svg)
@@ -784,8 +784,8 @@ func (t *CompareTable) sorted(s *SortLink, caption string) *CompareTable {
 	return &c
 }
 
-// chartProblem is a poster's QR code that cannot be made.
-func chartProblem(what string, err error) *diag.Diagnostic {
+// qrProblem is a poster's QR code that cannot be made.
+func qrProblem(what string, err error) *diag.Diagnostic {
 	return diag.New(diag.Pos{File: what}, diag.CodePosterQR,
 		diag.Tf("không tạo được mã QR cho địa chỉ trang: %v", "cannot make the QR code of the page's address: %v", err),
 		diag.T("Địa chỉ trang (baseURL cộng đường dẫn) quá dài cho một mã QR; hãy dùng baseURL ngắn hơn.",
