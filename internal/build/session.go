@@ -238,7 +238,7 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 		return nil, false
 	}
 	old.BodyLine, old.TOC, old.Charts = np.BodyLine, np.TOC, false
-	old.Doc, old.Headings, old.Plain = doc, doc.Headings, doc.PlainText()
+	old.Doc, old.Headings, old.Plain = doc, doc.Headings, old.HowTo.Plain()+doc.PlainText()
 	b.links[file] = links.Resolve(b.site, old, b.diags)
 	return old, !b.diags.HasErrors()
 }

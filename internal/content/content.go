@@ -330,7 +330,7 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	p.Tags = topics(append(slices.Clone(fm.Tags), fm.Categories...))
 	p.Keywords = topics(fm.Keywords)
 	p.Images = fm.Images
-	p.HowTo, p.Journey = howTo(file, fm.HowTo, fm.at, l), journey(fm.Journey, fm.at, l)
+	p.HowTo, p.Journey = howTo(p.Lang, fm.HowTo, fm.at, l), journey(fm.Journey, fm.at, l)
 	if len(p.Images) > 0 {
 		p.ImagesPos = diag.Pos{File: file, Line: keyLine(src, "images"), Col: 1}
 	}

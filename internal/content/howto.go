@@ -3,6 +3,7 @@ package content
 import (
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -124,7 +125,7 @@ func yamlUnknownKeys(n *yaml.Node, t reflect.Type, pos func(line, col int) diag.
 // howTo checks the [howto] table and makes the page's HowTo: who, needs
 // and place are required, and every step needs a title and a text; a step
 // on a phone names both its screen and the button to press.
-func howTo(file string, h *howtoFM, at locator, l *diag.List) *site.HowTo {
+func howTo(lang string, h *howtoFM, at locator, l *diag.List) *site.HowTo {
 	if h == nil {
 		return nil
 	}
@@ -159,6 +160,11 @@ func howTo(file string, h *howtoFM, at locator, l *diag.List) *site.HowTo {
 	}
 	for i, s := range h.Step {
 		st := site.Step{Title: clean(s.Title), Text: clean(s.Text), Screen: clean(s.Screen), Button: clean(s.Button)}
+		word := "Bước"
+		if lang == "en" {
+			word = "Step"
+		}
+		st.ID = vi.Slug(word + " " + strconv.Itoa(i+1) + ": " + st.Title)
 		for _, k := range []struct{ key, val string }{{"title", st.Title}, {"text", st.Text}} {
 			if k.val == "" {
 				l.Errorf(at("howto", "step", i), diag.CodeHowToMissingKey,

@@ -3,6 +3,7 @@ package site
 import (
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/tiendo/tiendo/internal/diag"
 )
@@ -28,6 +29,9 @@ type HowTo struct {
 // happens on and the button to press; the build draws a schematic
 // picture of that screen.
 type Step struct {
+	// ID is the step's anchor, made like a heading's from "Bước N: Title"
+	// ("Step N: …" on an English page), so a link can point at a step.
+	ID             string
 	Title, Text    string
 	Screen, Button string
 }
@@ -60,4 +64,23 @@ func SameGuide(a, c *Page) bool {
 		return false
 	}
 	return reflect.DeepEqual(a.HowTo, c.HowTo)
+}
+
+// Plain is the text of the how-to for the search index: every fact and
+// step, one paragraph each; "" for none.
+func (h *HowTo) Plain() string {
+	if h == nil {
+		return ""
+	}
+	parts := append([]string{h.Who}, h.Needs...)
+	parts = append(parts, h.Duration, h.Fee, h.Place)
+	for _, s := range h.Steps {
+		parts = append(parts, s.Title, s.Text)
+	}
+	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), "\n\n") + "\n\n"
+}
+
+// HasStep reports whether one of the how-to's steps has the anchor id.
+func (h *HowTo) HasStep(id string) bool {
+	return h != nil && slices.ContainsFunc(h.Steps, func(s Step) bool { return s.ID == id })
 }

@@ -51,6 +51,7 @@ type GuideHowTo struct {
 // a phone.
 type GuideStep struct {
 	N           int
+	ID          string // the anchor of the step's heading
 	Title, Text string
 	Picture     template.HTML
 	Caption     string
@@ -163,7 +164,7 @@ func howToView(env Env, h *site.HowTo, l *diag.List) *GuideHowTo {
 		}
 	}
 	for i, st := range h.Steps {
-		gs := GuideStep{N: i + 1, Title: st.Title, Text: st.Text}
+		gs := GuideStep{N: i + 1, ID: st.ID, Title: st.Title, Text: st.Text}
 		if st.OnPhone() {
 			label := env.T("howtoStep") + " " + strconv.Itoa(i+1) + ": " + st.Title + ". " + st.Text
 			gs.Picture = template.HTML(screen.SVG(st.Screen, st.Button, label))
