@@ -61,32 +61,30 @@ func tomlLocator(root *tomlx.Node) locator {
 
 func yamlLocator(m *yaml.Node, pos func(line, col int) diag.Pos) locator {
 	return func(path ...any) diag.Pos {
-		n := m
+		n, at := m, m // at is the key (or element) that n is the value of
+	walk:
 		for _, p := range path {
-			var next *yaml.Node
 			switch p := p.(type) {
 			case string:
-				if n.Kind == yaml.MappingNode {
-					for i := 0; i+1 < len(n.Content); i += 2 {
-						if strings.EqualFold(n.Content[i].Value, p) {
-							next = n.Content[i+1]
-							if _, last := path[len(path)-1].(string); last && p == path[len(path)-1] {
-								next = n.Content[i]
-							}
-						}
-					}
+				if n.Kind != yaml.MappingNode {
+					break walk
 				}
+				i := 0
+				for i+1 < len(n.Content) && !strings.EqualFold(n.Content[i].Value, p) {
+					i += 2
+				}
+				if i+1 >= len(n.Content) {
+					break walk
+				}
+				n, at = n.Content[i+1], n.Content[i]
 			case int:
-				if n.Kind == yaml.SequenceNode && p < len(n.Content) {
-					next = n.Content[p]
+				if n.Kind != yaml.SequenceNode || p >= len(n.Content) {
+					break walk
 				}
+				n, at = n.Content[p], n.Content[p]
 			}
-			if next == nil {
-				break
-			}
-			n = next
 		}
-		return pos(n.Line, n.Column)
+		return pos(at.Line, at.Column)
 	}
 }
 
