@@ -1,6 +1,7 @@
 package content
 
 import (
+	"net/url"
 	"reflect"
 	"slices"
 	"strconv"
@@ -22,6 +23,7 @@ type howtoFM struct {
 	Fee      string   `toml:"fee" yaml:"fee"`
 	Place    string   `toml:"place" yaml:"place"`
 	Unit     string   `toml:"unit" yaml:"unit"`
+	URL      string   `toml:"url" yaml:"url"`
 	Step     []stepFM `toml:"step" yaml:"step"`
 }
 
@@ -141,6 +143,16 @@ func howTo(lang string, h *howtoFM, at locator, l *diag.List) *site.HowTo {
 	}
 	if out.Unit != "" {
 		out.UnitPos = at("howto", "unit")
+	}
+	if u := strings.TrimSpace(h.URL); u != "" {
+		if pu, err := url.Parse(u); err != nil || (pu.Scheme != "https" && pu.Scheme != "http") || pu.Host == "" {
+			l.Errorf(at("howto", "url"), diag.CodeLinkScheme,
+				diag.Tf("url %q không phải địa chỉ http hoặc https", "url %q is not an http or https address", u),
+				diag.T(`Ghi địa chỉ đầy đủ của trang chính thức, ví dụ url = "https://dichvucong.gov.vn/".`,
+					`Write the full address of the official site, e.g. url = "https://dichvucong.gov.vn/".`))
+		} else {
+			out.URL = u
+		}
 	}
 	if out.Who == "" {
 		missing(at("howto", "who"), "who", diag.T(`Ghi ai làm việc này, ví dụ who = "Người từ đủ 14 tuổi đã có thẻ căn cước công dân gắn chip".`,

@@ -157,6 +157,18 @@ howto:
 ---
 `, `content/huong-dan/x.md:3:1: bảng howto thiếu khóa bắt buộc "place"
 content/huong-dan/x.md:9:7: bước 1 làm trên điện thoại nhưng thiếu "screen"`},
+		{"url not http", `+++
+title = "X"
+[howto]
+who = "A"
+needs = ["B"]
+place = "C"
+url = "javascript:alert(1)"
+[[howto.step]]
+title = "Một"
+text = "Hai"
++++
+`, `content/huong-dan/x.md:7:1: url "javascript:alert(1)" không phải địa chỉ http hoặc https`},
 		{"journey", `+++
 title = "X"
 [journey]

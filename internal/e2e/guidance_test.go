@@ -67,7 +67,9 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-func hasClass(n *html.Node, c string) bool { return slices.Contains(strings.Fields(attr(n, "class")), c) }
+func hasClass(n *html.Node, c string) bool {
+	return slices.Contains(strings.Fields(attr(n, "class")), c)
+}
 
 func find(n *html.Node, match func(*html.Node) bool) []*html.Node {
 	var out []*html.Node

@@ -18,6 +18,9 @@ type HowTo struct {
 	Duration string // "" when the page does not know: the theme says whom to ask
 	Fee      string // "" likewise; never guessed
 	Place    string
+	// URL is the official site where it is done ("" for none), an http or
+	// https address.
+	URL string
 	// Unit is the id of a unit of data/units.toml where the citizen can
 	// ask or go ("" for none); UnitPos is where it is written.
 	Unit    string

@@ -40,6 +40,7 @@ type GuideHowTo struct {
 	Duration string
 	Fee      string
 	Place    string
+	URL      string // the official site where it is done, shown as a link
 	// Unit is where to ask or go (nil for none), with its address, hours
 	// and phone, each AskAt's words when data/units.toml leaves it empty.
 	Unit                  *UnitRef
@@ -150,7 +151,7 @@ func howToView(env Env, h *site.HowTo, l *diag.List) *GuideHowTo {
 		}
 		return s
 	}
-	v := &GuideHowTo{Who: h.Who, Needs: h.Needs, Duration: or(h.Duration), Fee: or(h.Fee), Place: h.Place}
+	v := &GuideHowTo{Who: h.Who, Needs: h.Needs, Duration: or(h.Duration), Fee: or(h.Fee), Place: h.Place, URL: h.URL}
 	if h.Unit != "" {
 		u, ok := env.Units.ByID(h.Unit)
 		if !ok {
