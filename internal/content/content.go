@@ -16,7 +16,9 @@
 // description, date, lastmod, weight, draft, slug, aliases, menu, summary,
 // layout, toc, and those of Hugo that mean something here: linkTitle,
 // publishDate, expiryDate, author, images, tags, categories (read as tags:
-// both are the page's topics, chủ đề), keywords. Keys are matched without
+// both are the page's topics, chủ đề), keywords; and howto and journey, the
+// structured part of a guidance page and the pages that belong with it
+// (howto.go). Keys are matched without
 // regard to case, as Hugo does. Any other key is an error at its line,
 // naming the closest known key.
 //
