@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,9 +13,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
-
-// pdfPage matches a page object of a PDF (not the /Pages tree).
-var pdfPage = regexp.MustCompile(`/Type\s*/Page\b[^s]`)
 
 // TestPosters opens every commune's notice-board poster in Chromium under
 // the strict CSP, decodes its QR code from a screenshot with zbarimg
