@@ -58,7 +58,7 @@ type Config struct {
 	// Derived fields, set by Load.
 	// DataLicence is the licence Licence names.
 	DataLicence opendata.Licence `toml:"-"`
-	Location *time.Location `toml:"-"`
+	Location    *time.Location   `toml:"-"`
 	// BasePath is the URL path of baseURL, always beginning and ending in "/".
 	BasePath string `toml:"-"`
 	// BaseURLPos is where config.toml sets baseURL; zero when it does not.

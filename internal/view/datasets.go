@@ -190,7 +190,9 @@ func (e Env) coverage(ps []period.Period) (words, from, to string) {
 		return "", "", ""
 	}
 	first, last := slices.MinFunc(ps, period.Compare), slices.MaxFunc(ps, period.Compare)
-	day := func(y int, m time.Month, d int) string { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly) }
+	day := func(y int, m time.Month, d int) string {
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	}
 	from, to = day(first.First()), day(last.Last())
 	words = first.Label(e.dl())
 	if last != first {
@@ -327,4 +329,3 @@ func (e Env) readme(p opendata.Package, sets []Dataset) []byte {
 // typeWords are the Table Schema types in words.
 var typeWords = map[string]string{opendata.TypeString: "chữ", opendata.TypeInteger: "số nguyên", opendata.TypeNumber: "số",
 	opendata.TypeBoolean: "có/không", opendata.TypeDate: "ngày"}
-

@@ -575,7 +575,9 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 		"id": ind.ID, "title": ind.Title, "unit": ind.Unit, "measure": ind.Measure, "dimension": ind.Dimension,
 		"source": ind.Source, "illustrative": ind.Illustrative, "lead": ind.Lead,
 		"lead_source": string(ind.LeadSource.Kind), "lead_basis": ind.LeadSource.Basis, "task": ind.Task, "observations": js,
-		"licence": e.Open.Licence.ID, "licence_url": e.Open.Licence.URL,
+	}
+	if e.Open.Licence.ID != "" {
+		meta["licence"], meta["licence_url"] = e.Open.Licence.ID, e.Open.Licence.URL
 	}
 	jb, _ := json.MarshalIndent(meta, "", "  ")
 	jb = append(jb, '\n')

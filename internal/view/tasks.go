@@ -489,8 +489,11 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 	}
 	var cb bytes.Buffer
 	_ = table.WriteCSV(&cb, names(taskColumns), csvRows)
-	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js,
-		"licence": e.Open.Licence.ID, "licence_url": e.Open.Licence.URL}, "", "  ")
+	meta := map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js}
+	if e.Open.Licence.ID != "" {
+		meta["licence"], meta["licence_url"] = e.Open.Licence.ID, e.Open.Licence.URL
+	}
+	jb, _ := json.MarshalIndent(meta, "", "  ")
 	jb = append(jb, '\n')
 	return []Download{out.download("CSV", TasksPath+"nhiem-vu.csv", cb.Bytes()), out.download("JSON", TasksPath+"nhiem-vu.json", jb)}
 }
