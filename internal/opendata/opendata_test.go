@@ -37,9 +37,9 @@ func TestDataPackageFields(t *testing.T) {
 		Resources: []Resource{{Name: "r", Path: "r.csv", Title: "R", Data: []byte("a\r\n"),
 			Fields: []Field{{Name: "a", Title: "A", Type: TypeBoolean}, {Name: "n", Title: "N", Type: TypeInteger, Unit: "hồ sơ"}}}}}
 	var got struct {
-		Profile  string `json:"profile"`
-		Created  string `json:"created"`
-		Licenses []struct{ Name, Path string }
+		Profile   string `json:"profile"`
+		Created   string `json:"created"`
+		Licenses  []struct{ Name, Path string }
 		Resources []struct {
 			Profile, Hash string
 			Bytes         int
