@@ -306,3 +306,33 @@ func TestDataPackageByteIdentical(t *testing.T) {
 		}
 	}
 }
+
+// TestDataLicenceAndCitation: config.toml's licence and citation are on
+// /du-lieu/, in datapackage.json, the zip's README, each JSON download and
+// under every list of downloads.
+func TestDataLicenceAndCitation(t *testing.T) {
+	t.Parallel()
+	site := strings.Replace(kpiSite, "title = \"KPI\"\n",
+		"title = \"KPI\"\nbaseURL = \"https://example.gov.vn/kpi/\"\nlicence = \"CC0-1.0\"\ncitation = \"UBND xã An, Số liệu tiến độ\"\n", 1)
+	s := buildTxtar(t, site, Options{}).ok()
+	cite := "UBND xã An, Số liệu tiến độ. Số liệu tính đến ngày 30/06/2023. Giấy phép CC0 1.0. https://example.gov.vn/kpi/du-lieu/"
+	s.contains("du-lieu/index.html", `<p class="citation">`+cite+`</p>`,
+		`<a href="https://creativecommons.org/publicdomain/zero/1.0/" rel="license">CC0 1.0</a>`)
+	s.contains("du-lieu/datapackage.json", `"name": "CC0-1.0"`, `"citation": "`+cite+`"`)
+	s.contains("chi-tieu/ty-le/index.html", `rel="license">CC0 1.0</a>`)
+	s.contains("chi-tieu/ty-le/ty-le.json", `"licence": "CC0-1.0"`)
+	zb := []byte(s.file("du-lieu/" + opendata.ZipName))
+	zr, err := zip.NewReader(bytes.NewReader(zb), int64(len(zb)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	_, _ = b.ReadFrom(f)
+	if !strings.Contains(b.String(), "xin trích dẫn: "+cite) || !strings.Contains(b.String(), "giấy phép CC0 1.0") {
+		t.Errorf("the zip's README lacks the licence or the citation:\n%s", b.String())
+	}
+}

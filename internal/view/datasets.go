@@ -212,11 +212,12 @@ func (e Env) citation() string {
 			c = e.Open.Publisher + ". " + c
 		}
 	}
-	c = strings.TrimRight(c, ". ") + ". " + e.T("citationAsOf") + " " + e.loc().Date(e.Now.In(e.Location)) + "."
+	c = strings.TrimRight(c, ". ") + ". " + e.T("citationAsOf") + " " + e.loc().Date(e.Now.In(e.Location)) + ". " +
+		e.T("licence") + " " + e.Open.Licence.Title + "."
 	if e.Open.URLs.Origin != "" {
-		c += " " + e.Open.URLs.Abs(DatasetsPath)
+		c += " " + e.Open.URLs.Abs(DatasetsPath) // last, so no full stop sticks to it
 	}
-	return c + " " + e.T("licence") + " " + e.Open.Licence.Title + "."
+	return c
 }
 
 // unitKindWords are the kinds of units in words, for don-vi.csv.
