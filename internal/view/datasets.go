@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/internal/data"
+	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/opendata"
 	"github.com/tiendo/tiendo/internal/period"
 	"github.com/tiendo/tiendo/internal/site"
@@ -102,6 +103,10 @@ func Datasets(env Env, d *data.Set, inds IndicatorPages, tasks TaskPages, reps R
 		var ps []period.Period
 		for _, o := range append(slices.Clip(k.Obs), k.Future...) {
 			ps = append(ps, o.Period)
+		}
+		if k.Ind.Dimension != indicator.NoDimension {
+			// Figures by commune, unit or service: the breakdown is the point.
+			ds.Kind += ", " + env.T("by") + " " + strings.ToLower(env.T("dim-"+string(k.Ind.Dimension)))
 		}
 		r := opendata.Resource{Path: "chi-tieu/" + k.Ind.ID + ".csv", PrimaryKey: indicatorKey(k.Ind)}
 		ds.Coverage, r.From, r.To = env.coverage(ps)
