@@ -336,3 +336,58 @@ func TestDataLicenceAndCitation(t *testing.T) {
 		t.Errorf("the zip's README lacks the licence or the citation:\n%s", b.String())
 	}
 }
+
+// TestDownloadsOneVocabulary: every CSV the site offers, the weekly files
+// included, names its columns from the one vocabulary datapackage.json
+// describes, and a column keeps its type in every file.
+func TestDownloadsOneVocabulary(t *testing.T) {
+	t.Parallel()
+	mem := sampleSite(t).Output
+	var dp dpDoc
+	if err := json.Unmarshal(mem.Files["du-lieu/datapackage.json"], &dp); err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]string{}
+	for _, r := range dp.Resources {
+		for _, f := range r.Schema.Fields {
+			typ := f.Type
+			if prev, ok := types[f.Name]; ok && prev != typ {
+				// gia_tri counts whole things for a count and not for a
+				// percentage: both are numbers.
+				if num := []string{"integer", "number"}; slices.Contains(num, prev) && slices.Contains(num, typ) {
+					typ = "number"
+				} else {
+					t.Errorf("column %s is %s in one file and %s in %s", f.Name, prev, typ, r.Path)
+				}
+			}
+			types[f.Name] = typ
+		}
+	}
+	n := 0
+	for _, name := range mem.Paths() {
+		if !strings.HasSuffix(name, ".csv") {
+			continue
+		}
+		n++
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(mem.Files[name], []byte("\uFEFF")))).ReadAll()
+		if err != nil || len(rows) == 0 {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		for c, col := range rows[0] {
+			typ, ok := types[col]
+			if !ok {
+				t.Errorf("%s: column %q is in no file datapackage.json describes", name, col)
+				continue
+			}
+			for i, row := range rows[1:] {
+				if row[c] != "" && parseAs(row[c], typ, []string{opendata.Yes}, []string{opendata.No}) != nil {
+					t.Errorf("%s:%d: %s %q is not a %s", name, i+2, col, row[c], typ)
+				}
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d CSV files", n)
+	}
+}
