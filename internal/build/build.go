@@ -27,7 +27,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/chart"
@@ -336,18 +335,10 @@ func (b *builder) safely(stage string, fn func()) {
 		if r := recover(); r != nil {
 			b.diags.Errorf(diag.Pos{File: stage}, diag.CodeInternal,
 				diag.Tf("lỗi nội bộ ở bước %s: %v", "internal error in stage %s: %v", stage, r),
-				diag.Tf("Vui lòng báo lỗi này kèm nội dung sau: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 12)))
+				diag.Tf("Vui lòng báo lỗi này kèm nội dung sau: %s", "Please report this with: %s", diag.FirstLines(string(debug.Stack()), 12)))
 		}
 	}()
 	fn()
-}
-
-func firstLines(s string, n int) string {
-	lines := strings.SplitN(s, "\n", n+1)
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	return strings.Join(lines, " | ")
 }
 
 // load reads config.toml, content/, the theme and data/.
