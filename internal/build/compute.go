@@ -69,7 +69,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.ids = append(c.ids, v.Card.ID)
 	}
 	units := view.Units(env, view.UnitInputs{Tasks: tasks, Indicators: judged, Cards: cards, Reports: reps.ByUnit, URLs: b.site.URLs, Pages: b.site.Pages})
-	datasets := view.Datasets(env, inds, tasks, reps, units.Dataset)
+	datasets := view.Datasets(env, d, inds, tasks, reps, units)
 	view.Bylines(env, b.site.Pages)
 	topics, topicFeeds := view.Topics(env, b.site.Pages, view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title,
 		Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs})
@@ -83,8 +83,8 @@ func (b *builder) computeData(d *data.Set) *computed {
 	}
 	c.pages = append(c.pages, reps.All...)
 	c.pages = append(c.pages, topics...)
-	if datasets != nil {
-		c.pages = append(c.pages, datasets)
+	if datasets.Page != nil {
+		c.pages = append(c.pages, datasets.Page)
 	}
 	c.searchPage = &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: env.Lang, Parent: b.site.Home,
 		SectionPath: b.site.Home.Path, Title: env.T("searchTitle"), Description: env.T("searchDescription")}
@@ -92,7 +92,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, units.Out, topicFeeds} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, units.Out, topicFeeds, datasets.Out} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)
@@ -129,7 +129,8 @@ func (b *builder) serviceGuides(w *data.Weekly) map[string]view.Guide {
 func (b *builder) env(d *data.Set) view.Env {
 	lang := b.cfg.LanguageCode
 	return view.Env{Lang: lang, T: func(key string) string { return b.theme.T(lang, key) },
-		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home}
+		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home, Open: view.Open{Title: b.cfg.Title, Description: b.cfg.Description,
+			Publisher: b.cfg.Organisation.Name, Licence: b.cfg.DataLicence, Citation: b.cfg.Citation, Sample: b.cfg.Sample, URLs: b.site.URLs}}
 }
 
 func (b *builder) method() indicator.Method {
