@@ -157,6 +157,10 @@ echarts.setPlatformAPI({measureText: function(text, font) {
 }});
 (function(json, width, height) {
 	var option = JSON.parse(json);
+	if (option.tiendoMap) { // a map's shapes (geo.go)
+		echarts.registerMap(option.tiendoMap.name, option.tiendoMap.geoJSON);
+		delete option.tiendoMap;
+	}
 	['xAxis', 'yAxis'].forEach(function(key) {
 		var axes = option[key];
 		if (!axes) return;

@@ -168,6 +168,11 @@
         const item = {figure: figure, box: box, chart: null, ratio: size ? size.height / size.width : 0.5};
         fit(item);
         item.chart = echarts.init(box, null, {renderer: 'svg', locale: echartsLocale});
+        if (option.tiendoMap) {
+          // A map carries its shapes (internal/chart/geo.go).
+          echarts.registerMap(option.tiendoMap.name, option.tiendoMap.geoJSON);
+          delete option.tiendoMap;
+        }
         item.chart.setOption(option);
         live.push(item);
         figure.classList.add('is-live');
