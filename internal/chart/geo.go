@@ -95,11 +95,15 @@ func Map(spec MapSpec) (Chart, error) {
 		top += 32
 	}
 	option["series"] = []any{map[string]any{
-		"type": "map", "map": spec.MapName, "name": m.Title, "roam": false,
+		"type": "map", "map": spec.MapName, "name": m.Title, "roam": false, "showLegendSymbol": false,
 		"aspectScale": spec.LonScale,
 		"left":        pad, "right": pad, "top": top, "bottom": pad,
-		"label":     map[string]any{"show": false},
-		"itemStyle": map[string]any{"areaColor": NoDataColor, "borderColor": mapBorder, "borderWidth": 1},
+		// Every region named, in dark text with a white halo that keeps
+		// it readable on the darkest class; overlapping names are hidden.
+		"label": map[string]any{"show": true, "color": titleColor, "fontSize": 12,
+			"textBorderColor": "#ffffff", "textBorderWidth": 3},
+		"labelLayout": map[string]any{"hideOverlap": true},
+		"itemStyle":   map[string]any{"areaColor": NoDataColor, "borderColor": mapBorder, "borderWidth": 1},
 		"emphasis": map[string]any{
 			"label":     map[string]any{"show": true, "color": titleColor, "fontSize": 12},
 			"itemStyle": map[string]any{"areaColor": "#fdd49e"},
