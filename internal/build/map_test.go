@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tiendo/tiendo/internal/data"
+	"github.com/tiendo/tiendo/internal/diag"
 )
 
 // mapSite returns the files of testdata/mapsite: four made-up communes
@@ -155,5 +158,36 @@ func TestNoMapNoChange(t *testing.T) {
 	s := buildFiles(t, mapSite(t, map[string][]byte{mapFile: nil})).ok()
 	for _, page := range []string{"chi-tieu/ty-le/index.html", "don-vi/xa-ben-gio/index.html"} {
 		s.notContains(page, "commune-map", "tiendoMap", "ban-do-")
+	}
+}
+
+// TestMapWithoutUnits: boundaries follow from data/units.toml. Unreadable,
+// it is the one error (and a note of what was left out); missing, the
+// boundary file gets one error naming it.
+func TestMapWithoutUnits(t *testing.T) {
+	t.Parallel()
+	broken := strings.Replace(string(mapSite(t, nil)[data.UnitsFile]), `name = "Xã Đồi Mây"`, `name = "Xã Đồi Mây`, 1)
+	res := buildFiles(t, mapSite(t, map[string][]byte{data.UnitsFile: []byte(broken)})).res
+	all := res.Diags.All()
+	if len(all) == 0 || all[0].File != data.UnitsFile || len(all) > 2 {
+		t.Errorf("want the error of %s and at most a note, got:\n%s", data.UnitsFile, res.Diags.Format(diag.VI))
+	}
+	for _, d := range all {
+		if d.File == mapFile {
+			t.Errorf("a problem of the boundaries that only follows from %s: %s", data.UnitsFile, d.Msg.Vi)
+		}
+	}
+	res = buildFiles(t, mapSite(t, map[string][]byte{data.UnitsFile: nil})).res
+	n := 0
+	for _, d := range res.Diags.All() {
+		if d.File == mapFile {
+			n++
+			if !strings.Contains(d.Msg.Vi, data.UnitsFile) {
+				t.Errorf("%s: %s; want it to name %s", d.Pos, d.Msg.Vi, data.UnitsFile)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d problems at %s, want one naming %s:\n%s", n, mapFile, data.UnitsFile, res.Diags.Format(diag.VI))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"slices"
 
+	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/geo"
 )
 
@@ -18,6 +19,12 @@ func (ld *loader) boundaries() {
 			files = append(files, geo.File{Name: name, Src: src})
 		}
 	}
+	if len(files) > 0 && !ld.set.Used[UnitsFile] { // missing, not unreadable
+		for _, f := range files {
+			ld.l.Add(RegistryMissing(diag.Pos{File: f.Name}, UnitsFile))
+		}
+		return
+	}
 	us := ld.set.Units
 	units := geo.Units{
 		Lookup: func(text string) (string, bool, bool) {
@@ -31,5 +38,14 @@ func (ld *loader) boundaries() {
 			units.Communes = append(units.Communes, [2]string{u.ID, u.Name})
 		}
 	}
-	ld.set.Map = geo.Load(files, units, ld.l)
+	// Features matched to no unit, and communes without one, only follow
+	// from a units.toml that could not be read.
+	l := &diag.List{}
+	ld.set.Map = geo.Load(files, units, l)
+	for _, d := range l.All() {
+		if d.Code == diag.CodeMapUnmatched || d.Code == diag.CodeMapMissing {
+			d.Needing(UnitsFile)
+		}
+		ld.l.Add(d)
+	}
 }
