@@ -141,6 +141,8 @@ const (
 
 	// CodeMapJSON means a GeoJSON file that is not valid JSON.
 	CodeMapJSON = "map-json" // error
+	// CodeMapTooLarge means a GeoJSON file larger than the limit (16 MB).
+	CodeMapTooLarge = "map-too-large" // error
 	// CodeMapShape means a GeoJSON file that is not a FeatureCollection of Polygon or MultiPolygon features.
 	CodeMapShape = "map-shape" // error
 	// CodeMapUnmatched means a boundary feature whose id or name matches no commune of data/units.toml.

@@ -133,7 +133,19 @@ func (r *reader) shape(n *node, msg diag.Text) {
 			"The file must be a FeatureCollection (RFC 7946) of features whose geometry is a Polygon or MultiPolygon."))
 }
 
+// MaxBytes is the largest boundary file read: a district's communes at
+// survey detail are a few megabytes, and each number read costs about a
+// hundred bytes of memory until the map is simplified.
+const MaxBytes = 16 << 20
+
 func (r *reader) read() (string, []Feature) {
+	if len(r.src) > MaxBytes {
+		r.l.Errorf(diag.Pos{File: r.file}, diag.CodeMapTooLarge,
+			diag.Tf("tệp ranh giới lớn hơn giới hạn %d MB", "the boundary file is over the %d MB limit", MaxBytes>>20),
+			diag.T("Chỉ giữ các xã của huyện, hoặc giản lược ranh giới trước (ví dụ: mapshaper -simplify 10%); bản đồ trên trang chỉ cần độ chi tiết của màn hình điện thoại.",
+				"Keep only the district's communes, or simplify the boundaries first (e.g. mapshaper -simplify 10%); the page's map needs only a phone screen's detail."))
+		return "", nil
+	}
 	root, off, err := parseJSON(r.src)
 	if err != nil {
 		line, col := lineCol(r.src, off)

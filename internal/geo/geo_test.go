@@ -129,6 +129,15 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+func TestLoadTooLarge(t *testing.T) {
+	src := collection(doiMay) + strings.Repeat(" ", MaxBytes)
+	_, l := load(t, src)
+	want := "data/ban-do/x.geojson: tệp ranh giới lớn hơn giới hạn 16 MB"
+	if got := l.Format(diag.VI); !strings.Contains(got, want) {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestLoadMissingIsWarning(t *testing.T) {
 	m, l := load(t, collection(doiMay))
 	if l.HasErrors() || m == nil {
