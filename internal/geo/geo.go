@@ -49,6 +49,8 @@ type Feature struct {
 	Unit     string
 	Polygons []Polygon
 	Pos      diag.Pos
+	// bad marks a feature matched to its commune whose shape has errors.
+	bad bool
 }
 
 // Map is the boundaries of the communes, from every file of data/ban-do/.
@@ -90,14 +92,18 @@ func Load(files []File, units Units, l *diag.List) *Map {
 				continue
 			}
 			seen[ft.Unit] = ft.Pos
-			feats = append(feats, ft)
+			if !ft.bad { // a commune with a broken shape is not also missing
+				feats = append(feats, ft)
+			}
 		}
 	}
 	var missing []string
 	for _, c := range units.Communes {
 		i := slices.IndexFunc(feats, func(f Feature) bool { return f.Unit == c[0] })
 		if i < 0 {
-			missing = append(missing, c[1])
+			if _, claimed := seen[c[0]]; !claimed {
+				missing = append(missing, c[1])
+			}
 			continue
 		}
 		m.Features = append(m.Features, feats[i])
@@ -174,7 +180,8 @@ func (r *reader) read() (string, []Feature) {
 	}
 	var out []Feature
 	for _, f := range fs.vals {
-		if ft, ok := r.feature(f); ok {
+		if ft, ok := r.feature(f); ok || ft.Unit != "" {
+			ft.bad = !ok
 			out = append(out, ft)
 		}
 	}
@@ -188,6 +195,9 @@ func (r *reader) feature(f *node) (Feature, bool) {
 	}
 	ft := Feature{Pos: r.pos(f)}
 	unit, ok := r.match(f)
+	if ok {
+		ft.Unit = unit
+	}
 	g := f.get("geometry")
 	gt := g.get("type")
 	if g == nil || gt == nil || gt.str != "Polygon" && gt.str != "MultiPolygon" {
@@ -196,7 +206,7 @@ func (r *reader) feature(f *node) (Feature, bool) {
 			at = g
 		}
 		r.shape(at, diag.T("geometry phải là Polygon hoặc MultiPolygon", "the geometry must be a Polygon or a MultiPolygon"))
-		return Feature{}, false
+		return ft, false
 	}
 	coords := g.get("coordinates")
 	var polys []*node
@@ -207,7 +217,7 @@ func (r *reader) feature(f *node) (Feature, bool) {
 	}
 	if coords == nil || coords.kind != 'a' || len(polys) == 0 {
 		r.shape(g, diag.T("geometry thiếu mảng coordinates", "the geometry has no coordinates array"))
-		return Feature{}, false
+		return ft, false
 	}
 	good := true
 	for _, p := range polys {
@@ -220,7 +230,6 @@ func (r *reader) feature(f *node) (Feature, bool) {
 	} else {
 		good = false
 	}
-	ft.Unit = unit
 	return ft, ok && good
 }
 

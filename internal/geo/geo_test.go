@@ -149,6 +149,15 @@ func TestLoadMissingIsWarning(t *testing.T) {
 	}
 }
 
+// A commune whose feature has an error is not also said to be missing.
+func TestBrokenIsNotMissing(t *testing.T) {
+	_, l := load(t, collection(doiMay, feature(`{"name": "Bến Gió"}`, square(12.3, 112.3))))
+	got := l.Format(diag.VI)
+	if !strings.Contains(got, "thiếu ranh giới của 1 xã, thị trấn: Thị trấn Cầu Mơ") {
+		t.Errorf("want only Cầu Mơ missing, got:\n%s", got)
+	}
+}
+
 func TestAttribution(t *testing.T) {
 	src := strings.Replace(collection(doiMay, benGio, cauMo), `"type": "FeatureCollection",`,
 		`"type": "FeatureCollection", "attribution": "© OpenStreetMap contributors",`, 1)
