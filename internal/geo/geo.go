@@ -85,8 +85,12 @@ func Load(files []File, units Units, l *diag.List) *Map {
 		}
 		for _, ft := range fs {
 			if first, dup := seen[ft.Unit]; dup {
+				name := ft.Unit
+				if i := slices.IndexFunc(units.Communes, func(c [2]string) bool { return c[0] == ft.Unit }); i >= 0 {
+					name = units.Communes[i][1]
+				}
 				l.Errorf(ft.Pos, diag.CodeMapDuplicate,
-					diag.Tf("đơn vị %s đã có ranh giới ở %s", "unit %s already has a boundary at %s", ft.Unit, first),
+					diag.Tf("%s đã có ranh giới ở %s", "%s already has a boundary at %s", name, first),
 					diag.T("Mỗi xã chỉ có một đối tượng (Feature); gộp các phần thành một MultiPolygon.",
 						"One feature per commune: merge the parts into one MultiPolygon."))
 				continue

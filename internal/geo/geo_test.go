@@ -102,7 +102,7 @@ func TestLoadErrors(t *testing.T) {
 		{"id holding a name", collection(feature(`{"id": "Đồi Mây"}`, square(112.4, 12.3))),
 			`data/ban-do/x.geojson:2:42: properties.id "Đồi Mây" không phải mã đơn vị; mã của đơn vị này là "xa-doi-may"`},
 		{"two features for one unit", collection(doiMay, benGio, feature(`{"name": "Đồi Mây"}`, square(112.6, 12.3))),
-			"data/ban-do/x.geojson:4:1: đơn vị xa-doi-may đã có ranh giới ở data/ban-do/x.geojson:2:1"},
+			"data/ban-do/x.geojson:4:1: Xã Đồi Mây đã có ranh giới ở data/ban-do/x.geojson:2:1"},
 		{"unclosed ring", collection(feature(`{"id": "xa-doi-may"}`, "[[112.3,12.3],[112.4,12.3],[112.4,12.4],[112.3,12.4],[112.3,12.35]]")),
 			"data/ban-do/x.geojson:2:158: vòng (ring) không khép kín"},
 		{"fewer than 4 positions", collection(feature(`{"id": "xa-doi-may"}`, "[[112.3,12.3],[112.4,12.3],[112.3,12.3]]")),
