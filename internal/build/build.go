@@ -27,7 +27,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/chart"
@@ -336,18 +335,10 @@ func (b *builder) safely(stage string, fn func()) {
 		if r := recover(); r != nil {
 			b.diags.Errorf(diag.Pos{File: stage}, diag.CodeInternal,
 				diag.Tf("lỗi nội bộ ở bước %s: %v", "internal error in stage %s: %v", stage, r),
-				diag.Tf("Vui lòng báo lỗi này kèm nội dung sau: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 12)))
+				diag.Tf("Vui lòng báo lỗi này kèm nội dung sau: %s", "Please report this with: %s", diag.FirstLines(string(debug.Stack()), 12)))
 		}
 	}()
 	fn()
-}
-
-func firstLines(s string, n int) string {
-	lines := strings.SplitN(s, "\n", n+1)
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	return strings.Join(lines, " | ")
 }
 
 // load reads config.toml, content/, the theme and data/.
@@ -473,20 +464,8 @@ func (b *builder) loadTheme(l *loaded) {
 
 // loadData reads data/ (see data.Load).
 func (l *loaded) loadData(fsys fs.FS, diags *diag.List) *data.Set {
-	return data.Load(fsys, data.LoadOptions{Location: l.cfg.Location, Now: l.site.Now, PlanDate: l.planDate(),
+	return data.Load(fsys, data.LoadOptions{Location: l.cfg.Location, Now: l.site.Now, PlanDate: l.cfg.PlanTime(),
 		From: l.cfg.Indicators.From, To: l.cfg.Indicators.To, WeeklyRule: l.cfg.Reports.Weekly}, diags)
-}
-
-// planDate is the date the plan was issued ([tasks] planDate); zero when
-// the site does not know it, which no guess replaces: “Thực hiện ngay” is
-// then due “ngay”, on no named day.
-func (l *loaded) planDate() time.Time {
-	if l.cfg.Tasks.PlanDate != "" {
-		if t, err := time.ParseInLocation("2006-01-02", l.cfg.Tasks.PlanDate, l.cfg.Location); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
 }
 
 func exists(fsys fs.FS, p string) bool {

@@ -66,6 +66,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.ids = append(c.ids, v.Card.ID)
 	}
 	units := view.Units(env, tasks, cards, reps.ByUnit)
+	cals := view.Calendars(env, tasks, units, view.CalendarOptionsOf(b.cfg, b.site.URLs, d.Weekly))
 	datasets := view.Datasets(env, inds, tasks, reps)
 	view.Bylines(env, b.site.Pages)
 	topics, topicFeeds := view.Topics(env, b.site.Pages, view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title,
@@ -89,7 +90,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds, cals} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)

@@ -62,6 +62,8 @@ type TasksView struct {
 	// page shows, nil on /nhiem-vu/ itself.
 	Filters []FilterSet
 	Filter  *Filter
+	// Calendar is the site path of the deadline calendar (see Calendars).
+	Calendar string
 }
 
 // StatusFilter is the filter of the tasks of status code, nil when no task
@@ -264,6 +266,8 @@ type UnitView struct {
 	Overdue    int
 	Indicators []*IndicatorCard
 	Reports    *UnitReports
+	// Calendar is the site path of the unit's deadline calendar.
+	Calendar string
 }
 
 // UnitsView is the data of /don-vi/.
