@@ -127,3 +127,26 @@ func TestCalendarsParse(t *testing.T) {
 		}
 	}
 }
+
+func TestCalendarReportRuleUnreadable(t *testing.T) {
+	t.Parallel()
+	buildTxtar(t, `
+-- config.toml --
+title = "Lộc Hà"
+[reports]
+monthly = "khi nào rảnh"
+-- content/_index.md --
++++
+title = "Trang chủ"
++++
+-- data/units.toml --
+[[unit]]
+id = "cong-an-huyen"
+name = "Công an huyện"
+short = "Công an"
+kind = "huyen"
+-- data/tasks.csv --
+ma,nhiem_vu,don_vi_chu_tri,thoi_han,trang_thai
+1,Việc một,cong-an-huyen,trước ngày 30/04/2023,đang thực hiện
+`, Options{Now: "2023-06-30"}).failsWith("config.toml:1", "không đọc được quy định báo cáo tháng (monthly) “khi nào rảnh” trong mục [reports]")
+}

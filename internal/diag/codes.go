@@ -46,7 +46,7 @@ const (
 	CodeConfigMenuURL = "config-menu-url" // error
 	// CodeConfigWebsite means organisation.website is an address that is not allowed.
 	CodeConfigWebsite = "config-website" // error
-	// CodeConfigReports means the weekly report rule (reports.weekly) cannot be read.
+	// CodeConfigReports means a report rule of [reports] (weekly, monthly, halfYear) cannot be read.
 	CodeConfigReports = "config-reports" // error
 
 	// TOML files: config.toml, the TOML files of data/, front matter, interface strings

@@ -281,9 +281,13 @@ func (c calendars) reports(out *Out) []ical.Event {
 			evs = append(evs, e)
 		}
 	}
-	for _, r := range []struct{ key, words, uid, name string }{
-		{"monthly", c.o.Monthly, "bao-cao-thang", "calendarMonthlyReport"},
-		{"halfYear", c.o.HalfYear, "bao-cao-6-thang-nam", "calendarHalfYearReport"},
+	for _, r := range []struct {
+		key        diag.Text
+		words, uid string
+		name       string
+	}{
+		{diag.T("tháng (monthly)", "monthly"), c.o.Monthly, "bao-cao-thang", "calendarMonthlyReport"},
+		{diag.T("6 tháng, năm (halfYear)", "half-year (halfYear)"), c.o.HalfYear, "bao-cao-6-thang-nam", "calendarHalfYearReport"},
 	} {
 		if r.words == "" {
 			continue
@@ -295,7 +299,8 @@ func (c calendars) reports(out *Out) []ical.Event {
 		}
 		if len(found) == 0 {
 			out.Problems = append(out.Problems, diag.New(diag.Pos{File: "config.toml", Line: 1}, diag.CodeConfigReports,
-				diag.Tf("không đọc được quy định báo cáo %s “%s”", "cannot read the %s report rule “%s”", r.key, r.words),
+				diag.Text{Vi: fmt.Sprintf("không đọc được quy định báo cáo %s “%s” trong mục [reports]", r.key.Vi, r.words),
+					En: fmt.Sprintf("cannot read the %s report rule “%s” under [reports]", r.key.En, r.words)},
 				diag.T("Ví dụ: monthly = \"trước ngày 13 hàng tháng\", halfYear = \"trước ngày 14/06 và 14/12 hàng năm\".",
 					"For example: monthly = \"trước ngày 13 hàng tháng\", halfYear = \"trước ngày 14/06 và 14/12 hàng năm\".")))
 			continue
