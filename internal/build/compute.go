@@ -57,7 +57,8 @@ func (b *builder) computeData(d *data.Set) *computed {
 	env := b.env(d)
 
 	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays, view.GroupTitles(d.Indicators))
-	inds := view.Indicators(env, b.judge(d.Indicators), b.method())
+	judged := b.judge(d.Indicators)
+	inds := view.Indicators(env, judged, b.method())
 	reps := view.Reports(env, d.Weekly, b.serviceGuides(d.Weekly))
 	var cards []*view.IndicatorCard
 	for _, v := range inds.Views {
@@ -69,8 +70,9 @@ func (b *builder) computeData(d *data.Set) *computed {
 	cals := view.Calendars(env, tasks, units, view.CalendarOptionsOf(b.cfg, b.site.URLs, d.Weekly))
 	datasets := view.Datasets(env, inds, tasks, reps)
 	view.Bylines(env, b.site.Pages)
-	topics, topicFeeds := view.Topics(env, b.site.Pages, view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title,
-		Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs})
+	feed := view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title, Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs}
+	topics, topicFeeds := view.Topics(env, b.site.Pages, feed)
+	feeds := view.SubjectFeeds(env, judged, inds, tasks, units, d.Weekly, feed, b.method())
 
 	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
 	c.pages = append(c.pages, tasks.All...)
@@ -90,7 +92,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds, cals} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds, cals, feeds} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)
