@@ -73,6 +73,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	feed := view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title, Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs}
 	topics, topicFeeds := view.Topics(env, b.site.Pages, feed)
 	feeds := view.SubjectFeeds(env, judged, inds, tasks, units, d.Weekly, feed, b.method())
+	changes, hist := view.History(env, b.history, judged, inds, tasks, b.site.ByFile, feed)
 
 	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
 	c.pages = append(c.pages, tasks.All...)
@@ -83,6 +84,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	}
 	c.pages = append(c.pages, reps.All...)
 	c.pages = append(c.pages, topics...)
+	c.pages = append(c.pages, changes...)
 	if datasets != nil {
 		c.pages = append(c.pages, datasets)
 	}
@@ -92,7 +94,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds, cals, feeds} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds, cals, feeds, hist} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)

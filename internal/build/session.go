@@ -289,7 +289,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 			}
 		}
 	}
-	b.data = b.loadData(b.fsys, b.diags)
+	b.data = data.Load(b.fsys, b.loadOptions(), b.diags)
 	if b.diags.HasErrors() {
 		return false
 	}

@@ -116,6 +116,7 @@ Flags of build and check:
       --now YYYY-MM-DD[THH:MM]  the moment statuses are judged at
       --drafts             include pages with draft = true
       --compress           (build) also write .gz and .br copies of text files
+      --no-history         do not read the revision history from git
       --lang vi|en         language of messages (default vi)
       --format text|json   (check) output format
   -q, --quiet              print nothing on success, no progress line
@@ -153,6 +154,7 @@ Tùy chọn của build và check:
       --now YYYY-MM-DD[THH:MM]  thời điểm dùng để đánh giá tiến độ
       --drafts               đưa cả các trang nháp (draft = true)
       --compress             (build) ghi thêm bản nén .gz và .br của các tệp văn bản
+      --no-history           không đọc lịch sử sửa đổi từ git
       --lang vi|en           ngôn ngữ thông báo (mặc định vi)
       --format text|json     (check) dạng kết quả
   -q, --quiet                không in gì khi thành công, không hiện dòng tiến trình
@@ -172,6 +174,7 @@ Mã thoát: 0 thành công, 1 trang web có lỗi, 2 dùng lệnh sai.
 type siteFlags struct {
 	source, dest, baseURL, now, lang, format string
 	drafts, quiet, compress, timings         bool
+	noHistory                                bool
 }
 
 func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlags, diag.Lang, bool) {
@@ -191,6 +194,7 @@ func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlag
 	fs.BoolVar(&f.quiet, "quiet", false, "")
 	fs.BoolVar(&f.quiet, "q", false, "")
 	fs.BoolVar(&f.timings, "timings", false, "")
+	fs.BoolVar(&f.noHistory, "no-history", false, "")
 	if withFormat {
 		fs.StringVar(&f.format, "format", "text", "")
 	}

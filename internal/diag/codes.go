@@ -126,6 +126,8 @@ const (
 	CodeDataSuppressed = "data-suppressed" // warning
 	// CodeDataDuplicateURL means a page made from data at an address another generated page already has.
 	CodeDataDuplicateURL = "data-duplicate-url" // error
+	// CodeHistoryRead means the site's git history cannot be read; the site is built without revision history.
+	CodeHistoryRead = "history-read" // warning
 
 	// CSV tables: any CSV file of data/
 

@@ -116,6 +116,10 @@ type IndicatorView struct {
 	Unit        string
 	Downloads   []Download
 	EmbedPath   string
+	// Revisions are the published changes read from git, oldest first;
+	// History is nil when the site's history is not read (see History).
+	Revisions []Revision
+	History   *HistoryNote
 }
 
 // MethodNumbers are the page's own figures in the status method.
