@@ -73,7 +73,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	feed := view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title, Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs}
 	topics, topicFeeds := view.Topics(env, b.site.Pages, feed)
 	feeds := view.SubjectFeeds(env, judged, inds, tasks, units, d.Weekly, feed, b.method())
-	changes, hist := view.History(env, b.history, judged, inds, tasks, b.site.ByFile, feed)
+	changes, hist := view.History(env, b.history, judged, inds, tasks, b.site.ByFile, feed, b.method())
 
 	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
 	c.pages = append(c.pages, tasks.All...)

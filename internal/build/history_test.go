@@ -85,7 +85,7 @@ func TestRevisionHistory(t *testing.T) {
 		}},
 		{when: day(2023, 7, 3, 10), msg: "Dời hạn theo văn bản của UBND huyện", files: map[string][]byte{
 			"data/indicators.toml": []byte(strings.Replace(string(parseTxtar(kpiSite)["data/indicators.toml"]),
-				"value = 1000\ndeadline = \"2023-12-31\"", "value = 1000\ndeadline = \"2024-06-30\"", 1)),
+				"value = 1000\ndeadline = \"2023-12-31\"", "value = 1500\ndeadline = \"2024-06-30\"", 1)),
 			"data/tasks.csv": []byte(strings.Replace(historyTasks, "Hoàn thành trong tháng 6/2023", "Hoàn thành trong tháng 9/2023", 1)),
 		}},
 	})
@@ -97,7 +97,11 @@ func TestRevisionHistory(t *testing.T) {
 	s := &siteTest{tb: t, res: res}
 	s.contains("chi-tieu/tai-khoan/index.html", `<h2 id="lich-su-sua-doi">Lịch sử sửa đổi</h2>`,
 		`Tháng 5/2023: 400 → 398, sửa ngày <time datetime="2023-06-12">12/06/2023</time> — “đối chiếu lại với CSDL dân cư”`,
-		`Thời hạn mục tiêu (1.000): 31/12/2023 → 30/06/2024, sửa ngày <time datetime="2023-07-03">03/07/2023</time> — “Dời hạn theo văn bản của UBND huyện”`,
+		`Thời hạn mục tiêu (1.500): 31/12/2023 → 30/06/2024, sửa ngày <time datetime="2023-07-03">03/07/2023</time> — “Dời hạn theo văn bản của UBND huyện”`,
+		`Mục tiêu 30/06/2024: 1.000 → 1.500, sửa ngày`,
+		// Moving the goalposts shows: judged against the original target,
+		// 1.250 of 1.000 is achieved; against the new one it is not yet.
+		`Mục tiêu đã được sửa sau khi công bố. Theo mục tiêu ban đầu (1.000 tài khoản đến ngày 31/12/2023), tình trạng sẽ là: <span class="badge status-da-dat"><span aria-hidden="true">✓</span> đã đạt</span>.`,
 		"Lịch sử sửa đổi lấy từ kho git của trang, từ ngày 05/06/2023.")
 	// The other indicator was never revised.
 	s.contains("chi-tieu/ty-le/index.html", "Chưa có số liệu, mục tiêu hay thời hạn nào bị sửa sau khi công bố.")
@@ -110,8 +114,8 @@ func TestRevisionHistory(t *testing.T) {
 	if err := json.Unmarshal([]byte(s.file("chi-tieu/tai-khoan/tai-khoan.json")), &ind); err != nil {
 		t.Fatal(err)
 	}
-	if len(ind.Revisions) != 2 || ind.Revisions[1].Ngay != "2023-06-12" || ind.Revisions[1].Loai != "sua-so-lieu" ||
-		ind.Revisions[1].Noi_dung != "Tháng 5/2023: 400 → 398" || ind.Revisions[1].Ly_do != "đối chiếu lại với CSDL dân cư" {
+	if len(ind.Revisions) != 3 || ind.Revisions[2].Ngay != "2023-06-12" || ind.Revisions[2].Loai != "sua-so-lieu" ||
+		ind.Revisions[2].Noi_dung != "Tháng 5/2023: 400 → 398" || ind.Revisions[2].Ly_do != "đối chiếu lại với CSDL dân cư" {
 		t.Errorf("tai-khoan.json revisions: %+v", ind.Revisions)
 	}
 	var tasks struct {

@@ -8,7 +8,8 @@
 // first-parent chain of HEAD, the history of the branch that was built.
 // A commit's data/ is read with data.Load, as a build reads it: a commit
 // whose data has errors could not have been published, so it is skipped
-// and the next good one is compared with the last good one. Only commits
+// and the next good one is compared with the last good one; so is a
+// commit made after the moment the site is judged at (LoadOptions.Now). Only commits
 // read matter, so the same HEAD gives the same History. A shallow clone
 // has only part of the history: Shallow is set, and Since says how far
 // back it goes; the oldest commit read is then the starting point, not a
@@ -34,6 +35,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/indicator"
 )
 
 // History is what a site's git history says.
@@ -47,6 +49,9 @@ type History struct {
 	Shallow bool
 	// Head is the commit built.
 	Head string
+	// Original holds each indicator's targets as first published (as
+	// the oldest commit read has them, in a shallow clone), by id.
+	Original map[string][]indicator.Target
 }
 
 // Commit is one publication.
@@ -97,7 +102,7 @@ func Read(dir string, o data.LoadOptions) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &History{}
+	h := &History{Original: map[string][]indicator.Target{}}
 	ref, err := repo.Head()
 	if errors.Is(err, plumbing.ErrReferenceNotFound) {
 		return h, nil // no commit yet
@@ -135,6 +140,11 @@ func Read(dir string, o data.LoadOptions) (*History, error) {
 	var last *snapshot
 	var lastData, lastContent plumbing.Hash
 	for i, c := range chain {
+		if !o.Now.IsZero() && c.Committer.When.After(o.Now) {
+			// Not yet published at the moment judged at, like a figure
+			// from the future.
+			continue
+		}
 		tree, err := c.Tree()
 		if err != nil {
 			return nil, err
@@ -152,6 +162,11 @@ func Read(dir string, o data.LoadOptions) (*History, error) {
 		lastContent = contentHash
 		if dataHash != lastData && dataTree != nil {
 			if s, ok := readSnapshot(dataTree, o); ok {
+				for _, id := range s.order {
+					if _, ok := h.Original[id]; !ok {
+						h.Original[id] = s.targets[id]
+					}
+				}
 				if !pub.Baseline {
 					pub.Changes = diff(last, s, pub)
 				}

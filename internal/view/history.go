@@ -3,6 +3,7 @@ package view
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,6 +31,15 @@ type Revision struct {
 	// Reason is the commit message; Commit its short hash.
 	Reason string `json:"ly_do"`
 	Commit string `json:"commit"`
+}
+
+// OriginalTargets is an indicator judged against its targets as first
+// published, when they have since changed: moving the goalposts shows.
+type OriginalTargets struct {
+	// Targets are the original targets in words: "1.000 (31/12/2023)".
+	Targets string
+	// Status is the indicator's status today against them.
+	Status StatusBadge
 }
 
 // HistoryNote is what a page says of how far back its history goes.
@@ -69,7 +79,7 @@ type ChangeItem struct {
 // nothing. Commits after the moment judged at are left out, as figures
 // after it are: a site judged at a past day shows what was published by
 // then.
-func History(env Env, h *history.History, judged []Indicator, inds IndicatorPages, tasks TaskPages, pages map[string]*site.Page, feed FeedOptions) ([]*site.Page, Out) {
+func History(env Env, h *history.History, judged []Indicator, inds IndicatorPages, tasks TaskPages, pages map[string]*site.Page, feed FeedOptions, m indicator.Method) ([]*site.Page, Out) {
 	var out Out
 	if h == nil {
 		return nil, out
@@ -111,6 +121,7 @@ func History(env Env, h *history.History, judged []Indicator, inds IndicatorPage
 		}
 		id := judged[i].Ind.ID
 		v.Revisions, v.History = byInd[id], &note
+		v.Original = hv.original(judged[i], m)
 		addJSON(inds.Out.Files, v.Downloads, strings.TrimPrefix(IndicatorsPath, "/")+id+"/"+id+".json", byInd[id])
 	}
 	if tasks.View != nil {
@@ -147,6 +158,29 @@ type historyView struct {
 	h      *history.History
 	inds   map[string]*indicator.Indicator
 	titles map[string]string
+}
+
+// original judges k against its targets as first published, nil when
+// they are its targets now.
+func (hv historyView) original(k Indicator, m indicator.Method) *OriginalTargets {
+	orig, ok := hv.h.Original[k.Ind.ID]
+	if !ok || slices.EqualFunc(orig, k.Ind.Targets, func(a, b indicator.Target) bool {
+		return a.Value == b.Value && a.Deadline.Equal(b.Deadline) && a.From.Equal(b.From)
+	}) {
+		return nil
+	}
+	ind := *k.Ind
+	ind.Targets = orig
+	var words []string
+	for _, t := range orig {
+		when := hv.env.targetWhen(t)
+		if !t.Standing() {
+			when = hv.env.T("targetDueBy") + " " + when
+		}
+		words = append(words, hv.env.format(&ind, t.Value, true)+" "+when)
+	}
+	return &OriginalTargets{Targets: strings.Join(words, "; "),
+		Status: Badge(indicator.Compute(&ind, k.Obs, hv.env.Now, m).Status, hv.env.Lang)}
 }
 
 // revision is a change as a page lists it; ok is false for what is not a

@@ -120,6 +120,7 @@ type IndicatorView struct {
 	// History is nil when the site's history is not read (see History).
 	Revisions []Revision
 	History   *HistoryNote
+	Original  *OriginalTargets
 }
 
 // MethodNumbers are the page's own figures in the status method.
