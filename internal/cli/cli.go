@@ -122,7 +122,7 @@ Flags of build and check:
   -q, --quiet              print nothing on success, no progress line
       --timings            print the time each stage of the build took
 
-Flags of serve: -s, --now, --drafts, --lang as above, and
+Flags of serve: -s, --now, --drafts, --no-history, --lang as above, and
       --bind ADDRESS       address to listen on (default 127.0.0.1)
       --port N             port (default 1313)
 
@@ -160,7 +160,7 @@ Tùy chọn của build và check:
   -q, --quiet                không in gì khi thành công, không hiện dòng tiến trình
       --timings              in thời gian của từng bước dựng
 
-Tùy chọn của serve: -s, --now, --drafts, --lang như trên, và
+Tùy chọn của serve: -s, --now, --drafts, --no-history, --lang như trên, và
       --bind ĐỊA_CHỈ         địa chỉ lắng nghe (mặc định 127.0.0.1)
       --port SỐ              cổng (mặc định 1313)
 
