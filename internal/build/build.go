@@ -68,6 +68,9 @@ type Options struct {
 	Drafts bool
 	// Compress writes .gz and .br copies next to every text file.
 	Compress bool
+	// Archive adds today's snapshot of the data downloads to those the
+	// previous output keeps (view.Archive): tiendo build --archive.
+	Archive bool
 	// History reads the revision history from the site's git repository
 	// (package history); the command line sets it unless --no-history.
 	History bool
@@ -151,7 +154,8 @@ type loaded struct {
 	// least; the parsed bodies keep only the text such an index reads.
 	indexedAtLeast int
 	data           *data.Set
-	history        *history.History // nil without git or History
+	history        *history.History  // nil without git or History
+	archived       map[string][]byte // the snapshots of the previous output
 }
 
 // Run builds the site.
@@ -378,6 +382,7 @@ func (b *builder) load() loaded {
 
 	b.loadTheme(&l)
 	l.data = data.Load(b.fsys, l.loadOptions(), b.diags)
+	l.archived = output.Previous(b.dest, view.ArchiveDir)
 	if b.o.History && b.o.FS == nil {
 		l.history = history.ForBuild(b.o.Source, l.loadOptions(), b.diags)
 	}

@@ -15,9 +15,6 @@ import (
 	"github.com/tiendo/tiendo/internal/view"
 )
 
-// IndicatorsFile is the indicator registry under the site root.
-const IndicatorsFile = data.IndicatorsFile
-
 // computed is what the compute stage made from the loaded data: the pages,
 // the charts they show, the files they offer, and the shortcodes of
 // content pages waiting for their charts, and the file links of the menus.
@@ -74,6 +71,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	topics, topicFeeds := view.Topics(env, b.site.Pages, feed)
 	feeds := view.SubjectFeeds(env, judged, inds, tasks, units, d.Weekly, feed, b.method())
 	changes, hist := view.History(env, b.history, judged, inds, tasks, b.site.ByFile, feed, b.method())
+	archive, archived := view.Archive(env, b.o.Archive, b.archived, datasets, slices.Concat(tasks.Files, inds.Files, reps.Files), feed)
 
 	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
 	c.pages = append(c.pages, tasks.All...)
@@ -85,6 +83,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	c.pages = append(c.pages, reps.All...)
 	c.pages = append(c.pages, topics...)
 	c.pages = append(c.pages, changes...)
+	c.pages = append(c.pages, archive...)
 	if datasets != nil {
 		c.pages = append(c.pages, datasets)
 	}
@@ -94,7 +93,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds, cals, feeds, hist} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds, cals, feeds, hist, archived} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)
@@ -103,7 +102,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.files.Put(f)
 	}
 	for _, p := range b.site.Pages {
-		c.shortcodes = append(c.shortcodes, b.pageShortcodes(c, p)...)
+		c.shortcodes = append(c.shortcodes, view.Shortcodes(p, c.kpis, c.ids, b.diags)...)
 	}
 	return c
 }
@@ -171,12 +170,6 @@ func (b *builder) methodPage(env view.Env, index *site.Page) *site.Page {
 	return &site.Page{Kind: site.KindGenerated, Path: view.MethodPath, Layout: "single", Lang: env.Lang,
 		Parent: index, SectionPath: index.Path, Title: env.T("methodTitle"), Description: env.T("methodDescription"),
 		Content: template.HTML(body), Headings: doc.Headings, Plain: doc.PlainText()}
-}
-
-// pageShortcodes resolves the shortcodes of one parsed page (see
-// view.Shortcodes).
-func (b *builder) pageShortcodes(c *computed, p *site.Page) []view.Shortcode {
-	return view.Shortcodes(p, c.kpis, c.ids, b.diags)
 }
 
 // renderShortcodes writes each shortcode's HTML once charts are drawn and

@@ -23,6 +23,7 @@ func (a *App) build(args []string) int {
 	stop := a.progress(lang, f.quiet)
 	res := build.Run(build.Options{
 		Source: f.source, Destination: f.dest, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Compress: f.compress, History: !f.noHistory,
+		Archive: f.archive,
 	})
 	stop()
 	if f.timings {

@@ -117,6 +117,8 @@ Flags of build and check:
       --drafts             include pages with draft = true
       --compress           (build) also write .gz and .br copies of text files
       --no-history         do not read the revision history from git
+      --archive            (build) also keep today's data downloads under
+                           /du-lieu/ban-luu/<date>/
       --lang vi|en         language of messages (default vi)
       --format text|json   (check) output format
   -q, --quiet              print nothing on success, no progress line
@@ -155,6 +157,8 @@ Tùy chọn của build và check:
       --drafts               đưa cả các trang nháp (draft = true)
       --compress             (build) ghi thêm bản nén .gz và .br của các tệp văn bản
       --no-history           không đọc lịch sử sửa đổi từ git
+      --archive              (build) lưu thêm bản dữ liệu tải về của hôm nay vào
+                             /du-lieu/ban-luu/<ngày>/
       --lang vi|en           ngôn ngữ thông báo (mặc định vi)
       --format text|json     (check) dạng kết quả
   -q, --quiet                không in gì khi thành công, không hiện dòng tiến trình
@@ -174,7 +178,7 @@ Mã thoát: 0 thành công, 1 trang web có lỗi, 2 dùng lệnh sai.
 type siteFlags struct {
 	source, dest, baseURL, now, lang, format string
 	drafts, quiet, compress, timings         bool
-	noHistory                                bool
+	noHistory, archive                       bool
 }
 
 func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlags, diag.Lang, bool) {
@@ -195,6 +199,7 @@ func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlag
 	fs.BoolVar(&f.quiet, "q", false, "")
 	fs.BoolVar(&f.timings, "timings", false, "")
 	fs.BoolVar(&f.noHistory, "no-history", false, "")
+	fs.BoolVar(&f.archive, "archive", false, "")
 	if withFormat {
 		fs.StringVar(&f.format, "format", "text", "")
 	}
