@@ -69,7 +69,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	view.Bylines(env, b.site.Pages)
 	feed := view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title, Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs}
 	topics, topicFeeds := view.Topics(env, b.site.Pages, feed)
-	feeds := view.SubjectFeeds(env, judged, inds, tasks, units, d.Weekly, feed, b.method())
+	feeds := view.SubjectFeeds(env, judged, inds, tasks, units, d.Weekly, b.history, feed, b.method())
 	changes, hist := view.History(env, b.history, judged, inds, tasks, b.site.ByFile, feed, b.method())
 	archive, archived := view.Archive(env, b.o.Archive, b.archived, datasets, slices.Concat(tasks.Files, inds.Files, reps.Files), feed)
 

@@ -143,6 +143,28 @@ func TestRevisionHistory(t *testing.T) {
 		t.Errorf("cap-nhat/atom.xml: %+v", f.Entries)
 	}
 
+	// The indicator's feed: the revision at its commit with its reason,
+	// and each figure dated at the commit that first published it; the
+	// unit's feed: the task's deadline moved.
+	feed := checkAtom(t, "chi-tieu/tai-khoan/atom.xml", []byte(s.file("chi-tieu/tai-khoan/atom.xml")))
+	var revised, may bool
+	for _, e := range feed.Entries {
+		if e.Title == "Sửa sau khi công bố: Tháng 5/2023: 400 → 398" && e.Updated == "2023-06-12T15:00:00+07:00" &&
+			e.Summary == "Lý do ghi khi sửa: “đối chiếu lại với CSDL dân cư”" {
+			revised = true
+		}
+		if strings.HasPrefix(e.Title, "Số liệu tháng 5/2023: ") && e.Updated == "2023-06-05T09:00:00+07:00" && e.Summary == "Công bố ngày 05/06/2023." {
+			may = true
+		}
+	}
+	if !revised || !may {
+		t.Errorf("chi-tieu/tai-khoan/atom.xml: revision %v, May figure at its commit %v: %+v", revised, may, feed.Entries)
+	}
+	unit := checkAtom(t, "don-vi/cong-an-huyen/atom.xml", []byte(s.file("don-vi/cong-an-huyen/atom.xml")))
+	if len(unit.Entries) == 0 || !strings.HasPrefix(unit.Entries[0].Title, "Nhiệm vụ 1.1 – Thời hạn: “Hoàn thành trong tháng 6/2023” → “Hoàn thành trong tháng 9/2023”") {
+		t.Errorf("don-vi/cong-an-huyen/atom.xml: %+v", unit.Entries)
+	}
+
 	// Judged at a day before the last commit, the site shows what was
 	// published by then.
 	before := Run(Options{Source: dir, Sink: output.NewMem(), Now: "2023-06-30", History: true, Charts: sharedCharts(t)})

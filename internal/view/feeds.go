@@ -2,13 +2,16 @@ package view
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/data"
+	"github.com/tiendo/tiendo/internal/history"
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/output"
+	"github.com/tiendo/tiendo/internal/period"
 	"github.com/tiendo/tiendo/internal/site"
 )
 
@@ -23,20 +26,21 @@ const feedLength = 50
 // (/don-vi/<id>/atom.xml: the tasks it leads completed or fallen overdue,
 // its weekly reports received), and sets Page.Feed on their pages.
 //
-// Every entry is an event the data dates: a figure is dated at the end of
-// its period, the first moment it can be known (the site does not know
-// when it was entered); a status change at the end of the period whose
+// Every entry is an event the data dates: a figure is dated at the commit
+// that first published it when the git history is read (h), else at the
+// end of its period, the first moment it can be known; a revision, with
+// history, at its commit, its message as the reason; a status change at the end of the period whose
 // figure changed it, judged as the page judges it then; a task's
 // completion at ngay_hoan_thanh, its falling overdue at its due date; a
 // report at ngay_gui. Ids are made of the subject and the event, so a
 // reader shows each event once. Nothing dated after the moment judged at
 // appears. A feed needs absolute addresses: without them, none is written.
-func SubjectFeeds(env Env, judged []Indicator, inds IndicatorPages, tasks TaskPages, units []*site.Page, w *data.Weekly, feed FeedOptions, m indicator.Method) Out {
+func SubjectFeeds(env Env, judged []Indicator, inds IndicatorPages, tasks TaskPages, units []*site.Page, w *data.Weekly, h *history.History, feed FeedOptions, m indicator.Method) Out {
 	var out Out
 	if !feed.Absolute {
 		return out
 	}
-	f := feeds{env: env, feed: feed}
+	f := feeds{env: env, feed: feed, hv: newHistoryView(env, h, judged)}
 	for i, k := range judged {
 		if i >= len(inds.Pages) {
 			break
@@ -87,6 +91,29 @@ type subm struct {
 type feeds struct {
 	env  Env
 	feed FeedOptions
+	hv   historyView
+}
+
+// revisions are the entries of the published changes of subject read
+// from git (see History), dated at their commits, the message as the
+// reason; and, by period, when each figure was first published.
+func (f feeds) revisions(subject, url string) ([]output.FeedEntry, map[period.Period]time.Time) {
+	var entries []output.FeedEntry
+	published := map[period.Period]time.Time{}
+	for _, ch := range f.hv.changes(subject) {
+		if ch.Kind == history.FigureNew {
+			published[ch.Period] = ch.Commit.When // newest first: the first publication last
+			continue
+		}
+		r, ok := f.hv.revision(ch)
+		if !ok {
+			continue
+		}
+		entries = append(entries, output.FeedEntry{Title: f.env.T("feedRevision") + " " + r.What, URL: url,
+			ID: url + "#sua-" + ch.Commit.Short() + "-" + r.Kind + "-" + strings.ToLower(ch.Period.String()) + fmt.Sprint(ch.Target),
+			Updated: ch.Commit.When, Summary: f.env.T("feedRevisionReason") + " “" + ch.Commit.Message + "”"})
+	}
+	return entries, published
 }
 
 // write sets p's feed and makes its file: the newest entries first.
@@ -103,8 +130,8 @@ func (f feeds) write(p *site.Page, entries []output.FeedEntry) File {
 // status change where the status judged at a period's end differs from
 // the one judged at the previous period's end.
 func (f feeds) indicator(p *site.Page, k Indicator, m indicator.Method) []output.FeedEntry {
-	var entries []output.FeedEntry
 	page := f.feed.URLs.Abs(p.Path)
+	entries, published := f.revisions(k.Ind.ID, page)
 	dl := f.env.dl()
 	var prev indicator.Status
 	for i, pt := range k.Result.Series {
@@ -118,9 +145,12 @@ func (f feeds) indicator(p *site.Page, k Indicator, m indicator.Method) []output
 			r := []rune(label)
 			label = strings.ToLower(string(r[:1])) + string(r[1:])
 		}
-		entries = append(entries, output.FeedEntry{Title: f.env.T("feedFigure") + " " + label + ": " + f.env.format(k.Ind, pt.Value, true),
-			URL: page, ID: page + "#ky-" + strings.ToLower(pt.Period.String()), Updated: end,
-			Summary: f.env.T("feedFigureDated")})
+		fig := output.FeedEntry{Title: f.env.T("feedFigure") + " " + label + ": " + f.env.format(k.Ind, pt.Value, true),
+			URL: page, ID: page + "#ky-" + strings.ToLower(pt.Period.String()), Updated: end, Summary: f.env.T("feedFigureDated")}
+		if at, ok := published[pt.Period]; ok {
+			fig.Updated, fig.Summary = at, f.env.T("feedFigurePublished")+" "+f.env.loc().Date(at)+"."
+		}
+		entries = append(entries, fig)
 		var upto []indicator.Observation
 		for _, o := range k.Obs {
 			if !o.Period.End().After(pt.Period.End()) {
@@ -154,6 +184,11 @@ func (f feeds) task(r *TaskRow) []output.FeedEntry {
 	if !due.IsZero() && due.Before(f.env.Now) && (t.Completed.IsZero() || t.Completed.After(due)) {
 		entries = append(entries, output.FeedEntry{Title: f.env.T("feedTaskOverdue") + " " + title, URL: id, ID: id + "-qua-han",
 			Updated: due, Summary: f.env.T("dueOn") + " " + f.env.loc().Date(due) + "."})
+	}
+	revs, _ := f.revisions(t.Code, id)
+	for _, e := range revs {
+		e.Title = f.env.T("task") + " " + r.PlanCode + " – " + strings.TrimPrefix(e.Title, f.env.T("feedRevision")+" ")
+		entries = append(entries, e)
 	}
 	return entries
 }

@@ -84,11 +84,7 @@ func History(env Env, h *history.History, judged []Indicator, inds IndicatorPage
 	if h == nil {
 		return nil, out
 	}
-	hv := historyView{env: env, h: h, inds: map[string]*indicator.Indicator{}, titles: map[string]string{}}
-	for _, k := range judged {
-		hv.inds[k.Ind.ID] = k.Ind
-		hv.titles[k.Ind.ID] = k.Ind.Title
-	}
+	hv := newHistoryView(env, h, judged)
 	note := HistoryNote{Shallow: h.Shallow}
 	if !h.Since.After(env.Now) {
 		note.Since = env.loc().Date(h.Since)
@@ -158,6 +154,35 @@ type historyView struct {
 	h      *history.History
 	inds   map[string]*indicator.Indicator
 	titles map[string]string
+}
+
+func newHistoryView(env Env, h *history.History, judged []Indicator) historyView {
+	hv := historyView{env: env, h: h, inds: map[string]*indicator.Indicator{}, titles: map[string]string{}}
+	for _, k := range judged {
+		hv.inds[k.Ind.ID] = k.Ind
+		hv.titles[k.Ind.ID] = k.Ind.Title
+	}
+	return hv
+}
+
+// changes are the published changes of subject (an indicator's id or a
+// task's code), newest first; none without history.
+func (hv historyView) changes(subject string) []history.Change {
+	if hv.h == nil {
+		return nil
+	}
+	var out []history.Change
+	for _, c := range hv.h.Commits {
+		if c.When.After(hv.env.Now) || c.Baseline {
+			continue
+		}
+		for _, ch := range c.Changes {
+			if ch.Subject == subject {
+				out = append(out, ch)
+			}
+		}
+	}
+	return out
 }
 
 // original judges k against its targets as first published, nil when
