@@ -110,7 +110,7 @@ func (f feeds) revisions(subject, url string) ([]output.FeedEntry, map[period.Pe
 			continue
 		}
 		entries = append(entries, output.FeedEntry{Title: f.env.T("feedRevision") + " " + r.What, URL: url,
-			ID: url + "#sua-" + ch.Commit.Short() + "-" + r.Kind + "-" + strings.ToLower(ch.Period.String()) + fmt.Sprint(ch.Target),
+			ID:      url + "#sua-" + ch.Commit.Short() + "-" + r.Kind + "-" + strings.ToLower(ch.Period.String()) + fmt.Sprint(ch.Target),
 			Updated: ch.Commit.When, Summary: f.env.T("feedRevisionReason") + " “" + ch.Commit.Message + "”"})
 	}
 	return entries, published
