@@ -100,6 +100,10 @@ type feeds struct {
 func (f feeds) revisions(subject, url string) ([]output.FeedEntry, map[period.Period]time.Time) {
 	var entries []output.FeedEntry
 	published := map[period.Period]time.Time{}
+	sep := "#" // an id has one fragment: a task's address has its own
+	if strings.Contains(url, "#") {
+		sep = "-"
+	}
 	for _, ch := range f.hv.changes(subject) {
 		if ch.Kind == history.FigureNew {
 			published[ch.Period] = ch.Commit.When // newest first: the first publication last
@@ -110,7 +114,7 @@ func (f feeds) revisions(subject, url string) ([]output.FeedEntry, map[period.Pe
 			continue
 		}
 		entries = append(entries, output.FeedEntry{Title: f.env.T("feedRevision") + " " + r.What, URL: url,
-			ID:      url + "#sua-" + ch.Commit.Short() + "-" + r.Kind + "-" + strings.ToLower(ch.Period.String()) + fmt.Sprint(ch.Target),
+			ID:      url + sep + "sua-" + ch.Commit.Short() + "-" + r.Kind + "-" + strings.ToLower(ch.Period.String()) + fmt.Sprint(ch.Target),
 			Updated: ch.Commit.When, Summary: f.env.T("feedRevisionReason") + " “" + ch.Commit.Message + "”"})
 	}
 	return entries, published
