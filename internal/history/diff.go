@@ -1,8 +1,10 @@
 package history
 
 import (
+	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/data"
@@ -122,7 +124,9 @@ func diff(prev, cur *snapshot, c *Commit) []Change {
 				periods = append(periods, p)
 			}
 		}
-		slices.SortFunc(periods, func(a, b period.Period) int { return a.Start().Compare(b.Start()) })
+		slices.SortFunc(periods, func(a, b period.Period) int {
+			return cmp.Or(a.Start().Compare(b.Start()), strings.Compare(a.String(), b.String()))
+		})
 		for _, p := range periods {
 			o, had := old[p]
 			n, has := now[p]

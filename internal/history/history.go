@@ -85,6 +85,9 @@ var ErrNoRepository = errors.New("not a git repository")
 // data/. It returns ErrNoRepository when dir is in no git repository,
 // and a repository without commits gives an empty History.
 func Read(dir string, o data.LoadOptions) (*History, error) {
+	if o.Location == nil {
+		o.Location = time.UTC
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err

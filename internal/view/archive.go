@@ -2,6 +2,7 @@ package view
 
 import (
 	"encoding/json"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -66,7 +67,8 @@ func Archive(env Env, write bool, previous map[string][]byte, datasets *site.Pag
 		byDate[date] = append(byDate[date], p)
 	}
 	snaps := map[string]Snapshot{}
-	for date, paths := range byDate {
+	for _, date := range slices.Sorted(maps.Keys(byDate)) {
+		paths := byDate[date]
 		slices.Sort(paths)
 		for _, p := range paths {
 			out.Files = append(out.Files, File{Path: p, Data: previous[p]})

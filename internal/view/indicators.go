@@ -116,7 +116,7 @@ type IndicatorView struct {
 	Unit        string
 	Downloads   []Download
 	EmbedPath   string
-	// Revisions are the published changes read from git, oldest first;
+	// Revisions are the published changes read from git, newest first;
 	// History is nil when the site's history is not read (see History).
 	Revisions []Revision
 	History   *HistoryNote
