@@ -74,3 +74,64 @@ func TestTimedEventHasZone(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEncode: whatever a task's text holds (it comes from tasks.csv),
+// every content line stays within 75 octets and valid UTF-8, ends in
+// CRLF, and unfolding and unescaping gives the text back.
+func FuzzEncode(f *testing.F) {
+	f.Add("Tổ chức kiểm tra; xong trước ngày 30/04/2023, báo cáo\\kết quả\nlần 2")
+	f.Add(strings.Repeat("ệ", 40))
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		cal := string(Encode(Calendar{Events: []Event{{UID: "x", Summary: s, AllDay: true}}}))
+		if strings.Contains(strings.ReplaceAll(cal, "\r\n", ""), "\n") || strings.Contains(strings.ReplaceAll(cal, "\r\n", ""), "\r") {
+			t.Fatalf("a bare line break in %q", cal)
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(cal, "\r\n"), "\r\n") {
+			if len(line) > 75 || !utf8.ValidString(line) {
+				t.Fatalf("line %q", line)
+			}
+		}
+		unfolded := strings.ReplaceAll(cal, "\r\n ", "")
+		_, rest, _ := strings.Cut(unfolded, "SUMMARY:")
+		value, _, _ := strings.Cut(rest, "\r\n")
+		if got, want := unescape(value), textOf(s); got != want {
+			t.Fatalf("summary %q reads back as %q, want %q", s, got, want)
+		}
+	})
+}
+
+// unescape reads a TEXT value back (RFC 5545 3.3.11).
+func unescape(v string) string {
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) {
+			i++
+			if v[i] == 'n' || v[i] == 'N' {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(v[i])
+			}
+			continue
+		}
+		b.WriteByte(v[i])
+	}
+	return b.String()
+}
+
+// textOf is what Text keeps of s: line breaks as LF, other control
+// characters as spaces.
+func textOf(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r':
+			return '\n'
+		case r != '\n' && (r < 0x20 || r == 0x7f):
+			return ' '
+		}
+		return r
+	}, s)
+}
