@@ -56,7 +56,9 @@ func (b *builder) computeData(d *data.Set) *computed {
 	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays, view.GroupTitles(d.Indicators))
 	judged := b.judge(d.Indicators)
 	inds := view.Indicators(env, judged, b.method())
-	reps := view.Reports(env, d.Weekly, b.serviceGuides(d.Weekly))
+	guides := b.serviceGuides(d.Weekly)
+	reps := view.Reports(env, d.Weekly, guides)
+	view.Guidance(env, b.site, d.Weekly, guides, b.diags)
 	var cards []*view.IndicatorCard
 	for _, v := range inds.Views {
 		cards = append(cards, v.Card)

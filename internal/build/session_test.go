@@ -194,6 +194,25 @@ func TestSessionPartial(t *testing.T) {
 		changed: []string{"content/huong-dan/vneid/kich-hoat.md"},
 		partial: false,
 	}, {
+		// What the how-to says is not seen by other pages, but a page of a
+		// journey is: a whole build is simpler than knowing which.
+		name: "how-to step",
+		change: func() {
+			edit(t, dir, "content/huong-dan/vneid/kich-hoat.md", `và bấm “Kích hoạt”."`, `rồi bấm “Kích hoạt”."`)
+		},
+		changed: []string{"content/huong-dan/vneid/kich-hoat.md"},
+		partial: false,
+	}, {
+		// A guide lists the services that name it: both guides change.
+		name: "service's guide",
+		change: func() {
+			edit(t, dir, "data/services.toml", `guide = "huong-dan/vneid/thong-bao-luu-tru.md"`, `guide = "huong-dan/vneid/kich-hoat.md"`)
+		},
+		changed: []string{"data/services.toml"},
+		partial: true,
+		written: []string{"huong-dan/vneid/kich-hoat/index.html", "huong-dan/vneid/thong-bao-luu-tru/index.html",
+			"dich-vu/thong-bao-luu-tru/index.html"},
+	}, {
 		name:    "config",
 		change:  func() {},
 		changed: []string{"config.toml"},

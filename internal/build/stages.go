@@ -38,7 +38,7 @@ func (b *builder) validate() fileLinks {
 		b.tooComplex(p.File, p.BodyLine, p.Doc)
 		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings
-		p.Plain = p.Doc.PlainText()
+		p.Plain = p.HowTo.Plain() + p.Doc.PlainText()
 		if p.Summary == "" {
 			p.Summary = content.Summarize(p.Doc.FirstParagraph())
 		}

@@ -96,6 +96,14 @@ const (
 	CodeContentImages = "content-images" // error
 	// CodeContentDuplicateURL means two pages, or a page and a page made from data, at one address.
 	CodeContentDuplicateURL = "content-duplicate-url" // error
+	// CodeHowToMissingKey means a guidance page's [howto] table, or one of its steps, lacks a required key.
+	CodeHowToMissingKey = "howto-missing-key" // error
+	// CodeHowToStep means a step names a button without the screen it is on, or a screen without the button to press.
+	CodeHowToStep = "howto-step" // error
+	// CodeHowToUnit means the unit of a [howto] table is not in data/units.toml.
+	CodeHowToUnit = "howto-unit" // error
+	// CodeJourney means a journey without a title or with fewer than two pages, or naming a page twice or one that is not a content file.
+	CodeJourney = "journey" // error
 
 	// Theme: layouts and interface strings
 

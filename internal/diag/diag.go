@@ -358,8 +358,8 @@ func Because(what Text, err error) Text {
 	return Text{Vi: what.Vi + ": " + r.Vi, En: what.En + ": " + r.En}
 }
 
-// FirstLines is the first n lines of s joined by " | ": a stack trace cut
-// to fit in one message.
+// FirstLines is the first n lines of s joined by " | ": a stack trace
+// short enough for a message.
 func FirstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
 	if len(lines) > n {

@@ -95,7 +95,13 @@ type Page struct {
 	Headings []markdown.Heading
 	Plain    string
 
-	// Data carries what a generated page's layout needs.
+	// HowTo is the structured guidance of the page ([howto]), nil for
+	// none; Journey the journey its front matter declares, nil for none.
+	HowTo   *HowTo
+	Journey *Journey
+
+	// Data carries what a generated page's layout needs, and a guidance
+	// page's view (view.GuideView).
 	Data any
 	// Charts is set when the page holds charts, so the layout loads the
 	// script that makes them interactive.

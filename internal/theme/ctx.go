@@ -119,6 +119,16 @@ func (c *Ctx) Current(item site.MenuItem) bool {
 // Embed reports whether the page is a chart-only page for iframes.
 func (c *Ctx) Embed() bool { return c.Page != nil && c.Page.Layout == "embed" }
 
+// Guide is the view of a guidance page (a [howto] table, a journey), nil
+// on other pages.
+func (c *Ctx) Guide() *view.GuideView {
+	if c.Page == nil {
+		return nil
+	}
+	g, _ := c.Page.Data.(*view.GuideView)
+	return g
+}
+
 // IsHome reports whether the page is the home page.
 func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == site.KindHome }
 

@@ -23,6 +23,10 @@
 //	/chu-de/                *TopicsView       layout topics
 //	/chu-de/<slug>/         *TopicView        layout topic (and its feed, atom.xml)
 //
+// A content page with a [howto] table or in a journey carries a *GuideView
+// (Guidance), which single.html and section.html read through the
+// context's Guide.
+//
 // Every text a view holds is formatted already, in the site's language
 // (numbers, dates, percentages, status labels): a layout places strings and
 // makes no decision but whether to show a part.
