@@ -103,6 +103,9 @@ func TestRevisionHistory(t *testing.T) {
 		// 1.250 of 1.000 is achieved; against the new one it is not yet.
 		`Mục tiêu đã được sửa sau khi công bố. Theo mục tiêu ban đầu (1.000 tài khoản đến ngày 31/12/2023), tình trạng sẽ là: <span class="badge status-da-dat"><span aria-hidden="true">✓</span> đã đạt</span>.`,
 		"Lịch sử sửa đổi lấy từ kho git của trang, từ ngày 05/06/2023.")
+	// In the table of figures, May is marked as revised, June is not.
+	s.contains("chi-tieu/tai-khoan/index.html", `<th scope="row">Tháng 5/2023</th><td class="num">398 <a class="revised" href="#lich-su-sua-doi">(đã sửa)</a></td>`,
+		`<th scope="row">Tháng 6/2023</th><td class="num">1.250</td>`)
 	// The other indicator was never revised.
 	s.contains("chi-tieu/ty-le/index.html", "Chưa có số liệu, mục tiêu hay thời hạn nào bị sửa sau khi công bố.")
 	s.contains("nhiem-vu/index.html", `<summary>Lịch sử sửa đổi (1)</summary>`,

@@ -118,6 +118,13 @@ func History(env Env, h *history.History, judged []Indicator, inds IndicatorPage
 		id := judged[i].Ind.ID
 		v.Revisions, v.History = byInd[id], &note
 		v.Original = hv.original(judged[i], m)
+		for _, ch := range hv.changes(id) {
+			for j := range v.Series {
+				if ch.Kind == history.FigureRevised && v.Series[j].Key == ch.Period.String() {
+					v.Series[j].Revised = true
+				}
+			}
+		}
 		addJSON(inds.Out.Files, v.Downloads, strings.TrimPrefix(IndicatorsPath, "/")+id+"/"+id+".json", byInd[id])
 	}
 	if tasks.View != nil {

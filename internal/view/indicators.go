@@ -135,6 +135,9 @@ type SeriesRow struct {
 	// Text the value with its unit ("47.024 tài khoản", "64,5%"), as the
 	// {{< value >}} shortcode writes it in a page.
 	Key, Text string
+	// Revised is set when the figure was changed after it was published
+	// (see History).
+	Revised bool
 }
 
 // ObsRow is one row of the source data.
