@@ -66,7 +66,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.ids = append(c.ids, v.Card.ID)
 	}
 	units := view.Units(env, tasks, cards, reps.ByUnit)
-	cals := view.Calendars(env, tasks, units, view.CalendarOptionsOf(b.cfg, b.site.URLs, d.Weekly))
+	cals := view.Calendars(env, tasks, units, view.CalendarOptionsOf(b.cfg, b.site.URLs, d.Weekly, b.history))
 	datasets := view.Datasets(env, inds, tasks, reps)
 	view.Bylines(env, b.site.Pages)
 	feed := view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title, Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs}

@@ -168,6 +168,13 @@ func TestRevisionHistory(t *testing.T) {
 		t.Errorf("don-vi/cong-an-huyen/atom.xml: %+v", unit.Entries)
 	}
 
+	// The calendar: the task's event moved, numbered so that subscribers'
+	// calendars replace their copy.
+	ics := strings.ReplaceAll(s.file("nhiem-vu/lich.ics"), "\r\n ", "")
+	if !strings.Contains(ics, "UID:nhiem-vu-1-1@example.gov.vn\r\nDTSTAMP:20230715T165959Z\r\nLAST-MODIFIED:20230703T030000Z\r\nSEQUENCE:1\r\nDTSTART;VALUE=DATE:20230930\r\n") {
+		t.Errorf("nhiem-vu/lich.ics:\n%s", ics)
+	}
+
 	// Judged at a day before the last commit, the site shows what was
 	// published by then.
 	before := Run(Options{Source: dir, Sink: output.NewMem(), Now: "2023-06-30", History: true, Charts: sharedCharts(t)})

@@ -56,6 +56,11 @@ type Event struct {
 	Rule string
 	// Categories are written as one CATEGORIES property.
 	Categories []string
+	// Sequence counts the times the event's date was moved, and Modified
+	// is when it last was (zero: unknown): clients that keep a copy
+	// replace it.
+	Sequence int
+	Modified time.Time
 }
 
 // Encode writes c as an iCalendar object.
@@ -96,6 +101,12 @@ func Encode(c Calendar) []byte {
 		w.line("BEGIN:VEVENT")
 		w.prop("UID", Text(e.UID))
 		w.line("DTSTAMP:" + stamp)
+		if !e.Modified.IsZero() {
+			w.line("LAST-MODIFIED:" + e.Modified.UTC().Format("20060102T150405Z"))
+		}
+		if e.Sequence > 0 {
+			w.line(fmt.Sprintf("SEQUENCE:%d", e.Sequence))
+		}
 		if e.AllDay {
 			w.line("DTSTART;VALUE=DATE:" + e.Date.Format("20060102"))
 			y, m, d := e.Date.Date()

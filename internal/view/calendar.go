@@ -9,6 +9,7 @@ import (
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/history"
 	"github.com/tiendo/tiendo/internal/ical"
 	"github.com/tiendo/tiendo/internal/plan"
 	"github.com/tiendo/tiendo/internal/report"
@@ -36,6 +37,9 @@ type CalendarOptions struct {
 	Weekly            *report.Rule
 	WeeklyWords       string
 	Monthly, HalfYear string
+	// History, when read, numbers each move of a task's deadline
+	// (SEQUENCE, LAST-MODIFIED).
+	History *history.History
 }
 
 // Calendars writes /nhiem-vu/lich.ics — every task deadline, the
@@ -164,6 +168,14 @@ func (c calendars) task(r *TaskRow, prefix string) []ical.Event {
 	desc = append(desc, status, c.env.T("calendarAsOf")+" "+c.env.loc().Date(c.env.Now)+".")
 	base := ical.Event{Summary: summary, Description: strings.Join(desc, "\n"),
 		URL: c.url(TasksPath + "#" + r.Anchor), Categories: []string{c.env.T("calendarTaskCategory")}}
+	for _, ch := range newHistoryView(c.env, c.o.History, nil).changes(t.Code) {
+		if ch.Kind == history.TaskDeadline {
+			base.Sequence++
+			if ch.Commit.When.After(base.Modified) {
+				base.Modified = ch.Commit.When
+			}
+		}
+	}
 	var evs []ical.Event
 	if due := t.Due(); !due.IsZero() {
 		e := base
@@ -185,6 +197,7 @@ func (c calendars) task(r *TaskRow, prefix string) []ical.Event {
 		e.UID, e.Summary, e.Description, e.URL, e.Categories = c.uid(numbered("nhiem-vu-"+code+"-lap-lai", i)),
 			prefix+c.env.T("calendarTask")+" "+r.PlanCode+" ("+t.Deadline.Recurrence.Label().In(c.env.dl())+"): "+shorten(t.Title, 80),
 			base.Description, base.URL, base.Categories
+		e.Sequence, e.Modified = base.Sequence, base.Modified
 		evs = append(evs, e)
 	}
 	return evs
@@ -358,8 +371,8 @@ func shorten(s string, n int) string {
 
 // CalendarOptionsOf takes the calendars' options from the site's config
 // and the weekly reports read (nil without data/services.toml).
-func CalendarOptionsOf(cfg config.Config, urls site.URLs, w *data.Weekly) CalendarOptions {
-	o := CalendarOptions{Title: cfg.Title, URLs: urls, Absolute: cfg.Absolute(), PlanDate: cfg.PlanTime(),
+func CalendarOptionsOf(cfg config.Config, urls site.URLs, w *data.Weekly, h *history.History) CalendarOptions {
+	o := CalendarOptions{Title: cfg.Title, URLs: urls, Absolute: cfg.Absolute(), PlanDate: cfg.PlanTime(), History: h,
 		WeeklyWords: cfg.Reports.Weekly, Monthly: cfg.Reports.Monthly, HalfYear: cfg.Reports.HalfYear}
 	if w != nil {
 		o.Weekly = &w.Rule
