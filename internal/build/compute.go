@@ -65,19 +65,19 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.kpis[v.Card.ID] = view.KPI{Card: v.Card, Line: v.Line, Series: v.Series}
 		c.ids = append(c.ids, v.Card.ID)
 	}
-	units := view.Units(env, tasks, cards, reps.ByUnit)
-	cals := view.Calendars(env, tasks, units, view.CalendarOptionsOf(b.cfg, b.site.URLs, d.Weekly, b.history))
-	datasets := view.Datasets(env, inds, tasks, reps)
+	units := view.Units(env, view.UnitInputs{Tasks: tasks, Indicators: judged, Cards: cards, Reports: reps.ByUnit, URLs: b.site.URLs, Pages: b.site.Pages})
+	datasets := view.Datasets(env, inds, tasks, reps, units.Dataset)
+	cals := view.Calendars(env, tasks, units.All, view.CalendarOptionsOf(b.cfg, b.site.URLs, d.Weekly, b.history))
 	view.Bylines(env, b.site.Pages)
 	feed := view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title, Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs}
 	topics, topicFeeds := view.Topics(env, b.site.Pages, feed)
-	feeds := view.SubjectFeeds(env, judged, inds, tasks, units, d.Weekly, b.history, feed, b.method())
+	feeds := view.SubjectFeeds(env, judged, inds, tasks, units.All, d.Weekly, b.history, feed, b.method())
 	changes, hist := view.History(env, b.history, judged, inds, tasks, b.site.ByFile, feed, b.method())
 	archive, archived := view.Archive(env, b.o.Archive, b.archived, datasets, slices.Concat(tasks.Files, inds.Files, reps.Files), feed)
 
 	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
 	c.pages = append(c.pages, tasks.All...)
-	c.pages = append(c.pages, units...)
+	c.pages = append(c.pages, units.All...)
 	c.pages = append(c.pages, inds.All...)
 	if inds.Index != nil {
 		c.pages = append(c.pages, b.methodPage(env, inds.Index))
@@ -95,7 +95,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds, cals, feeds, hist, archived} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, units.Out, topicFeeds, cals, feeds, hist, archived} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)

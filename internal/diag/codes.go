@@ -217,6 +217,8 @@ const (
 	CodeIndicatorOrigin = "indicator-origin" // error
 	// CodeIndicatorTargetChange means a target's change (e.g. "-20%") cannot be read, or the target has both value and change.
 	CodeIndicatorTargetChange = "indicator-target-change" // error
+	// CodeIndicatorTargetUnits means a target's values for single units (units = { … }) name an unknown unit, a unit of the wrong kind or one twice, or sit on an indicator without a commune or unit breakdown.
+	CodeIndicatorTargetUnits = "indicator-target-units" // error
 	// CodeIndicatorValue means a baseline or target value that is negative, or outside 0–100 for a percentage.
 	CodeIndicatorValue = "indicator-value" // error
 	// CodeCSVColumns means an indicator's CSV file lacks the columns its measure and dimension need.
@@ -332,6 +334,8 @@ const (
 	CodeChart = "chart" // error
 	// CodeChartRender means charts that cannot be drawn as SVG.
 	CodeChartRender = "chart-render" // error
+	// CodePosterQR means a commune poster's QR code cannot be made from the page's address (an address too long for a QR code).
+	CodePosterQR = "poster-qr" // error
 	// CodeLinkEmpty means a link without a destination.
 	CodeLinkEmpty = "link-empty" // error
 	// CodeLinkScheme means a link of a kind that is not allowed (such as javascript:).

@@ -42,6 +42,9 @@ var pages = []pageCase{
 	{Path: "/bao-cao/2023-w25/", Status: 200},                                  // one week's report
 	{Path: "/dich-vu/cap-lai-doi-the-cccd/", Status: 200},                      // one service
 	{Path: "/don-vi/", Status: 200},                                            // all units
+	{Path: "/don-vi/xa-thach-kim/", Status: 200},                               // a commune's scorecard
+	{Path: "/don-vi/xa-thach-kim/ap-phich/", Status: 200},                      // its notice-board poster
+	{Path: "/don-vi/xep-theo-ten/", Status: 200},                               // the communes compared, by name
 	{Path: "/khong-co-trang-nay/", Status: 404},                                // 404.html one level down
 	{Path: "/huong-dan/khong-co-trang-nay/", Status: 404},                      // 404.html two levels down
 }

@@ -479,8 +479,8 @@ type Dataset struct {
 }
 
 // Datasets makes /du-lieu/, the open-data list of every dataset the other
-// pages offer; nil when there is none.
-func Datasets(env Env, inds IndicatorPages, tasks TaskPages, reps ReportPages) *site.Page {
+// pages offer, more last; nil when there is none.
+func Datasets(env Env, inds IndicatorPages, tasks TaskPages, reps ReportPages, more ...*Dataset) *site.Page {
 	v := &DatasetsView{}
 	for i, p := range inds.Pages {
 		v.Sets = append(v.Sets, Dataset{Title: p.Title, Path: p.Path, Description: inds.Views[i].Card.Sentence, Downloads: inds.Views[i].Downloads})
@@ -490,6 +490,11 @@ func Datasets(env Env, inds IndicatorPages, tasks TaskPages, reps ReportPages) *
 	}
 	if reps.Page != nil {
 		v.Sets = append(v.Sets, Dataset{Title: reps.Page.Title, Path: ReportsPath, Description: reps.Page.Description, Downloads: reps.View.Downloads})
+	}
+	for _, d := range more {
+		if d != nil {
+			v.Sets = append(v.Sets, *d)
+		}
 	}
 	if len(v.Sets) == 0 {
 		return nil

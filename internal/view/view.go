@@ -14,8 +14,9 @@
 //	/chi-tieu/              *IndicatorsView   layout indicators
 //	/chi-tieu/<id>/         *IndicatorView    layout indicator (and embed, at …/nhung/)
 //	/nhiem-vu/              *TasksView        layout tasks
-//	/don-vi/                *UnitsView        layout units
+//	/don-vi/                *UnitsView        layout units (and its sorts, /don-vi/xep-theo-<key>/)
 //	/don-vi/<id>/           *UnitView         layout unit
+//	/don-vi/<id>/ap-phich/  *PosterView       layout poster (communes only)
 //	/bao-cao/               *ReportsView      layout reports
 //	/bao-cao/<week>/        *WeekView         layout report-week
 //	/dich-vu/<id>/          *ServiceView      layout service
