@@ -144,7 +144,8 @@ func (b *builder) judge(series []data.Series) []view.Indicator {
 	out := make([]view.Indicator, len(series))
 	for i, s := range series {
 		out[i] = view.Indicator{Ind: s.Ind, Obs: s.Obs, Future: s.Future,
-			Result: indicator.Compute(s.Ind, s.Obs, b.site.Now, b.method()), Description: b.description(s.Ind)}
+			Result: indicator.Compute(s.Ind, s.Obs, b.site.Now, b.method()), Description: b.description(s.Ind),
+			Original: b.history.OriginalTargets(s.Ind.ID, s.Ind.Targets)}
 	}
 	return out
 }

@@ -84,8 +84,10 @@ func TestRevisionHistory(t *testing.T) {
 			"data/chi-tieu/tai-khoan.csv": []byte("ky;gia_tri\n2023-05;398\n2023-06;1.250\n"),
 		}},
 		{when: day(2023, 7, 3, 10), msg: "Dời hạn theo văn bản của UBND huyện", files: map[string][]byte{
-			"data/indicators.toml": []byte(strings.Replace(string(parseTxtar(kpiSite)["data/indicators.toml"]),
-				"value = 1000\ndeadline = \"2023-12-31\"", "value = 1500\ndeadline = \"2024-06-30\"", 1)),
+			"data/indicators.toml": []byte(strings.NewReplacer(
+				"value = 1000\ndeadline = \"2023-12-31\"", "value = 1500\ndeadline = \"2024-06-30\"",
+				"value = 80\ndeadline = \"2023-06-30\"", "value = 80\ndeadline = \"2023-09-30\"").
+				Replace(string(parseTxtar(kpiSite)["data/indicators.toml"]))),
 			"data/tasks.csv": []byte(strings.Replace(historyTasks, "Hoàn thành trong tháng 6/2023", "Hoàn thành trong tháng 9/2023", 1)),
 		}},
 	})
@@ -103,11 +105,15 @@ func TestRevisionHistory(t *testing.T) {
 		// 1.250 of 1.000 is achieved; against the new one it is not yet.
 		`Mục tiêu đã được sửa sau khi công bố. Theo mục tiêu ban đầu (1.000 tài khoản đến ngày 31/12/2023), tình trạng sẽ là: <span class="badge status-da-dat"><span aria-hidden="true">✓</span> đã đạt</span>.`,
 		"Lịch sử sửa đổi lấy từ kho git của trang, từ ngày 05/06/2023.")
+	// The chart draws the original target beside the new one; a target
+	// whose deadline alone moved says both days.
+	s.contains("chi-tieu/tai-khoan/index.html", "Mục tiêu ban đầu 1.000 (31/12/2023)")
+	s.contains("chi-tieu/ty-le/index.html", "(30/09/2023) – hạn ban đầu 30/06/2023")
 	// In the table of figures, May is marked as revised, June is not.
 	s.contains("chi-tieu/tai-khoan/index.html", `<th scope="row">Tháng 5/2023</th><td class="num">398 <a class="revised" href="#lich-su-sua-doi">(đã sửa)</a></td>`,
 		`<th scope="row">Tháng 6/2023</th><td class="num">1.250</td>`)
-	// The other indicator was never revised.
-	s.contains("chi-tieu/ty-le/index.html", "Chưa có số liệu, mục tiêu hay thời hạn nào bị sửa sau khi công bố.")
+	// The other indicator's figures were never revised, its deadline was.
+	s.contains("chi-tieu/ty-le/index.html", "Thời hạn mục tiêu (80,0%): 30/06/2023 → 30/09/2023")
 	s.contains("nhiem-vu/index.html", `<summary>Lịch sử sửa đổi (1)</summary>`,
 		`Thời hạn: “Hoàn thành trong tháng 6/2023” → “Hoàn thành trong tháng 9/2023” (Hạn: 30/06/2023 → 30/09/2023), sửa ngày <time datetime="2023-07-03">03/07/2023</time> — “Dời hạn theo văn bản của UBND huyện”`)
 

@@ -285,3 +285,20 @@ func ForBuild(dir string, o data.LoadOptions, diags *diag.List) *History {
 	}
 	return h
 }
+
+// OriginalTargets returns the targets an indicator had when first
+// published, when they differ from now (its targets today); nil when they
+// are the same, when the history does not know the indicator, or without
+// history (h nil).
+func (h *History) OriginalTargets(id string, now []indicator.Target) []indicator.Target {
+	if h == nil {
+		return nil
+	}
+	orig, ok := h.Original[id]
+	if !ok || slices.EqualFunc(orig, now, func(a, b indicator.Target) bool {
+		return same(a.Value, b.Value) && a.Deadline.Equal(b.Deadline) && a.From.Equal(b.From)
+	}) {
+		return nil
+	}
+	return orig
+}

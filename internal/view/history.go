@@ -3,10 +3,10 @@ package view
 import (
 	"bytes"
 	"encoding/json"
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/history"
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/output"
@@ -195,10 +195,8 @@ func (hv historyView) changes(subject string) []history.Change {
 // original judges k against its targets as first published, nil when
 // they are its targets now.
 func (hv historyView) original(k Indicator, m indicator.Method) *OriginalTargets {
-	orig, ok := hv.h.Original[k.Ind.ID]
-	if !ok || slices.EqualFunc(orig, k.Ind.Targets, func(a, b indicator.Target) bool {
-		return a.Value == b.Value && a.Deadline.Equal(b.Deadline) && a.From.Equal(b.From)
-	}) {
+	orig := k.Original
+	if orig == nil {
 		return nil
 	}
 	ind := *k.Ind
@@ -213,6 +211,23 @@ func (hv historyView) original(k Indicator, m indicator.Method) *OriginalTargets
 	}
 	return &OriginalTargets{Targets: strings.Join(words, "; "),
 		Status: Badge(indicator.Compute(&ind, k.Obs, hv.env.Now, m).Status, hv.env.Lang)}
+}
+
+// originalTargets adds to a chart's targets those first published that
+// have changed since (orig): a target whose value stayed but whose
+// deadline moved says both days in its label; one whose value changed is
+// drawn too, as the original target. Moving the goalposts shows.
+func (e Env) originalTargets(ind *indicator.Indicator, orig []indicator.Target, targets []chart.Target, fmtv func(float64) string) []chart.Target {
+	for i, t := range orig {
+		if i < len(ind.Targets) && ind.Targets[i].Value == t.Value {
+			if when, was := e.targetWhen(ind.Targets[i]), e.targetWhen(t); when != was && i < len(targets) {
+				targets[i].Label += " – " + e.T("targetWas") + " " + was
+			}
+			continue
+		}
+		targets = append(targets, chart.Target{Value: t.Value, Label: e.T("targetOriginal") + " " + fmtv(t.Value) + " (" + e.targetWhen(t) + ")"})
+	}
+	return targets
 }
 
 // revision is a change as a page lists it; ok is false for what is not a

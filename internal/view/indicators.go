@@ -30,6 +30,9 @@ type Indicator struct {
 	Result indicator.Result
 	// Description is the indicator's description, rendered.
 	Description template.HTML
+	// Original are the targets as first published when they have changed
+	// since (see package history); nil otherwise.
+	Original []indicator.Target
 }
 
 // IndicatorCard is an indicator as a card shows it (on /chi-tieu/, in the
@@ -410,6 +413,7 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 			}
 			targets = append(targets, chart.Target{Value: t.Value, Label: label})
 		}
+		targets = e.originalTargets(ind, k.Original, targets, fmtv)
 		ch, err := chart.Line(chart.LineSpec{
 			Meta:    chart.Meta{ID: "line-" + ind.ID, Title: card.Title, Desc: card.Sentence, Lang: lang, Format: chartFmt},
 			Periods: periods, Series: []chart.Series{{Name: e.T("actual"), Values: vals}},
