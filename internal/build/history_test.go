@@ -188,6 +188,18 @@ func TestRevisionHistory(t *testing.T) {
 	b.ok().notContains("cap-nhat/index.html", "Dời hạn")
 	b.contains("chi-tieu/tai-khoan/index.html", "400 → 398")
 
+	// The same commit gives the same output, byte for byte.
+	again := Run(Options{Source: dir, Sink: output.NewMem(), Now: "2023-07-15", History: true, BaseURL: "https://example.gov.vn/",
+		Charts: sharedCharts(t)})
+	if len(again.Output.Files) != len(res.Output.Files) {
+		t.Errorf("a second build wrote %d files, the first %d", len(again.Output.Files), len(res.Output.Files))
+	}
+	for name, b := range res.Output.Files {
+		if string(again.Output.Files[name]) != string(b) {
+			t.Errorf("%s differs between two builds of the same commit", name)
+		}
+	}
+
 	// --no-history: as without git.
 	without := Run(Options{Source: dir, Sink: output.NewMem(), Now: "2023-07-15", Charts: sharedCharts(t)})
 	w := &siteTest{tb: t, res: without}
