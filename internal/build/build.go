@@ -366,7 +366,7 @@ func (b *builder) load() loaded {
 	}
 	l.site = &site.Site{
 		Config: l.cfg,
-		Now:    b.moment(l.cfg),
+		Now:    b.moment(l.cfg), Clock: b.o.Now == "" && l.cfg.AsOf == "",
 		URLs:   site.URLs{BasePath: l.cfg.BasePath, Origin: l.cfg.Origin(), Relative: l.cfg.RelativeURLs},
 		ByFile: map[string]*site.Page{},
 		ByPath: map[string]*site.Page{},

@@ -66,14 +66,14 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.ids = append(c.ids, v.Card.ID)
 	}
 	units := view.Units(env, view.UnitInputs{Tasks: tasks, Indicators: judged, Cards: cards, Reports: reps.ByUnit, URLs: b.site.URLs, Pages: b.site.Pages})
-	datasets := view.Datasets(env, inds, tasks, reps, units.Dataset)
+	datasets := view.Datasets(env, d, inds, tasks, reps, units)
 	cals := view.Calendars(env, tasks, units.All, view.CalendarOptionsOf(b.cfg, b.site.URLs, d.Weekly, b.history))
 	view.Bylines(env, b.site.Pages)
 	feed := view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title, Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs}
 	topics, topicFeeds := view.Topics(env, b.site.Pages, feed)
 	feeds := view.SubjectFeeds(env, judged, inds, tasks, units.All, d.Weekly, b.history, feed, b.method())
 	changes, hist := view.History(env, b.history, judged, inds, tasks, b.site.ByFile, feed, b.method())
-	archive, archived := view.Archive(env, b.o.Archive, b.archived, datasets, slices.Concat(tasks.Files, inds.Files, reps.Files), feed)
+	archive, archived := view.Archive(env, b.o.Archive, b.archived, datasets.Page, slices.Concat(tasks.Files, inds.Files, reps.Files, units.Files, datasets.Files), feed)
 
 	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
 	c.pages = append(c.pages, tasks.All...)
@@ -86,8 +86,8 @@ func (b *builder) computeData(d *data.Set) *computed {
 	c.pages = append(c.pages, topics...)
 	c.pages = append(c.pages, changes...)
 	c.pages = append(c.pages, archive...)
-	if datasets != nil {
-		c.pages = append(c.pages, datasets)
+	if datasets.Page != nil {
+		c.pages = append(c.pages, datasets.Page)
 	}
 	c.searchPage = &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: env.Lang, Parent: b.site.Home,
 		SectionPath: b.site.Home.Path, Title: env.T("searchTitle"), Description: env.T("searchDescription")}
@@ -95,7 +95,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, units.Out, topicFeeds, cals, feeds, hist, archived} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, units.Out, topicFeeds, datasets.Out, cals, feeds, hist, archived} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)
@@ -132,7 +132,8 @@ func (b *builder) serviceGuides(w *data.Weekly) map[string]view.Guide {
 func (b *builder) env(d *data.Set) view.Env {
 	lang := b.cfg.LanguageCode
 	return view.Env{Lang: lang, T: func(key string) string { return b.theme.T(lang, key) },
-		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home}
+		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home, Open: view.Open{Title: b.cfg.Title, Description: b.cfg.Description,
+			Publisher: b.cfg.Organisation.Name, Licence: b.cfg.DataLicence, Citation: b.cfg.Citation, Sample: b.cfg.Sample, URLs: b.site.URLs}}
 }
 
 func (b *builder) method() indicator.Method {

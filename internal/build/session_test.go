@@ -136,7 +136,9 @@ func TestSessionPartial(t *testing.T) {
 		changed: []string{"data/chi-tieu/dich-vu-cong-thiet-yeu.csv"},
 		partial: true,
 		written: []string{"chi-tieu/dich-vu-cong-thiet-yeu/index.html", "chi-tieu/index.html",
-			"chi-tieu/dich-vu-cong-thiet-yeu/dich-vu-cong-thiet-yeu.csv", "index.html"},
+			"chi-tieu/dich-vu-cong-thiet-yeu/dich-vu-cong-thiet-yeu.csv", "index.html",
+			// The open data package follows: its copy, its description, the zip.
+			"du-lieu/chi-tieu/dich-vu-cong-thiet-yeu.csv", "du-lieu/datapackage.json", "du-lieu/tiendo-du-lieu.zip"},
 		// Pages made from other data look the same: not written again.
 		unwritten: []string{"huong-dan/vneid/kich-hoat/index.html", "gioi-thieu/index.html",
 			"nhiem-vu/index.html", "bao-cao/index.html", "dich-vu/dang-ky-khai-sinh/index.html"},

@@ -124,27 +124,34 @@ func TestUnitDownloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
 	got := map[string][]string{}
 	for _, r := range rows[1:] {
-		got[r[0]] = r
+		if r[col["don_vi_ma"]] != "xa-thach-kim" {
+			t.Errorf("row %q is not Thạch Kim's", r)
+		}
+		got[r[col["chi_tieu_ma"]]] = r
 	}
 	// The sample's CSV: "Tháng 6/2023;Thạch Kim;4.783".
-	if r := got["tai-khoan-dinh-danh-dien-tu"]; r == nil || r[3] != "2023-06" || r[4] != "4783" {
+	if r := got["tai-khoan-dinh-danh-dien-tu"]; r == nil || r[col["ky"]] != "2023-06" || r[col["gia_tri"]] != "4783" {
 		t.Errorf("VNeID row %q, want 2023-06 and 4783", r)
 	}
-	if r := got["ho-so-truc-tuyen"]; r == nil || r[5] == "" || r[6] == "" {
+	if r := got["ho-so-truc-tuyen"]; r == nil || r[col["tu_so"]] == "" || r[col["mau_so"]] == "" {
 		t.Errorf("online dossiers row %q lacks its numerator and denominator", r)
 	}
 	if !bytes.Contains(res.Output.Files["don-vi/xa-thach-kim/xa-thach-kim.json"], []byte(`"thu_hang": 3`)) {
 		t.Error("the JSON download does not give Thạch Kim's rank 3 in VNeID accounts")
 	}
 	// Every unit's rows, in one file, hold the same cells; /du-lieu/ lists it.
-	all := string(res.Output.Files["don-vi/don-vi.csv"])
-	if r := got["tai-khoan-dinh-danh-dien-tu"]; !strings.Contains(all, "\nxa-thach-kim,"+strings.Join(r, ",")) {
-		t.Errorf("don-vi/don-vi.csv lacks Thạch Kim's row %q", r)
+	all := string(res.Output.Files["don-vi/so-lieu-don-vi.csv"])
+	if r := got["tai-khoan-dinh-danh-dien-tu"]; !strings.Contains(all, "\n"+strings.Join(r, ",")) {
+		t.Errorf("don-vi/so-lieu-don-vi.csv lacks Thạch Kim's row %q", r)
 	}
-	if !strings.Contains(string(res.Output.Files["du-lieu/index.html"]), "don-vi/don-vi.csv") {
-		t.Error("/du-lieu/ does not list don-vi/don-vi.csv")
+	if string(res.Output.Files["du-lieu/so-lieu-don-vi.csv"]) != all {
+		t.Error("/du-lieu/so-lieu-don-vi.csv is not the same file as /don-vi/so-lieu-don-vi.csv")
 	}
 }
 
@@ -205,7 +212,7 @@ func TestUnitTargetsOnPages(t *testing.T) {
 	if !strings.Contains(string(res.Output.Files["don-vi/xa-thach-kim/ap-phich/index.html"]), "Mục tiêu của đơn vị: 4.500 tài khoản (30/06/2023), đạt 106,3%") {
 		t.Error("the poster lacks the commune's target")
 	}
-	if !strings.Contains(string(res.Output.Files["don-vi/xa-thach-kim/xa-thach-kim.csv"]), ",4783,,,3,12,47024,4500,true") {
+	if !strings.Contains(string(res.Output.Files["don-vi/xa-thach-kim/xa-thach-kim.csv"]), ",4783,,,3,12,47024,4500,có") {
 		t.Errorf("the download lacks the target:\n%s", res.Output.Files["don-vi/xa-thach-kim/xa-thach-kim.csv"])
 	}
 	if other := string(res.Output.Files["don-vi/xa-ho-do/index.html"]); strings.Contains(other, "Mục tiêu của đơn vị") {

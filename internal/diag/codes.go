@@ -48,6 +48,8 @@ const (
 	CodeConfigWebsite = "config-website" // error
 	// CodeConfigReports means a report rule of [reports] (weekly, monthly, halfYear) cannot be read.
 	CodeConfigReports = "config-reports" // error
+	// CodeConfigLicence means licence names no licence tiendo knows (an SPDX identifier such as CC-BY-4.0).
+	CodeConfigLicence = "config-licence" // error
 
 	// TOML files: config.toml, the TOML files of data/, front matter, interface strings
 

@@ -34,6 +34,11 @@ func TestGuideSheetOneA4(t *testing.T) {
 	s := sampleSite(t)
 	browser := browserFor(t)
 	shots := os.Getenv("TIENDO_SCREENSHOTS")
+	if shots != "" {
+		if err := os.MkdirAll(shots, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, p := range sheetPages {
 		t.Run(slug(p), func(t *testing.T) {
 			tab, closeTab := chromedp.NewContext(browser)

@@ -169,7 +169,10 @@ type MenuItem struct {
 type Site struct {
 	Config config.Config
 	// Now is the moment everything time-dependent is judged at (--now).
-	Now   time.Time
+	Now time.Time
+	// Clock says that Now is the wall clock when the site was built (no
+	// asOf, no --now): the footer then says when the pages were made.
+	Clock bool
 	URLs  URLs
 	Home  *Page
 	Pages []*Page

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"github.com/tiendo/tiendo/internal/qr"
 	"html/template"
 	"strconv"
 
@@ -27,10 +28,10 @@ type GuideView struct {
 	// figures.
 	Services []site.Link
 	// PageURL is the page's absolute address (empty without a host in
-	// baseURL), printed on the sheet. The QR code of the printed sheet
-	// goes here too once internal/qr (SVG(url) ([]byte, error)) is in the
-	// tree: one generator for posters and sheets.
+	// baseURL), printed on the sheet, and QR its QR code (internal/qr, the
+	// posters' generator), so a reader of the paper can open the page.
 	PageURL string
+	QR      template.HTML
 }
 
 // GuideHowTo is the how-to block: every text ready to place.
@@ -87,6 +88,11 @@ func Guidance(env Env, s *site.Site, w *data.Weekly, guides map[string]Guide, l 
 			views[p] = &GuideView{}
 			if s.URLs.Origin != "" {
 				views[p].PageURL = s.URLs.Abs(p.Path)
+				if svg, err := qr.SVG(views[p].PageURL); err != nil {
+					l.Add(qrProblem(p.Path, err))
+				} else {
+					views[p].QR = template.HTML(svg)
+				}
 			}
 		}
 		return views[p]

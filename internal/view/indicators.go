@@ -523,22 +523,11 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	ind := k.Ind
 	rate := ind.Measure == indicator.Rate
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	header := []string{"ky"}
-	if ind.Dimension != indicator.NoDimension {
-		header = append(header, string(ind.Dimension))
-	}
-	if rate {
-		header = append(header, "tu_so", "mau_so")
-	} else {
-		header = append(header, "gia_tri")
-	}
-	header = append(header, "ghi_chu")
-	if len(k.Future) > 0 {
-		header = append(header, futureColumn)
-	}
+	header := names(indicatorColumns(ind, len(k.Future) > 0))
 	type jsonObs struct {
 		Period      string   `json:"ky"`
 		Dim         string   `json:"don_vi,omitempty"`
+		DimID       string   `json:"don_vi_ma,omitempty"`
 		Value       *float64 `json:"gia_tri,omitempty"`
 		Numerator   *float64 `json:"tu_so,omitempty"`
 		Denominator *float64 `json:"mau_so,omitempty"`
@@ -552,7 +541,10 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	var js []jsonObs
 	row := func(o indicator.Observation, mark string) {
 		r := []string{o.Period.String()}
-		if ind.Dimension != indicator.NoDimension {
+		switch ind.Dimension {
+		case indicator.ByCommune, indicator.ByUnit:
+			r = append(r, e.dimName(o.Dim, false), o.Dim)
+		case indicator.ByService:
 			r = append(r, o.Dim)
 		}
 		if rate {
@@ -569,6 +561,9 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	for _, o := range k.Obs {
 		row(o, "")
 		j := jsonObs{Period: o.Period.String(), Dim: o.Dim, Note: o.Note}
+		if ind.Dimension == indicator.ByCommune || ind.Dimension == indicator.ByUnit {
+			j.Dim, j.DimID = e.dimName(o.Dim, false), o.Dim
+		}
 		if rate {
 			n, d := o.Num, o.Den
 			j.Numerator, j.Denominator = &n, &d
@@ -592,6 +587,9 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 		"id": ind.ID, "title": ind.Title, "unit": ind.Unit, "measure": ind.Measure, "dimension": ind.Dimension,
 		"source": ind.Source, "illustrative": ind.Illustrative, "lead": ind.Lead,
 		"lead_source": string(ind.LeadSource.Kind), "lead_basis": ind.LeadSource.Basis, "task": ind.Task, "observations": js,
+	}
+	if e.Open.Licence.ID != "" {
+		meta["licence"], meta["licence_url"] = e.Open.Licence.ID, e.Open.Licence.URL
 	}
 	jb, _ := json.MarshalIndent(meta, "", "  ")
 	jb = append(jb, '\n')

@@ -385,17 +385,37 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 			j.LeadMembers = append(j.LeadMembers, m.ID)
 		}
 		js = append(js, j)
-		csvRows = append(csvRows, []string{j.Code, j.PlanCode, j.Title, j.Lead, strings.Join(j.LeadMembers, ";"), j.LeadSource, j.LeadBasis,
-			strings.Join(coord, ";"), j.DeadlineText, j.Start, j.Due,
-			j.Recurrence, fmt.Sprint(j.Conditional), j.Progress, j.Completed, j.Status, j.StatusLabel, j.Result, j.ProgressSrc, j.Link, j.Note})
+		var leadMembers []string
+		for _, m := range r.Lead.Members {
+			leadMembers = append(leadMembers, m.Name)
+		}
+		var coordNames []string
+		for _, id := range coord {
+			coordNames = append(coordNames, e.Unit(id).Name)
+		}
+		csvRows = append(csvRows, []string{j.Code, j.PlanCode, j.Title, r.Lead.Name, j.Lead, strings.Join(leadMembers, ";"), strings.Join(j.LeadMembers, ";"),
+			e.sourceWords(j.LeadSource), j.LeadSource, j.LeadBasis, strings.Join(coordNames, ";"), strings.Join(coord, ";"),
+			j.DeadlineText, j.Start, j.Due, yesNo(j.DueApprox), yesNo(j.Immediate), t.Deadline.Recurrence.Label().Vi, j.Recurrence,
+			yesNo(j.Conditional), j.Progress, j.Completed, j.StatusLabel, j.Status, j.Result, e.sourceWords(j.ProgressSrc), j.ProgressSrc, j.Link, j.Note})
 	}
 	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, []string{"ma", "ma_ke_hoach", "nhiem_vu", "don_vi_chu_tri", "don_vi_chu_tri_gom", "nguon_don_vi_chu_tri", "can_cu_don_vi_chu_tri",
-		"don_vi_phoi_hop", "thoi_han", "bat_dau", "han",
-		"lap_lai", "co_dieu_kien", "trang_thai_bao_cao", "ngay_hoan_thanh", "trang_thai", "trang_thai_chu", "ket_qua", "nguon_tien_do", "lien_ket", "ghi_chu"}, csvRows)
-	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js}, "", "  ")
+	_ = table.WriteCSV(&cb, names(taskColumns), csvRows)
+	meta := map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js}
+	if e.Open.Licence.ID != "" {
+		meta["licence"], meta["licence_url"] = e.Open.Licence.ID, e.Open.Licence.URL
+	}
+	jb, _ := json.MarshalIndent(meta, "", "  ")
 	jb = append(jb, '\n')
 	return []Download{out.download("CSV", TasksPath+"nhiem-vu.csv", cb.Bytes()), out.download("JSON", TasksPath+"nhiem-vu.json", jb)}
+}
+
+// sourceWords is a provenance kind in words ("suy luận"), empty when the
+// data does not say.
+func (e Env) sourceWords(kind string) string {
+	if kind == "" {
+		return ""
+	}
+	return e.T("source-" + kind)
 }
 
 // dueApproximate reports whether a task's due date is the parser's reading

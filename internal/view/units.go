@@ -316,7 +316,9 @@ func Units(env Env, in UnitInputs) UnitPages {
 	}
 	uv.Downloads = env.allUnitDownloads(scores, &out.Out)
 	if uv.Downloads != nil {
-		out.Dataset = &Dataset{Title: env.T("unitsDataset"), Path: UnitsPath, Description: env.T("unitsDatasetDescription"), Downloads: uv.Downloads}
+		out.Dataset = &Dataset{ID: ScoresFile, Title: env.T("unitsDataset"), Path: UnitsPath, Kind: env.T("datasetKindUnitScores"),
+			Description: env.T("unitsDatasetDescription"), Columns: scoreColumns, Source: env.T("datasetSourceUnitScores"),
+			Illustrative: env.Open.Sample || anyIllustrative(scores), Downloads: uv.Downloads}
 	}
 	unitsPage.Data = uv
 	out.All = append(append(pages, posters...), unitsPage)
@@ -530,11 +532,13 @@ func (e Env) unitSummary(u data.Unit, scores []*Score, peers string) string {
 	return u.Name + ": " + strings.Join(parts, "; ") + "."
 }
 
-// scoreRecord is a score as the downloads write it.
+// scoreRecord is a score as the downloads write it, in the columns of
+// scoreColumns.
 type scoreRecord struct {
-	Unit        string   `json:"don_vi,omitempty"`
-	Indicator   string   `json:"chi_tieu"`
-	Title       string   `json:"ten_chi_tieu"`
+	Unit        string   `json:"don_vi"`
+	UnitID      string   `json:"don_vi_ma"`
+	Title       string   `json:"chi_tieu"`
+	Indicator   string   `json:"chi_tieu_ma"`
 	Measure     string   `json:"don_vi_tinh"`
 	Period      string   `json:"ky"`
 	Value       float64  `json:"gia_tri"`
@@ -555,18 +559,15 @@ func (r scoreRecord) cells() []string {
 		return strconv.FormatFloat(*x, 'f', -1, 64)
 	}
 	v := r.Value
-	return []string{r.Indicator, r.Title, r.Measure, r.Period, num(&v), num(r.Numerator), num(r.Denominator),
-		strconv.Itoa(r.Rank), strconv.Itoa(r.Of), num(r.District), num(r.UnitTarget), strconv.FormatBool(r.Illustr)}
+	return []string{r.Unit, r.UnitID, r.Title, r.Indicator, r.Measure, r.Period, num(&v), num(r.Numerator), num(r.Denominator),
+		strconv.Itoa(r.Rank), strconv.Itoa(r.Of), num(r.District), num(r.UnitTarget), yesNo(r.Illustr)}
 }
-
-var scoreHeader = []string{"chi_tieu", "ten_chi_tieu", "don_vi_tinh", "ky", "gia_tri", "tu_so", "mau_so",
-	"thu_hang", "so_don_vi_xep_hang", "toan_huyen", "muc_tieu_don_vi", "minh_hoa"}
 
 // record is s as the downloads write it: the figures as computed (a
 // rate's counts too), in plain digits.
-func (s *Score) record(unit string) scoreRecord {
+func (s *Score) record(u data.Unit) scoreRecord {
 	d := s.dimValue
-	r := scoreRecord{Unit: unit, Indicator: s.ind.ID, Title: s.ind.Title, Measure: s.ind.Unit, Period: d.Period.String(), Value: d.Value,
+	r := scoreRecord{Unit: u.Name, UnitID: u.ID, Indicator: s.ind.ID, Title: s.ind.Title, Measure: s.ind.Unit, Period: d.Period.String(), Value: d.Value,
 		Rank: s.Rank, Of: s.Of, Illustr: s.ind.Illustrative}
 	if s.ind.Measure == indicator.Rate {
 		n, dd := d.Num, d.Den
@@ -590,12 +591,12 @@ func (e Env) unitDownloads(u data.Unit, scores []*Score, out *Out) []Download {
 	var js []scoreRecord
 	var rows [][]string
 	for _, s := range scores {
-		r := s.record("")
+		r := s.record(u)
 		js = append(js, r)
 		rows = append(rows, r.cells())
 	}
 	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, scoreHeader, rows)
+	_ = table.WriteCSV(&cb, names(scoreColumns), rows)
 	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "unit": u.ID, "name": u.Name, "scores": js}, "", "  ")
 	jb = append(jb, '\n')
 	base := UnitsPath + u.ID + "/" + u.ID
@@ -603,25 +604,26 @@ func (e Env) unitDownloads(u data.Unit, scores []*Score, out *Out) []Download {
 }
 
 // allUnitDownloads makes every unit's scores, unit by unit in
-// data/units.toml's order, as one CSV and one JSON: /don-vi/don-vi.csv.
+// data/units.toml's order, as one CSV and one JSON: /don-vi/so-lieu-don-vi.csv
+// (don-vi.csv is the list of units itself, on /du-lieu/).
 func (e Env) allUnitDownloads(scores map[string][]*Score, out *Out) []Download {
 	var js []scoreRecord
 	var rows [][]string
 	for _, u := range e.Units.All {
 		for _, s := range scores[u.ID] {
-			r := s.record(u.ID)
+			r := s.record(u)
 			js = append(js, r)
-			rows = append(rows, append([]string{u.ID}, r.cells()...))
+			rows = append(rows, r.cells())
 		}
 	}
 	if len(js) == 0 {
 		return nil
 	}
 	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, append([]string{"don_vi"}, scoreHeader...), rows)
+	_ = table.WriteCSV(&cb, names(scoreColumns), rows)
 	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "scores": js}, "", "  ")
 	jb = append(jb, '\n')
-	base := UnitsPath + "don-vi"
+	base := UnitsPath + ScoresFile
 	return []Download{out.download("CSV", base+".csv", cb.Bytes()), out.download("JSON", base+".json", jb)}
 }
 
@@ -793,4 +795,16 @@ func qrProblem(what string, err error) *diag.Diagnostic {
 		diag.Tf("không tạo được mã QR cho địa chỉ trang: %v", "cannot make the QR code of the page's address: %v", err),
 		diag.T("Địa chỉ trang (baseURL cộng đường dẫn) quá dài cho một mã QR; hãy dùng baseURL ngắn hơn.",
 			"The page's address (baseURL and path) is too long for a QR code; use a shorter baseURL."))
+}
+
+// anyIllustrative says whether any score is of an illustrative indicator.
+func anyIllustrative(scores map[string][]*Score) bool {
+	for _, list := range scores {
+		for _, s := range list {
+			if s.ind.Illustrative {
+				return true
+			}
+		}
+	}
+	return false
 }

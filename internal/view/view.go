@@ -91,6 +91,8 @@ type Env struct {
 	Location *time.Location
 	// Home is the parent of the top pages made from data.
 	Home *site.Page
+	// Open is what the site says about its open data (config.toml).
+	Open Open
 }
 
 func (e Env) loc() vi.Locale { return vi.LocaleFor(e.Lang) }
