@@ -196,7 +196,7 @@ func (b *builder) update(w work) bool {
 	c := b.computed
 	var codes []view.Shortcode
 	for _, p := range render {
-		codes = append(codes, b.pageShortcodes(c, p)...)
+		codes = append(codes, view.Shortcodes(p, c.kpis, c.ids, b.diags)...)
 	}
 	kept := slices.DeleteFunc(slices.Clone(c.shortcodes), func(ps view.Shortcode) bool { return slices.Contains(render, ps.Page) })
 	c.shortcodes = append(kept, codes...)
@@ -289,7 +289,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 			}
 		}
 	}
-	b.data = b.loadData(b.fsys, b.diags)
+	b.data = data.Load(b.fsys, b.loadOptions(), b.diags)
 	if b.diags.HasErrors() {
 		return false
 	}

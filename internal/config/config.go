@@ -401,3 +401,16 @@ func ParseMoment(s string, loc *time.Location) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// PlanTime is the date the plan was issued ([tasks] planDate), at its
+// first moment in the site's zone; zero when the site does not know it,
+// which no guess replaces: “Thực hiện ngay” is then due “ngay”, on no named
+// day.
+func (c Config) PlanTime() time.Time {
+	if c.Tasks.PlanDate != "" {
+		if t, err := time.ParseInLocation("2006-01-02", c.Tasks.PlanDate, c.Location); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}

@@ -46,7 +46,7 @@ const (
 	CodeConfigMenuURL = "config-menu-url" // error
 	// CodeConfigWebsite means organisation.website is an address that is not allowed.
 	CodeConfigWebsite = "config-website" // error
-	// CodeConfigReports means the weekly report rule (reports.weekly) cannot be read.
+	// CodeConfigReports means a report rule of [reports] (weekly, monthly, halfYear) cannot be read.
 	CodeConfigReports = "config-reports" // error
 	// CodeConfigLicence means licence names no licence tiendo knows (an SPDX identifier such as CC-BY-4.0).
 	CodeConfigLicence = "config-licence" // error
@@ -136,6 +136,8 @@ const (
 	CodeDataSuppressed = "data-suppressed" // warning
 	// CodeDataDuplicateURL means a page made from data at an address another generated page already has.
 	CodeDataDuplicateURL = "data-duplicate-url" // error
+	// CodeHistoryRead means the site's git history cannot be read; the site is built without revision history.
+	CodeHistoryRead = "history-read" // warning
 
 	// Commune boundaries: data/ban-do/*.geojson
 

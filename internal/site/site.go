@@ -106,6 +106,9 @@ type Page struct {
 	// Charts is set when the page holds charts, so the layout loads the
 	// script that makes them interactive.
 	Charts bool
+	// Feed is the site path of the page's own Atom feed, "" for none; the
+	// layout links it with <link rel="alternate"> and in the page.
+	Feed string
 }
 
 // Link is a title and the site path it links to ("" for none).

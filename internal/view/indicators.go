@@ -30,6 +30,9 @@ type Indicator struct {
 	Result indicator.Result
 	// Description is the indicator's description, rendered.
 	Description template.HTML
+	// Original are the targets as first published when they have changed
+	// since (see package history); nil otherwise.
+	Original []indicator.Target
 }
 
 // IndicatorCard is an indicator as a card shows it (on /chi-tieu/, in the
@@ -119,6 +122,11 @@ type IndicatorView struct {
 	Unit      string
 	Downloads []Download
 	EmbedPath string
+	// Revisions are the published changes read from git, newest first;
+	// History is nil when the site's history is not read (see History).
+	Revisions []Revision
+	History   *HistoryNote
+	Original  *OriginalTargets
 }
 
 // MethodNumbers are the page's own figures in the status method.
@@ -133,6 +141,9 @@ type SeriesRow struct {
 	// Text the value with its unit ("47.024 tài khoản", "64,5%"), as the
 	// {{< value >}} shortcode writes it in a page.
 	Key, Text string
+	// Revised is set when the figure was changed after it was published
+	// (see History).
+	Revised bool
 }
 
 // ObsRow is one row of the source data.
@@ -407,6 +418,7 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 			}
 			targets = append(targets, chart.Target{Value: t.Value, Label: label})
 		}
+		targets = e.originalTargets(ind, k.Original, targets, fmtv)
 		ch, err := chart.Line(chart.LineSpec{
 			Meta:    chart.Meta{ID: "line-" + ind.ID, Title: card.Title, Desc: card.Sentence, Lang: lang, Format: chartFmt},
 			Periods: periods, Series: []chart.Series{{Name: e.T("actual"), Values: vals}},

@@ -42,6 +42,8 @@ type TaskRow struct {
 	// the filters match.
 	Group string
 	Units []string
+	// Revisions are the task's published changes read from git.
+	Revisions []Revision
 }
 
 // TasksView is the data of /nhiem-vu/ and of its filter pages
@@ -62,6 +64,10 @@ type TasksView struct {
 	// page shows, nil on /nhiem-vu/ itself.
 	Filters []FilterSet
 	Filter  *Filter
+	// Calendar is the site path of the deadline calendar (see Calendars).
+	Calendar string
+	// History is nil when the site's history is not read (see History).
+	History *HistoryNote
 }
 
 // StatusFilter is the filter of the tasks of status code, nil when no task

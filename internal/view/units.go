@@ -61,6 +61,9 @@ type UnitView struct {
 	// Poster is the commune's notice-board poster, "" for an office.
 	Poster    string
 	Downloads []Download
+	// Calendar is the site path of the unit's deadline calendar (see
+	// Calendars).
+	Calendar string
 }
 
 // Score is one indicator's figure for one unit, beside the district's.
