@@ -19,6 +19,7 @@ const (
 	gridColor     = "#e0e6f1" // split lines: decorative, never the only cue
 	targetColor   = "#1a1a1a" // target markLines
 	expectedColor = "#52525b" // the dashed "expected" series
+	overallColor  = "#3f3f46" // the bar of the whole (the district) among its parts
 )
 
 // palette holds the series colours in order: dark enough for text on white,
