@@ -115,6 +115,9 @@ type StackedSpec struct {
 	// ECharts' template ("T{M}/{yyyy}").
 	Dates      []string
 	DateFormat string
+	// Marks, one per series, come before the counts in its segments (a
+	// status' icon), so that a segment says its series without colour.
+	Marks []string
 	Series     []Series // one per status, stacked in this order
 	// Colors gives each series its colour (a status colour); missing ones
 	// come from the palette. White labels are drawn on them, so they need
@@ -540,11 +543,20 @@ func Stacked(spec StackedSpec) (Chart, error) {
 	}
 
 	c := charts.NewBar()
-	global := append(m.common(legend), charts.WithGridOpts(grid(m, legend, 0, 16)))
+	right := 16
+	if spec.Horizontal && spec.NoLegend {
+		right = 40
+	}
+	global := append(m.common(legend), charts.WithGridOpts(grid(m, legend, 0, right)))
 	switch {
 	case spec.Horizontal:
 		v.x.Format = marker(m.Lang, false)
+		catWidth = min(catWidth, categoryWidth)
+		v.y.Width, v.y.Overflow = catWidth, "break"
 		t.Reserve = 8 + catWidth + 8 + 16
+		if spec.NoLegend {
+			t.Reserve += 24 // the counts right of the bars
+		}
 		v.x.Ticks = t
 		global = append(global,
 			charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1, AxisLabel: &valueLabel, SplitLine: split}),
@@ -558,12 +570,12 @@ func Stacked(spec StackedSpec) (Chart, error) {
 		// whole; labels only on whole months, as far apart as they fit.
 		first, _ := time.Parse(time.DateOnly, spec.Dates[0])
 		last, _ := time.Parse(time.DateOnly, spec.Dates[len(spec.Dates)-1])
-		v.x.Min, v.x.Max = first.AddDate(0, 0, -16).Format(time.DateOnly), last.AddDate(0, 0, 16).Format(time.DateOnly)
 		v.x.Ticks = &ticks{Reserve: 8 + 40 + 16, Label: measureText(strings.NewReplacer("{M}", "12", "{MM}", "12", "{yyyy}", "2023").Replace(spec.DateFormat), "12px") + 16,
 			MinInterval: 28 * 24 * 3600 * 1000}
 		categoryLabel.Formatter = types.FuncStr(spec.DateFormat)
 		global = append(global,
-			charts.WithXAxisOpts(opts.XAxis{Type: "time", AxisLabel: &categoryLabel, SplitLine: &opts.SplitLine{Show: opts.Bool(false)}}),
+			charts.WithXAxisOpts(opts.XAxis{Type: "time", AxisLabel: &categoryLabel, SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
+				Min: first.AddDate(0, 0, -16).Format(time.DateOnly), Max: last.AddDate(0, 0, 16).Format(time.DateOnly)}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1, AxisLabel: &valueLabel, SplitLine: split}))
 	default:
 		v.y.Format = marker(m.Lang, false)
@@ -588,6 +600,16 @@ func Stacked(spec StackedSpec) (Chart, error) {
 			}
 			if !math.IsNaN(x) && x != 0 {
 				items[j].Label = &opts.Label{Show: opts.Bool(true), Formatter: label(m, x, false), Color: "#ffffff"}
+				if i < len(spec.Marks) && spec.Marks[i] != "" {
+					// The status in words' stead inside its segment: not
+					// by colour alone.
+					items[j].Label.Formatter = spec.Marks[i] + " " + items[j].Label.Formatter
+				}
+				if spec.Horizontal && spec.NoLegend {
+					// One bar per category, however short: the count
+					// beside it, in the text colour.
+					items[j].Label.Position, items[j].Label.Color = "right", textColor
+				}
 			}
 		}
 		c.AddSeries(s.Name, nil,
@@ -795,8 +817,8 @@ func label(m Meta, v float64, percent bool) string {
 // item is a data item; go-echarts' LineData has no label, and labels are
 // per item because they are pre-formatted.
 type item struct {
-	Value      any         `json:"value"`
-	Label      *opts.Label `json:"label,omitempty"`
+	Value      any             `json:"value"`
+	Label      *opts.Label     `json:"label,omitempty"`
 	Symbol     string          `json:"symbol,omitempty"`
 	SymbolSize int             `json:"symbolSize,omitempty"`
 	ItemStyle  *opts.ItemStyle `json:"itemStyle,omitempty"`
@@ -964,8 +986,6 @@ func newVisitor(m Meta) *visitor {
 type axisExtra struct {
 	Format        string          `json:"tiendoFormat,omitempty"`
 	Ticks         *ticks          `json:"tiendoTicks,omitempty"`
-	Min           any             `json:"min,omitempty"`
-	Max           any             `json:"max,omitempty"`
 	BoundaryGap   any             `json:"boundaryGap,omitempty"`
 	NameTextStyle *opts.TextStyle `json:"nameTextStyle,omitempty"`
 	// Width and Overflow of the axis labels: long names wrap.

@@ -26,7 +26,7 @@ func TestRenderKinds(t *testing.T) {
 		want  []string
 	}{
 		{"line", build(Line(lineSpec())), []string{
-			">32.000</text>",                   // value label, pre-formatted
+			">32.000</text>",                                      // value label, pre-formatted
 			">60.000</text>", ">80.000</text>", ">100.000</text>", // axis ticks up to the target and room for its label
 			">Mục tiêu 80.000 (30/06/2023)</text>", // target label
 			">T3/2023</text>", ">Kế hoạch</text>", `stroke-dasharray="8,4"`,

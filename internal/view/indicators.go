@@ -428,10 +428,14 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 		if res.Latest != nil {
 			title += ", " + res.Latest.Period.Label(dl)
 		}
+		var overall *chart.Overall
+		if res.Latest != nil {
+			overall = &chart.Overall{Name: e.T("wholeDistrict"), Value: res.Latest.Value}
+		}
 		ch, err := chart.Bar(chart.BarSpec{
 			Meta:       chart.Meta{ID: "bar-" + ind.ID, Title: title, Desc: title + ".", Lang: lang, Format: chartFmt},
 			Categories: cats, Series: []chart.Series{{Name: card.Title, Values: bv}}, Targets: targets,
-			Percent: ind.Measure.IsPercentage(), Unit: v.Unit,
+			Percent: ind.Measure.IsPercentage(), Unit: v.Unit, Rank: true, Overall: overall,
 		})
 		v.Breakdown = out.figure(ch, err, title, IndicatorsPath+ind.ID+"/")
 	}

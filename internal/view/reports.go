@@ -203,11 +203,13 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	weeks := agg.View(report.ByWeek)
 	var labels []string
 	var online, ontime []float64
+	var freshAll report.Summary // the district in the last week due
 	for _, s := range weeks {
 		labels = append(labels, ShortLabel(s.Week, lang))
 		online = append(online, pct(s.OnlineRate()))
 		ontime = append(ontime, pct(s.OnTimeRate()))
 		if s.Week == fresh.Week {
+			freshAll = s
 			v.Latest = e.line(s.Week.Label(dl), weekPath(s.Week), s)
 		}
 	}
@@ -284,7 +286,8 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 		title := env.T("onlineRateByUnit") + ", " + fresh.Week.Label(dl)
 		ch, err := chart.Bar(chart.BarSpec{
 			Meta:       chart.Meta{ID: "bao-cao-don-vi", Title: title, Desc: title + ".", Lang: lang, Format: pct1},
-			Categories: unitCats, Series: []chart.Series{{Name: env.T("onlineRate"), Values: unitVals}}, Percent: true,
+			Categories: unitCats, Series: []chart.Series{{Name: env.T("onlineRate"), Values: unitVals}}, Percent: true, Rank: true,
+			Overall: &chart.Overall{Name: env.T("wholeDistrict"), Value: pct(freshAll.OnlineRate())},
 			Targets: []chart.Target{{Value: report.DefaultTargets().Essential * 100, Label: env.T("target") + " " + v.OnlineTarget}},
 		})
 		v.ByUnit = out.figure(ch, err, title, ReportsPath)
