@@ -117,8 +117,8 @@ type StackedSpec struct {
 	DateFormat string
 	// Marks, one per series, come before the counts in its segments (a
 	// status' icon), so that a segment says its series without colour.
-	Marks []string
-	Series     []Series // one per status, stacked in this order
+	Marks  []string
+	Series []Series // one per status, stacked in this order
 	// Colors gives each series its colour (a status colour); missing ones
 	// come from the palette. White labels are drawn on them, so they need
 	// 4.5:1 against white.
