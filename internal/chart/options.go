@@ -308,7 +308,7 @@ func Bar(spec BarSpec) (Chart, error) {
 		right = max(right, widest+12)
 	}
 	if m.Height == 0 {
-		m.Height = gridTop(m, top) + gridBottom(legend) + bottom + rowHeight*len(cats)*max(1, len(series)) + 24
+		m.Height = gridTop(m, top) + gridBottom(legend) + bottom + rowsHeight(cats, max(1, len(series))*rowHeight) + 24
 		m.Height = max(m.Height, 120)
 	}
 	catWidth := 0.0
@@ -398,6 +398,32 @@ func Bar(spec BarSpec) (Chart, error) {
 	c.Accept(v)
 	c.Validate()
 	return m.chart(c.JSON())
+}
+
+// rowsHeight is the height of the rows of a horizontal chart, each at
+// least row high, and all as high as the name that wraps to most lines
+// needs (ECharts gives every category the same band).
+func rowsHeight(cats []string, row int) int {
+	lines := 1
+	for _, c := range cats {
+		lines = max(lines, wrappedLines(c, categoryWidth))
+	}
+	return len(cats) * max(row, lines*16+8)
+}
+
+// wrappedLines estimates how many lines text takes when ECharts breaks it
+// at spaces to fit width at 12 px (bold, the widest).
+func wrappedLines(text string, width float64) int {
+	lines, line := 1, ""
+	for _, w := range strings.Fields(text) {
+		next := strings.TrimSpace(line + " " + w)
+		if line != "" && measureText(next, "bold 12px") > width {
+			lines++
+			next = w
+		}
+		line = next
+	}
+	return lines
 }
 
 // rankBars returns the categories and series of spec in the order drawn:
@@ -515,7 +541,7 @@ func Stacked(spec StackedSpec) (Chart, error) {
 	if m.Height == 0 {
 		m.Height = lineHeight + gridBottom(legend) - gridBottom(min(legend, 1))
 		if spec.Horizontal {
-			m.Height = max(120, gridTop(m, 0)+gridBottom(legend)+(rowHeight+4)*len(spec.Categories)+24)
+			m.Height = max(120, gridTop(m, 0)+gridBottom(legend)+rowsHeight(spec.Categories, rowHeight+4)+24)
 		}
 	}
 	v := newVisitor(m)
@@ -615,7 +641,12 @@ func Stacked(spec StackedSpec) (Chart, error) {
 		c.AddSeries(s.Name, nil,
 			charts.WithBarChartOpts(opts.BarChart{Stack: "total"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
-			charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = "40" }),
+			charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+				s.BarMaxWidth = "40"
+				if spec.Dates != nil {
+					s.BarMinWidth = "28" // the status' icon and the count
+				}
+			}),
 			withData(items),
 		)
 	}
