@@ -599,6 +599,7 @@ func Stacked(spec StackedSpec) (Chart, error) {
 		v.x.Ticks = &ticks{Reserve: 8 + 40 + 16, Label: measureText(strings.NewReplacer("{M}", "12", "{MM}", "12", "{yyyy}", "2023").Replace(spec.DateFormat), "12px") + 16,
 			MinInterval: 28 * 24 * 3600 * 1000}
 		categoryLabel.Formatter = types.FuncStr(spec.DateFormat)
+		categoryLabel.Margin = 12 // below the value axis' 0, whatever the font's height
 		global = append(global,
 			charts.WithXAxisOpts(opts.XAxis{Type: "time", AxisLabel: &categoryLabel, SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
 				Min: first.AddDate(0, 0, -16).Format(time.DateOnly), Max: last.AddDate(0, 0, 16).Format(time.DateOnly)}),
@@ -1024,11 +1025,14 @@ type axisExtra struct {
 	Overflow string  `json:"-"`
 }
 
-// axisLabel adds what go-echarts' AxisLabel lacks.
+// axisLabel adds what go-echarts' AxisLabel lacks. Wrapped labels get
+// an explicit line height: the browser's own would be taller than the
+// height ECharts gives the lines, and they would overlap.
 type axisLabel struct {
 	*opts.AxisLabel
-	Width    float64 `json:"width,omitempty"`
-	Overflow string  `json:"overflow,omitempty"`
+	Width      float64 `json:"width,omitempty"`
+	Overflow   string  `json:"overflow,omitempty"`
+	LineHeight float64 `json:"lineHeight,omitempty"`
 }
 
 // The Label fields are shallower than opts.XAxis.AxisLabel, so they are
@@ -1077,6 +1081,9 @@ func (v *visitor) VisitXAxis(axes []opts.XAxis) any {
 		}
 		if a.AxisLabel != nil {
 			out[i].Label = &axisLabel{AxisLabel: a.AxisLabel, Width: out[i].Width, Overflow: out[i].Overflow}
+			if out[i].Overflow != "" {
+				out[i].Label.LineHeight = 16
+			}
 		}
 	}
 	return out
@@ -1091,6 +1098,9 @@ func (v *visitor) VisitYAxis(axes []opts.YAxis) any {
 		}
 		if a.AxisLabel != nil {
 			y.Label = &axisLabel{AxisLabel: a.AxisLabel, Width: y.Width, Overflow: y.Overflow}
+			if y.Overflow != "" {
+				y.Label.LineHeight = 16
+			}
 		}
 		out = append(out, y)
 	}
