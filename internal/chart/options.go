@@ -341,7 +341,7 @@ func Bar(spec BarSpec) (Chart, error) {
 	catItems := make([]any, len(cats))
 	valueItems := make([]any, len(cats))
 	for i, c := range cats {
-		catItems[i], valueItems[i] = c, ""
+		catItems[i], valueItems[i] = c, "—" // no figure
 		if single && !math.IsNaN(series[0].Values[i]) {
 			valueItems[i] = label(m, series[0].Values[i], spec.Percent)
 		}
@@ -412,12 +412,12 @@ func rowsHeight(cats []string, row int) int {
 }
 
 // wrappedLines estimates how many lines text takes when ECharts breaks it
-// at spaces to fit width at 12 px (bold, the widest).
+// at spaces to fit width at 12 px.
 func wrappedLines(text string, width float64) int {
 	lines, line := 1, ""
 	for _, w := range strings.Fields(text) {
 		next := strings.TrimSpace(line + " " + w)
-		if line != "" && measureText(next, "bold 12px") > width {
+		if line != "" && measureText(next, "12px") > width {
 			lines++
 			next = w
 		}
