@@ -84,6 +84,9 @@ type BarSpec struct {
 	Targets    []Target // vertical lines
 	Percent    bool
 	Unit       string
+	// Names, when set, are the categories' full names (Categories may be
+	// short ones): the live chart's tooltip shows them.
+	Names []string
 	// Rank orders the categories by the first series, highest first
 	// (missing values last; ties keep their order).
 	Rank bool
@@ -279,7 +282,10 @@ func Bar(spec BarSpec) (Chart, error) {
 	if err := checkTargets(m.ID, spec.Targets); err != nil {
 		return Chart{}, err
 	}
-	cats, series := rankBars(spec)
+	if spec.Names != nil && len(spec.Names) != len(spec.Categories) {
+		return Chart{}, fmt.Errorf("chart %s: %d names for %d categories", m.ID, len(spec.Names), len(spec.Categories))
+	}
+	cats, names, series := rankBars(spec)
 	legend := legendRows(series, m.Width)
 	single := len(series) == 1
 	top := 0
@@ -319,6 +325,7 @@ func Bar(spec BarSpec) (Chart, error) {
 	v := newVisitor(m)
 	v.tooltip.Format = marker(m.Lang, spec.Percent)
 	v.tooltip.Trigger = "axis"
+	v.tooltip.Names = names
 	v.x.Format = marker(m.Lang, spec.Percent)
 	v.x.NameTextStyle = &opts.TextStyle{Color: textColor}
 	v.x.Ticks = valueTicks(m, series, spec.Targets, spec.Percent, false)
@@ -426,9 +433,10 @@ func wrappedLines(text string, width float64) int {
 	return lines
 }
 
-// rankBars returns the categories and series of spec in the order drawn:
-// ranked when asked, the overall value first.
-func rankBars(spec BarSpec) ([]string, []Series) {
+// rankBars returns the categories, their full names (nil without Names)
+// and the series of spec in the order drawn: ranked when asked, the
+// overall value first.
+func rankBars(spec BarSpec) ([]string, []string, []Series) {
 	order := make([]int, len(spec.Categories))
 	for i := range order {
 		order[i] = i
@@ -448,10 +456,13 @@ func rankBars(spec BarSpec) ([]string, []Series) {
 			return cmp.Compare(y, x)
 		})
 	}
-	var cats []string
+	var cats, names []string
 	series := make([]Series, len(spec.Series))
 	if o := spec.Overall; o != nil {
 		cats = append(cats, o.Name)
+		if spec.Names != nil {
+			names = append(names, o.Name)
+		}
 		for i := range series {
 			series[i].Values = append(series[i].Values, math.NaN())
 		}
@@ -459,6 +470,9 @@ func rankBars(spec BarSpec) ([]string, []Series) {
 	}
 	for _, j := range order {
 		cats = append(cats, spec.Categories[j])
+		if spec.Names != nil {
+			names = append(names, spec.Names[j])
+		}
 	}
 	for i, s := range spec.Series {
 		series[i].Name = s.Name
@@ -466,7 +480,7 @@ func rankBars(spec BarSpec) ([]string, []Series) {
 			series[i].Values = append(series[i].Values, s.Values[j])
 		}
 	}
-	return cats, series
+	return cats, names, series
 }
 
 // axisItem is a category with its own text style (the overall value's,
@@ -1056,6 +1070,9 @@ type tooltip struct {
 	RenderMode string `json:"renderMode,omitempty"`
 	Confine    bool   `json:"confine,omitempty"`
 	Format     string `json:"tiendoFormat,omitempty"`
+	// Names are the categories' full names, for charts.js to head the
+	// tooltip with (a function cannot travel in JSON).
+	Names []string `json:"tiendoNames,omitempty"`
 }
 
 func (v *visitor) Visit(o map[string]any) {

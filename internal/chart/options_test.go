@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -205,5 +206,64 @@ func TestOptionErrors(t *testing.T) {
 				t.Errorf("error %v, want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// Breakdown bars are ranked, highest first, under the whole in bold and
+// its own colour; a missing value goes last and reads "—"; the tooltip
+// gets the full names in the same order.
+func TestBarRankedWithOverall(t *testing.T) {
+	s := barSpec()
+	s.Categories = []string{"VP HĐND", "Xã A", "Xã B", "Xã C"}
+	s.Names = []string{"Văn phòng HĐND-UBND huyện", "Xã A", "Xã B", "Xã C"}
+	s.Series[0].Values = []float64{1200, math.NaN(), 3400.5, 800}
+	s.Rank = true
+	s.Overall = &Overall{Name: "Toàn huyện", Value: 5400.5}
+	c, err := Bar(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o struct {
+		YAxis []struct {
+			Data []json.RawMessage `json:"data"`
+		} `json:"yAxis"`
+		Tooltip struct {
+			Names []string `json:"tiendoNames"`
+		} `json:"tooltip"`
+		Series []struct {
+			Data []struct {
+				ItemStyle *struct {
+					Color string `json:"color"`
+				} `json:"itemStyle"`
+			} `json:"data"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(c.Option, &o); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i, axis := range o.YAxis {
+		var words []string
+		for _, d := range axis.Data {
+			var item struct{ Value string }
+			if json.Unmarshal(d, &item) != nil {
+				json.Unmarshal(d, &item.Value)
+			}
+			words = append(words, item.Value)
+		}
+		got = append(got, fmt.Sprint(i, words))
+	}
+	want := []string{"0 [Toàn huyện Xã B VP HĐND Xã C Xã A]", "1 [5.400,5 3.400,5 1.200 800 —]"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("axes %v, want %v", got, want)
+	}
+	if n := o.Tooltip.Names; fmt.Sprint(n) != "[Toàn huyện Xã B Văn phòng HĐND-UBND huyện Xã C Xã A]" {
+		t.Errorf("tooltip names %v", n)
+	}
+	if st := o.Series[0].Data[0].ItemStyle; st == nil || st.Color != overallColor {
+		t.Errorf("the overall bar's style %+v, want colour %s", st, overallColor)
+	}
+	if !strings.Contains(string(c.Option), `{"value":"Toàn huyện","textStyle":{"color":"#1a1a1a","fontWeight":"bold"}}`) {
+		t.Error("the overall name is not bold")
 	}
 }

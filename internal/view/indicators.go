@@ -413,10 +413,11 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 
 	// The breakdown by the indicator's dimension at the latest period.
 	if len(res.Breakdown) > 0 {
-		var cats []string
+		var cats, names []string
 		var bv []float64
 		for _, d := range res.Breakdown {
 			cats = append(cats, e.dimName(d.Dim, true))
+			names = append(names, e.dimName(d.Dim, false))
 			bv = append(bv, d.Value)
 		}
 		var targets []chart.Target
@@ -434,7 +435,7 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 		}
 		ch, err := chart.Bar(chart.BarSpec{
 			Meta:       chart.Meta{ID: "bar-" + ind.ID, Title: title, Desc: title + ".", Lang: lang, Format: chartFmt},
-			Categories: cats, Series: []chart.Series{{Name: card.Title, Values: bv}}, Targets: targets,
+			Categories: cats, Names: names, Series: []chart.Series{{Name: card.Title, Values: bv}}, Targets: targets,
 			Percent: ind.Measure.IsPercentage(), Unit: v.Unit, Rank: true, Overall: overall,
 		})
 		v.Breakdown = out.figure(ch, err, title, IndicatorsPath+ind.ID+"/")

@@ -271,7 +271,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	}
 
 	// Per unit, over the whole period, and per unit in the last week due.
-	var unitCats []string
+	var unitCats, unitNames []string
 	var unitVals []float64
 	for _, us := range agg.View(report.ByUnit) {
 		v.Units = append(v.Units, e.line(env.Unit(us.Unit).Name, env.Unit(us.Unit).Path, us))
@@ -279,6 +279,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	for _, us := range byWeekUnit {
 		if us.Week == fresh.Week {
 			unitCats = append(unitCats, env.Unit(us.Unit).Short)
+			unitNames = append(unitNames, env.Unit(us.Unit).Name)
 			unitVals = append(unitVals, pct(us.OnlineRate()))
 		}
 	}
@@ -286,7 +287,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 		title := env.T("onlineRateByUnit") + ", " + fresh.Week.Label(dl)
 		ch, err := chart.Bar(chart.BarSpec{
 			Meta:       chart.Meta{ID: "bao-cao-don-vi", Title: title, Desc: title + ".", Lang: lang, Format: pct1},
-			Categories: unitCats, Series: []chart.Series{{Name: env.T("onlineRate"), Values: unitVals}}, Percent: true, Rank: true,
+			Categories: unitCats, Names: unitNames, Series: []chart.Series{{Name: env.T("onlineRate"), Values: unitVals}}, Percent: true, Rank: true,
 			Overall: &chart.Overall{Name: env.T("wholeDistrict"), Value: pct(freshAll.OnlineRate())},
 			Targets: []chart.Target{{Value: report.DefaultTargets().Essential * 100, Label: env.T("target") + " " + v.OnlineTarget}},
 		})

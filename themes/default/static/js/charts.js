@@ -122,6 +122,19 @@
         tooltip.valueFormatter = formatter(tooltip.tiendoFormat);
         delete tooltip.tiendoFormat;
       }
+      if (Array.isArray(tooltip.tiendoNames)) {
+        // Short names on the axis, the full name in the tooltip.
+        const names = tooltip.tiendoNames;
+        const value = tooltip.valueFormatter || String;
+        tooltip.formatter = function (params) {
+          const ps = list(params);
+          const head = ps.length ? names[ps[0].dataIndex] || ps[0].name : '';
+          return [head].concat(ps.map(function (p) {
+            return p.seriesName + ': ' + value(p.value);
+          })).join('\n');
+        };
+        delete tooltip.tiendoNames;
+      }
     });
     delete option.tiendoId;
     return option;
