@@ -380,13 +380,22 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 		chartFmt = func(x float64) string { return loc.Float(x, ind.Decimals) }
 	}
 
-	// The series in total, with the expected path and the targets.
+	// The series in total, with the expected path and the targets, on an
+	// axis where a period without a figure keeps its place.
 	var periods []string
 	var vals, expected []float64
+	var ps []period.Period
 	for _, p := range res.Series {
-		periods = append(periods, ShortLabel(p.Period, lang))
+		ps = append(ps, p.Period)
 		vals = append(vals, p.Value)
-		expected = append(expected, indicator.PlanValue(ind, indicator.DeadlineOf(p.Period, e.Location)))
+	}
+	line, idx := timeline(ps)
+	vals = spread(vals, idx, len(line))
+	for _, p := range line {
+		periods = append(periods, ShortLabel(p, lang))
+		expected = append(expected, indicator.PlanValue(ind, indicator.DeadlineOf(p, e.Location)))
+	}
+	for _, p := range res.Series {
 		row := SeriesRow{Period: p.Period.Label(dl), Value: fmtv(p.Value), Key: p.Period.String(), Text: e.format(ind, p.Value, true)}
 		if v.Rate {
 			row.Num, row.Den = loc.Float(p.Num, 0), loc.Float(p.Den, 0)

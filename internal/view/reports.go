@@ -204,8 +204,9 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	var labels []string
 	var online, ontime []float64
 	var freshAll report.Summary // the district in the last week due
+	var weekList []period.Period
 	for _, s := range weeks {
-		labels = append(labels, ShortLabel(s.Week, lang))
+		weekList = append(weekList, s.Week)
 		online = append(online, pct(s.OnlineRate()))
 		ontime = append(ontime, pct(s.OnTimeRate()))
 		if s.Week == fresh.Week {
@@ -217,6 +218,12 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 		Title: env.T("reportsTitle"), Description: env.T("reportsDescription"), Data: v}, nil)
 	out.Page, out.View = reportsPage, v
 	out.All = append(out.All, reportsPage)
+	// A week without reports keeps its place on the axis.
+	axis, idx := timeline(weekList)
+	online, ontime = spread(online, idx, len(axis)), spread(ontime, idx, len(axis))
+	for _, w := range axis {
+		labels = append(labels, ShortLabel(w, lang))
+	}
 	if len(weeks) > 1 {
 		title := env.T("reportsTrend")
 		ch, err := chart.Line(chart.LineSpec{
@@ -317,11 +324,12 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 		}
 		var sl []string
 		var sOnline []float64
+		var sWeeks []period.Period
 		for _, ws := range byWeekService {
 			if ws.Service != sv.ID {
 				continue
 			}
-			sl = append(sl, ShortLabel(ws.Week, lang))
+			sWeeks = append(sWeeks, ws.Week)
 			sOnline = append(sOnline, pct(ws.OnlineRate()))
 			view.Weeks = append(view.Weeks, e.line(ws.Week.Label(dl), weekPath(ws.Week), ws))
 			lastWeek = &ws
@@ -334,7 +342,12 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 			}
 		}
 		p := ServicesPath + sv.ID + "/"
-		if len(sl) > 1 {
+		axis, idx := timeline(sWeeks)
+		sOnline = spread(sOnline, idx, len(axis))
+		for _, w := range axis {
+			sl = append(sl, ShortLabel(w, lang))
+		}
+		if len(sWeeks) > 1 {
 			target := report.DefaultTargets().Other
 			if sv.DeAn06 {
 				target = report.DefaultTargets().Essential
