@@ -947,23 +947,6 @@ type targetPoint struct {
 	LineStyle *opts.LineStyle `json:"lineStyle,omitempty"`
 }
 
-// targetAbove reports the highest target when it lies above every value.
-func targetAbove(series []Series, targets []Target) (float64, bool) {
-	top := math.Inf(-1)
-	for _, s := range series {
-		for _, v := range s.Values {
-			if !math.IsNaN(v) {
-				top = max(top, v)
-			}
-		}
-	}
-	t := math.Inf(-1)
-	for _, x := range targets {
-		t = max(t, x.Value)
-	}
-	return t, t > top && len(targets) > 0
-}
-
 func lastValue(values []float64) int {
 	for i := len(values) - 1; i >= 0; i-- {
 		if !math.IsNaN(values[i]) {
