@@ -188,6 +188,7 @@ func Line(spec LineSpec) (Chart, error) {
 	}
 	legend := legendRows(all, m.Width)
 	v := newVisitor(m)
+	v.legend = legendItems(all, legend)
 	v.tooltip.Format = marker(m.Lang, spec.Percent)
 	v.tooltip.Trigger = "axis"
 	v.y.Format = marker(m.Lang, spec.Percent)
@@ -603,6 +604,7 @@ func Stacked(spec StackedSpec) (Chart, error) {
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &categoryLabel}))
 		c.SetXAxis(spec.Categories).XYReversal()
 	case spec.Dates != nil:
+		v.legend = legendItems(spec.Series, legend)
 		v.y.Format = marker(m.Lang, false)
 		t.Reserve, t.Label = float64(gridTop(m, 0)+gridBottom(legend))+24, 28
 		v.y.Ticks = t
@@ -614,11 +616,14 @@ func Stacked(spec StackedSpec) (Chart, error) {
 			MinInterval: 28 * 24 * 3600 * 1000}
 		categoryLabel.Formatter = types.FuncStr(spec.DateFormat)
 		categoryLabel.Margin = 12 // below the value axis' 0, whatever the font's height
+		// The ends are half a month off a month's start: no label there.
+		categoryLabel.ShowMinLabel, categoryLabel.ShowMaxLabel = opts.Bool(false), opts.Bool(false)
 		global = append(global,
 			charts.WithXAxisOpts(opts.XAxis{Type: "time", AxisLabel: &categoryLabel, SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
 				Min: first.AddDate(0, 0, -16).Format(time.DateOnly), Max: last.AddDate(0, 0, 16).Format(time.DateOnly)}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1, AxisLabel: &valueLabel, SplitLine: split}))
 	default:
+		v.legend = legendItems(spec.Series, legend)
 		v.y.Format = marker(m.Lang, false)
 		t.Reserve, t.Label = float64(gridTop(m, 0)+gridBottom(legend))+24, 28
 		v.y.Ticks = t
@@ -792,6 +797,20 @@ func gridBottom(legendRows int) int {
 	return 12 + 24*legendRows
 }
 
+// legendItems are the widths of the legend's items, for fitJS to lay the
+// legend out again at the width drawn (and give the plot the room a wide
+// drawing's legend does not take); nil without a legend.
+func legendItems(series []Series, rows int) []float64 {
+	if rows == 0 {
+		return nil
+	}
+	var w []float64
+	for _, s := range series {
+		w = append(w, 25+5+measureText(s.Name, "12px")+10)
+	}
+	return w
+}
+
 // legendRows estimates how many rows ECharts' legend needs for series at
 // width: items are a 25 px symbol, a gap and the name, 10 px apart. No
 // legend (0) for a single series.
@@ -800,8 +819,7 @@ func legendRows(series []Series, width int) int {
 		return 0
 	}
 	rows, x, avail := 1, 0.0, float64(width-20)
-	for _, s := range series {
-		w := 25 + 5 + measureText(s.Name, "12px") + 10
+	for _, w := range legendItems(series, 1) {
 		if x > 0 && x+w > avail {
 			rows++
 			x = 0
@@ -1005,7 +1023,8 @@ type visitor struct {
 	id      string
 	x, y    axisExtra
 	tooltip tooltip
-	extraY  []any // axes after the first y axis (a bar chart's values)
+	extraY  []any     // axes after the first y axis (a bar chart's values)
+	legend  []float64 // legendItems, when fitJS may lay the legend out again
 }
 
 func newVisitor(m Meta) *visitor {
@@ -1060,6 +1079,9 @@ type tooltip struct {
 
 func (v *visitor) Visit(o map[string]any) {
 	o["tiendoId"] = v.id
+	if v.legend != nil {
+		o["tiendoLegend"] = map[string]any{"items": v.legend}
+	}
 	o["textStyle"] = opts.TextStyle{FontFamily: fontStack, Color: textColor}
 }
 

@@ -189,6 +189,27 @@ echarts.setPlatformAPI({measureText: function(text, font) {
 // holds the same function, byte for byte (TestFitJSInTheme), so that the
 // live chart fits its box as the static SVG fits its own.
 const fitJS = `function tiendoFit(option, width, height) {
+  var legend = option.tiendoLegend;
+  delete option.tiendoLegend;
+  if (legend) {
+    var rows = 1;
+    var x = 0;
+    legend.items.forEach(function (w) {
+      if (x > 0 && x + w > width - 20) {
+        rows++;
+        x = 0;
+      }
+      x += w;
+    });
+    var grid = [].concat(option.grid || {})[0];
+    var shift = Number(grid.bottom) - (12 + 24 * rows);
+    grid.bottom = 12 + 24 * rows;
+    [].concat(option.yAxis || []).forEach(function (axis) {
+      if (axis && axis.tiendoTicks) {
+        axis.tiendoTicks.reserve -= shift;
+      }
+    });
+  }
   [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
     var t = axis && axis.tiendoTicks;
     if (!t) {

@@ -144,6 +144,27 @@
   // internal/chart's fitJS, byte for byte (a Go test compares them), so the
   // live chart's axes are spaced as the static SVG's are.
   function tiendoFit(option, width, height) {
+    var legend = option.tiendoLegend;
+    delete option.tiendoLegend;
+    if (legend) {
+      var rows = 1;
+      var x = 0;
+      legend.items.forEach(function (w) {
+        if (x > 0 && x + w > width - 20) {
+          rows++;
+          x = 0;
+        }
+        x += w;
+      });
+      var grid = [].concat(option.grid || {})[0];
+      var shift = Number(grid.bottom) - (12 + 24 * rows);
+      grid.bottom = 12 + 24 * rows;
+      [].concat(option.yAxis || []).forEach(function (axis) {
+        if (axis && axis.tiendoTicks) {
+          axis.tiendoTicks.reserve -= shift;
+        }
+      });
+    }
     [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
       var t = axis && axis.tiendoTicks;
       if (!t) {
@@ -186,6 +207,7 @@
     });
     return option;
   }
+
 
   const wideScreen = window.matchMedia ? window.matchMedia('(min-width: 48rem)') : null;
 
