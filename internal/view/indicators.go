@@ -438,9 +438,13 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 		if res.Latest != nil {
 			title += ", " + res.Latest.Period.Label(dl)
 		}
+		// The district is marked: a rate as a bar of its own beside the
+		// communes'; a count, many times any commune's, in the title.
 		var overall *chart.Overall
-		if res.Latest != nil {
+		if res.Latest != nil && ind.Measure.IsPercentage() {
 			overall = &chart.Overall{Name: e.T("wholeDistrict"), Value: res.Latest.Value}
+		} else if res.Latest != nil {
+			title += " (" + strings.ToLower(e.T("wholeDistrict")) + " " + e.format(ind, res.Latest.Value, true) + ")"
 		}
 		ch, err := chart.Bar(chart.BarSpec{
 			Meta:       chart.Meta{ID: "bar-" + ind.ID, Title: title, Desc: title + ".", Lang: lang, Format: chartFmt},
