@@ -215,8 +215,10 @@ func Line(spec LineSpec) (Chart, error) {
 	c.SetGlobalOptions(append(m.common(legend),
 		charts.WithGridOpts(grid(m, legend, top, int(math.Ceil(right)))),
 		charts.WithXAxisOpts(opts.XAxis{
-			Type:      "category",
-			AxisLabel: &opts.AxisLabel{Color: textColor},
+			Type: "category",
+			// Far enough below the axis that the first period's label
+			// clears the value axis' 0, whatever the font's height.
+			AxisLabel: &opts.AxisLabel{Color: textColor, Margin: 14},
 			AxisTick:  &opts.AxisTick{AlignWithLabel: opts.Bool(true)},
 		}),
 		charts.WithYAxisOpts(valueYAxis(unit)),
@@ -615,7 +617,7 @@ func Stacked(spec StackedSpec) (Chart, error) {
 		v.x.Ticks = &ticks{Reserve: 8 + 40 + 16, Label: measureText(strings.NewReplacer("{M}", "12", "{MM}", "12", "{yyyy}", "2023").Replace(spec.DateFormat), "12px") + 16,
 			MinInterval: 28 * 24 * 3600 * 1000}
 		categoryLabel.Formatter = types.FuncStr(spec.DateFormat)
-		categoryLabel.Margin = 12 // below the value axis' 0, whatever the font's height
+		categoryLabel.Margin = 14 // below the value axis' 0, whatever the font's height
 		// The ends are half a month off a month's start: no label there.
 		categoryLabel.ShowMinLabel, categoryLabel.ShowMaxLabel = opts.Bool(false), opts.Bool(false)
 		global = append(global,
