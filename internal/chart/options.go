@@ -242,7 +242,9 @@ func Line(spec LineSpec) (Chart, error) {
 			}
 		}
 		opt := []charts.SeriesOpts{
-			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 6, ShowSymbol: opts.Bool(true)}),
+			// Each series its own marker shape too: not told apart by
+			// colour alone.
+			charts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 7, ShowSymbol: opts.Bool(true)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 2}),
 			withData(items),
 		}
@@ -267,6 +269,9 @@ func Line(spec LineSpec) (Chart, error) {
 	c.Validate()
 	return m.chart(c.JSON())
 }
+
+// symbols are the point markers of a line chart's series, in order.
+var symbols = []string{"circle", "rect", "triangle", "diamond"}
 
 // Bar builds a horizontal bar chart of values by category. With one
 // series, the values are written in a column right of the plot, like a
