@@ -153,8 +153,8 @@ type Chart struct {
 // Default sizes, in CSS pixels. A chart of default size is drawn twice:
 // at the column of a 360 px phone, and at the column of a 768 px screen,
 // which the theme shows from 48rem on. Each drawing scales to its column
-// (the narrow one up to 30rem), so its 12 px text stays between 12 and
-// 17 px: never under 11 px, never huge.
+// (the narrow one up to 30rem, the wide one up to 56rem), so its 12 px
+// text stays between 12 and 17 px: never under 11 px, never huge.
 const (
 	narrowWidth = 328
 	wideWidth   = 736

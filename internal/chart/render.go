@@ -218,7 +218,7 @@ const fitJS = `function tiendoFit(option, width, height) {
     delete axis.tiendoTicks;
     var horizontal = option.xAxis === axis || (Array.isArray(option.xAxis) && option.xAxis.indexOf(axis) >= 0);
     var len = (horizontal ? width : height) - t.reserve;
-    var n = Math.max(1, Math.floor(len / t.label));
+    var n = Math.max(1, Math.min(8, Math.floor(len / t.label)));
     if (axis.type === 'time') {
       axis.splitNumber = n;
       axis.minInterval = t.minInterval;

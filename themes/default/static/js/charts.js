@@ -173,7 +173,7 @@
       delete axis.tiendoTicks;
       var horizontal = option.xAxis === axis || (Array.isArray(option.xAxis) && option.xAxis.indexOf(axis) >= 0);
       var len = (horizontal ? width : height) - t.reserve;
-      var n = Math.max(1, Math.floor(len / t.label));
+      var n = Math.max(1, Math.min(8, Math.floor(len / t.label)));
       if (axis.type === 'time') {
         axis.splitNumber = n;
         axis.minInterval = t.minInterval;
@@ -221,12 +221,13 @@
   }
 
   // fit sizes the live box like the static SVG the screen would show (the
-  // column's width, the narrow drawing at most 30rem, with its aspect
-  // ratio), and draws the option again with ticks spaced for that size.
+  // column's width, at most 30rem for the narrow drawing and 56rem for the
+  // wide one, with its aspect ratio), and draws the option again with ticks
+  // spaced for that size.
   function fit(item) {
     const wide = item.wide && wideScreen && wideScreen.matches;
     const size = wide ? item.wide : item.narrow;
-    item.box.style.maxWidth = wide ? '' : '30rem';
+    item.box.style.maxWidth = wide ? '56rem' : '30rem';
     const width = item.box.clientWidth;
     if (width > 0 && size) {
       item.box.style.height = Math.round((width * size.height) / size.width) + 'px';
