@@ -18,9 +18,14 @@ import (
 // While the dialect is only a guess (Table.DialectGuessed), a cell whose
 // value depends on it ("2.421", "1,234") is refused, with both readings.
 //
+// A workbook's number cell is returned as it is (see [Field.Number]).
+//
 // An empty cell is an error here; callers that allow empty cells check
 // f.Text first.
 func (t *Table) ParseNumber(f Field) (float64, *diag.Diagnostic) {
+	if f.typed {
+		return f.num, nil
+	}
 	v, ok := vi.ParseNumber(f.Text, t.DecimalComma)
 	if ok {
 		if t.DialectGuessed {
@@ -71,7 +76,7 @@ func (t *Table) SettleDialect(cols ...int) {
 	comma, point := false, false
 	for _, r := range t.Rows {
 		for _, c := range cols {
-			if c < 0 || c >= len(r.Fields) || r.Fields[c].Text == "" {
+			if c < 0 || c >= len(r.Fields) || r.Fields[c].Text == "" || r.Fields[c].typed {
 				continue
 			}
 			_, cok := vi.ParseNumber(r.Fields[c].Text, true)
