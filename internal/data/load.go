@@ -129,7 +129,7 @@ func (ld *loader) read(name string) ([]byte, bool) {
 	src, err := fs.ReadFile(ld.fsys, name)
 	if err != nil {
 		if !IsNotExist(err) {
-			ld.l.Errorf(diag.Pos{File: name}, diag.CodeDataRead, diag.T("không đọc được tệp", "cannot read the file"), diag.Text{})
+			ld.l.Errorf(diag.Pos{File: name}, diag.CodeDataRead, diag.T("không đọc được tệp", "cannot read the file"), diag.Reason(err))
 		}
 		return nil, false
 	}

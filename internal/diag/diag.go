@@ -334,8 +334,9 @@ func Reason(err error) Text {
 		return T("một phần của đường dẫn là tệp chứ không phải thư mục", "part of the path is a file, not a folder")
 	case errors.Is(err, syscall.EISDIR):
 		return T("đường dẫn là thư mục chứ không phải tệp", "the path is a folder, not a file")
-	case errors.Is(err, syscall.EBUSY), errors.Is(err, syscall.ETXTBSY):
-		return T("tệp đang được chương trình khác dùng", "the file is in use by another program")
+	case inUse(err):
+		return T("tệp đang được chương trình khác dùng (như Excel khi đang mở tệp); đóng tệp ở chương trình đó rồi chạy lại",
+			"the file is in use by another program (such as Excel while the file is open there); close it there and run again")
 	case errors.Is(err, fs.ErrExist):
 		return T("tệp hoặc thư mục đã tồn tại", "the file or folder already exists")
 	}
