@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tiendo/tiendo/internal/build"
@@ -32,7 +33,7 @@ func TestSampleAsWorkbooks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := buildToMemory(t, root)
+	want := sampleInMemory(t, root)
 
 	site := t.TempDir()
 	for _, dir := range []string{"config.toml", "content", "data", "static", "layouts", "i18n", "themes", ".tiendo-cache/charts"} {
@@ -67,6 +68,22 @@ func TestSampleAsWorkbooks(t *testing.T) {
 	if len(diffs) > 0 {
 		t.Errorf("the site built from LibreOffice's workbooks differs in %d files:\n%s", len(diffs), strings.Join(diffs[:min(len(diffs), 20)], "\n"))
 	}
+}
+
+// sampleOutput is the sample built under basePath, once for the tests
+// that compare a changed copy with it.
+var sampleOutput struct {
+	once  sync.Once
+	files map[string][]byte
+}
+
+func sampleInMemory(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	sampleOutput.once.Do(func() { sampleOutput.files = buildToMemory(t, root) })
+	if sampleOutput.files == nil {
+		t.Fatal("the sample did not build")
+	}
+	return sampleOutput.files
 }
 
 func buildToMemory(t *testing.T, src string) map[string][]byte {
@@ -203,4 +220,48 @@ func firstDiff(a, b []byte) string {
 	}
 	from := max(0, i-60)
 	return fmt.Sprintf("at byte %d:\n    want …%q…\n    got  …%q…", i, a[from:min(len(a), i+60)], b[from:min(len(b), i+60)])
+}
+
+// TestSampleWithCRLF builds the sample with every text file of its input
+// saved with Windows line ends (CRLF), as Notepad and Excel on the
+// office's PC write them: the site is the same, byte for byte.
+func TestSampleWithCRLF(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sampleInMemory(t, root)
+	site := t.TempDir()
+	for _, dir := range []string{"config.toml", "content", "data", "static", "layouts", "i18n", "themes", ".tiendo-cache/charts"} {
+		copyTree(t, filepath.Join(root, dir), filepath.Join(site, dir))
+	}
+	n := 0
+	err = filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.Contains(p, ".tiendo-cache") || !slices.Contains([]string{".md", ".toml", ".csv"}, filepath.Ext(p)) {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		return os.WriteFile(p, bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n")), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 30 {
+		t.Fatalf("only %d text files rewritten", n)
+	}
+	got := buildToMemory(t, site)
+	var diffs []string
+	for _, name := range slices.Sorted(mapKeys(want)) {
+		if !bytes.Equal(got[name], want[name]) {
+			diffs = append(diffs, name+": "+firstDiff(want[name], got[name]))
+		}
+	}
+	if len(got) != len(want) || len(diffs) > 0 {
+		t.Errorf("with CRLF line ends, %d of %d files differ (and %d files written, want %d):\n%s",
+			len(diffs), len(want), len(got), len(want), strings.Join(diffs[:min(len(diffs), 20)], "\n"))
+	}
 }

@@ -3,6 +3,7 @@ package table
 import (
 	"bytes"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -254,4 +255,35 @@ func mustDate(t *testing.T) time.Time {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// BenchmarkReadXLSX reads a year of weekly reports of one unit with ten
+// services (520 rows of 17 columns), written by excelize.
+func BenchmarkReadXLSX(b *testing.B) {
+	f := excelize.NewFile()
+	header := []any{"tuan", "dich_vu"}
+	for i := range 14 {
+		header = append(header, "so_"+strconv.Itoa(i))
+	}
+	header = append(header, "ngay_gui")
+	_ = f.SetSheetRow("Sheet1", "A1", &header)
+	for r := range 520 {
+		row := []any{"2023-W" + strconv.Itoa(r/10%52+1), "dich-vu-" + strconv.Itoa(r%10)}
+		for i := range 14 {
+			row = append(row, r*i%37)
+		}
+		row = append(row, "2023-06-27 08:10")
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		_ = f.SetSheetRow("Sheet1", cell, &row)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	for b.Loop() {
+		if tab, l := ReadXLSX("data/reports/x.xlsx", buf.Bytes(), Options{}); l.Len() != 0 || len(tab.Rows) != 520 {
+			b.Fatalf("%d rows:\n%s", len(tab.Rows), messages(l))
+		}
+	}
 }
