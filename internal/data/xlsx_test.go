@@ -116,6 +116,14 @@ func TestLoadWorkbookProblems(t *testing.T) {
 		},
 		want: `data/chi-tieu/dich-vu.xlsx: 'Số liệu'!B3: Cell "hai mươi" is not a number`,
 	}, {
+		name: "a count that is not whole: nothing to say of separators, the cell holds a number",
+		change: func(t *testing.T, fsys fstest.MapFS) {
+			fsys["data/chi-tieu/dich-vu.xlsx"] = &fstest.MapFile{Data: book(t, "Số liệu",
+				[]any{"ky", "gia_tri"}, []any{"2022-12", 25}, []any{"2023-01", 1.81})}
+		},
+		want: `data/chi-tieu/dich-vu.xlsx: 'Số liệu'!B3: Cell "1.81" is 1.81, but a count must be a whole number
+    hint: Type a whole number in the cell, such as 1234, or make its formula give one`,
+	}, {
 		name: "a sheet the workbook does not have, at the registry's line",
 		change: func(t *testing.T, fsys fstest.MapFS) {
 			fsys["data/indicators.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(xlsxIndicators, `sheet = "Số liệu"`, `sheet = "So lieu 2023"`, 1))}
