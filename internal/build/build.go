@@ -27,7 +27,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/chart"
@@ -35,6 +34,7 @@ import (
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/history"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/search"
@@ -68,6 +68,12 @@ type Options struct {
 	Drafts bool
 	// Compress writes .gz and .br copies next to every text file.
 	Compress bool
+	// Archive adds today's snapshot of the data downloads to those the
+	// previous output keeps (view.Archive): tiendo build --archive.
+	Archive bool
+	// History reads the revision history from the site's git repository
+	// (package history); the command line sets it unless --no-history.
+	History bool
 	// ThemeFS holds built-in themes by name; default the embedded themes.
 	ThemeFS fs.FS
 	// Charts keeps rendered charts between builds (tiendo serve); default a
@@ -148,6 +154,8 @@ type loaded struct {
 	// least; the parsed bodies keep only the text such an index reads.
 	indexedAtLeast int
 	data           *data.Set
+	history        *history.History  // nil without git or History
+	archived       map[string][]byte // the snapshots of the previous output
 }
 
 // Run builds the site.
@@ -336,18 +344,10 @@ func (b *builder) safely(stage string, fn func()) {
 		if r := recover(); r != nil {
 			b.diags.Errorf(diag.Pos{File: stage}, diag.CodeInternal,
 				diag.Tf("lỗi nội bộ ở bước %s: %v", "internal error in stage %s: %v", stage, r),
-				diag.Tf("Vui lòng báo lỗi này kèm nội dung sau: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 12)))
+				diag.Tf("Vui lòng báo lỗi này kèm nội dung sau: %s", "Please report this with: %s", diag.FirstLines(string(debug.Stack()), 12)))
 		}
 	}()
 	fn()
-}
-
-func firstLines(s string, n int) string {
-	lines := strings.SplitN(s, "\n", n+1)
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	return strings.Join(lines, " | ")
 }
 
 // load reads config.toml, content/, the theme and data/.
@@ -366,7 +366,7 @@ func (b *builder) load() loaded {
 	}
 	l.site = &site.Site{
 		Config: l.cfg,
-		Now:    b.moment(l.cfg),
+		Now:    b.moment(l.cfg), Clock: b.o.Now == "" && l.cfg.AsOf == "",
 		URLs:   site.URLs{BasePath: l.cfg.BasePath, Origin: l.cfg.Origin(), Relative: l.cfg.RelativeURLs},
 		ByFile: map[string]*site.Page{},
 		ByPath: map[string]*site.Page{},
@@ -381,7 +381,11 @@ func (b *builder) load() loaded {
 		PlainTextMax: search.TextNeeded(l.indexedAtLeast), ParseBudget: l.cfg.Markup.Budget})
 
 	b.loadTheme(&l)
-	l.data = l.loadData(b.fsys, b.diags)
+	l.data = data.Load(b.fsys, l.loadOptions(), b.diags)
+	l.archived = output.Previous(b.dest, view.ArchiveDir)
+	if b.o.History && b.o.FS == nil {
+		l.history = history.ForBuild(b.o.Source, l.loadOptions(), b.diags)
+	}
 	if _, ok := l.site.ByPath["/404/"]; !ok && l.theme != nil {
 		l.addPages(b.diags, &site.Page{Kind: site.KindGenerated, Path: "/404/", Layout: "404", Lang: l.cfg.LanguageCode,
 			Title: l.theme.T(l.cfg.LanguageCode, "notFoundTitle")})
@@ -471,22 +475,10 @@ func (b *builder) loadTheme(l *loaded) {
 	l.theme = theme.Load(src.Theme, src.Layouts, src.I18n, theme.Funcs(), b.diags)
 }
 
-// loadData reads data/ (see data.Load).
-func (l *loaded) loadData(fsys fs.FS, diags *diag.List) *data.Set {
-	return data.Load(fsys, data.LoadOptions{Location: l.cfg.Location, Now: l.site.Now, PlanDate: l.planDate(),
-		From: l.cfg.Indicators.From, To: l.cfg.Indicators.To, WeeklyRule: l.cfg.Reports.Weekly}, diags)
-}
-
-// planDate is the date the plan was issued ([tasks] planDate); zero when
-// the site does not know it, which no guess replaces: “Thực hiện ngay” is
-// then due “ngay”, on no named day.
-func (l *loaded) planDate() time.Time {
-	if l.cfg.Tasks.PlanDate != "" {
-		if t, err := time.ParseInLocation("2006-01-02", l.cfg.Tasks.PlanDate, l.cfg.Location); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
+// loadOptions are how data/ is read (see data.Load).
+func (l *loaded) loadOptions() data.LoadOptions {
+	return data.LoadOptions{Location: l.cfg.Location, Now: l.site.Now, PlanDate: l.cfg.PlanTime(),
+		From: l.cfg.Indicators.From, To: l.cfg.Indicators.To, WeeklyRule: l.cfg.Reports.Weekly}
 }
 
 func exists(fsys fs.FS, p string) bool {

@@ -15,9 +15,6 @@ import (
 	"github.com/tiendo/tiendo/internal/view"
 )
 
-// IndicatorsFile is the indicator registry under the site root.
-const IndicatorsFile = data.IndicatorsFile
-
 // computed is what the compute stage made from the loaded data: the pages,
 // the charts they show, the files they offer, and the shortcodes of
 // content pages waiting for their charts, and the file links of the menus.
@@ -57,31 +54,40 @@ func (b *builder) computeData(d *data.Set) *computed {
 	env := b.env(d)
 
 	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays, view.GroupTitles(d.Indicators))
-	inds := view.Indicators(env, b.judge(d.Indicators), b.method())
-	reps := view.Reports(env, d.Weekly, b.serviceGuides(d.Weekly))
+	judged := b.judge(d.Indicators)
+	inds := view.Indicators(env, judged, b.method())
+	guides := b.serviceGuides(d.Weekly)
+	reps := view.Reports(env, d.Weekly, guides)
+	view.Guidance(env, b.site, d.Weekly, guides, b.diags)
 	var cards []*view.IndicatorCard
 	for _, v := range inds.Views {
 		cards = append(cards, v.Card)
 		c.kpis[v.Card.ID] = view.KPI{Card: v.Card, Line: v.Line, Series: v.Series}
 		c.ids = append(c.ids, v.Card.ID)
 	}
-	units := view.Units(env, tasks, cards, reps.ByUnit)
-	datasets := view.Datasets(env, inds, tasks, reps)
+	units := view.Units(env, view.UnitInputs{Tasks: tasks, Indicators: judged, Cards: cards, Reports: reps.ByUnit, URLs: b.site.URLs, Pages: b.site.Pages})
+	datasets := view.Datasets(env, d, inds, tasks, reps, units)
+	cals := view.Calendars(env, tasks, units.All, view.CalendarOptionsOf(b.cfg, b.site.URLs, d.Weekly, b.history))
 	view.Bylines(env, b.site.Pages)
-	topics, topicFeeds := view.Topics(env, b.site.Pages, view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title,
-		Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs})
+	feed := view.FeedOptions{Absolute: b.cfg.Absolute(), Title: b.cfg.Title, Author: cmp.Or(b.cfg.Organisation.Name, b.cfg.Title), URLs: b.site.URLs}
+	topics, topicFeeds := view.Topics(env, b.site.Pages, feed)
+	feeds := view.SubjectFeeds(env, judged, inds, tasks, units.All, d.Weekly, b.history, feed, b.method())
+	changes, hist := view.History(env, b.history, judged, inds, tasks, b.site.ByFile, feed, b.method())
+	archive, archived := view.Archive(env, b.o.Archive, b.archived, datasets.Page, slices.Concat(tasks.Files, inds.Files, reps.Files, units.Files, datasets.Files), feed)
 
 	b.site.Home.Data = view.Home(env, inds.IndexView, tasks.View, reps.View)
 	c.pages = append(c.pages, tasks.All...)
-	c.pages = append(c.pages, units...)
+	c.pages = append(c.pages, units.All...)
 	c.pages = append(c.pages, inds.All...)
 	if inds.Index != nil {
 		c.pages = append(c.pages, b.methodPage(env, inds.Index))
 	}
 	c.pages = append(c.pages, reps.All...)
 	c.pages = append(c.pages, topics...)
-	if datasets != nil {
-		c.pages = append(c.pages, datasets)
+	c.pages = append(c.pages, changes...)
+	c.pages = append(c.pages, archive...)
+	if datasets.Page != nil {
+		c.pages = append(c.pages, datasets.Page)
 	}
 	c.searchPage = &site.Page{Kind: site.KindGenerated, Path: searchPath, Layout: "search", Lang: env.Lang, Parent: b.site.Home,
 		SectionPath: b.site.Home.Path, Title: env.T("searchTitle"), Description: env.T("searchDescription")}
@@ -89,7 +95,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	b.addPages(b.diags, c.pages...)
 
 	var out view.Out
-	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, topicFeeds} {
+	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, units.Out, topicFeeds, datasets.Out, cals, feeds, hist, archived} {
 		out.Add(o)
 	}
 	b.diags.Add(out.Problems...)
@@ -98,7 +104,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.files.Put(f)
 	}
 	for _, p := range b.site.Pages {
-		c.shortcodes = append(c.shortcodes, b.pageShortcodes(c, p)...)
+		c.shortcodes = append(c.shortcodes, view.Shortcodes(p, c.kpis, c.ids, b.diags)...)
 	}
 	return c
 }
@@ -126,7 +132,8 @@ func (b *builder) serviceGuides(w *data.Weekly) map[string]view.Guide {
 func (b *builder) env(d *data.Set) view.Env {
 	lang := b.cfg.LanguageCode
 	return view.Env{Lang: lang, T: func(key string) string { return b.theme.T(lang, key) },
-		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home}
+		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home, Open: view.Open{Title: b.cfg.Title, Description: b.cfg.Description,
+			Publisher: b.cfg.Organisation.Name, Licence: b.cfg.DataLicence, Citation: b.cfg.Citation, Sample: b.cfg.Sample, URLs: b.site.URLs}}
 }
 
 func (b *builder) method() indicator.Method {
@@ -138,7 +145,8 @@ func (b *builder) judge(series []data.Series) []view.Indicator {
 	out := make([]view.Indicator, len(series))
 	for i, s := range series {
 		out[i] = view.Indicator{Ind: s.Ind, Obs: s.Obs, Future: s.Future,
-			Result: indicator.Compute(s.Ind, s.Obs, b.site.Now, b.method()), Description: b.description(s.Ind)}
+			Result: indicator.Compute(s.Ind, s.Obs, b.site.Now, b.method()), Description: b.description(s.Ind),
+			Original: b.history.OriginalTargets(s.Ind.ID, s.Ind.Targets)}
 	}
 	return out
 }
@@ -166,12 +174,6 @@ func (b *builder) methodPage(env view.Env, index *site.Page) *site.Page {
 	return &site.Page{Kind: site.KindGenerated, Path: view.MethodPath, Layout: "single", Lang: env.Lang,
 		Parent: index, SectionPath: index.Path, Title: env.T("methodTitle"), Description: env.T("methodDescription"),
 		Content: template.HTML(body), Headings: doc.Headings, Plain: doc.PlainText()}
-}
-
-// pageShortcodes resolves the shortcodes of one parsed page (see
-// view.Shortcodes).
-func (b *builder) pageShortcodes(c *computed, p *site.Page) []view.Shortcode {
-	return view.Shortcodes(p, c.kpis, c.ids, b.diags)
 }
 
 // renderShortcodes writes each shortcode's HTML once charts are drawn and

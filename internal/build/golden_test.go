@@ -24,6 +24,10 @@ func TestSampleSiteGolden(t *testing.T) {
 		"ke-hoach/index.html",
 		"tin-tuc/index.html",
 		"404.html",
+		// The open data's vocabulary and its description for machines.
+		"nhiem-vu/nhiem-vu.csv",
+		"du-lieu/don-vi.csv",
+		"du-lieu/datapackage.json",
 	} {
 		t.Run(page, func(t *testing.T) {
 			got, ok := mem.Files[page]

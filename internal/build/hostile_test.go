@@ -716,7 +716,7 @@ func scriptsIn(doc string) []string {
 					out = append(out, fmt.Sprintf("<%s %s=%q>", tok.Data, a.Key, a.Val))
 				}
 			}
-			if tok.Data == "script" && attr["src"] == "" && attr["type"] != "application/json" {
+			if tok.Data == "script" && attr["src"] == "" && attr["type"] != "application/json" && attr["type"] != "application/ld+json" {
 				out = append(out, "<script> without src")
 			}
 		}

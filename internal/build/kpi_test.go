@@ -106,7 +106,7 @@ func TestIndicatorPages(t *testing.T) {
 
 	// Downloads hold exactly the source numbers.
 	csv := s.file("chi-tieu/ty-le/ty-le.csv")
-	for _, want := range []string{"ky,commune,tu_so,mau_so,ghi_chu", "2023-06,xa-a,1,10,", "2023-06,xa-binh,89,90,"} {
+	for _, want := range []string{"ky,don_vi,don_vi_ma,tu_so,mau_so,ghi_chu", "2023-06,Xã An,xa-a,1,10,", "2023-06,Xã Bình,xa-binh,89,90,"} {
 		if !strings.Contains(csv, want) {
 			t.Errorf("CSV download lacks %q:\n%s", want, csv)
 		}

@@ -52,7 +52,7 @@ func TestEveryMessageHasAPlace(t *testing.T) {
 			changes: map[string][]byte{"content/x.md": page("weight = 2\nslug = \"nhiem-vu\"\n")},
 			wants:   []string{"content/x.md:4:1: địa chỉ /nhiem-vu/ thuộc về trang tiendo tạo từ dữ liệu"}},
 		{name: "an indicator on the address of the method page",
-			changes: map[string][]byte{IndicatorsFile: replaceIn(t, IndicatorsFile, `id = "ty-le"`, `id = "phuong-phap"`)},
+			changes: map[string][]byte{data.IndicatorsFile: replaceIn(t, data.IndicatorsFile, `id = "ty-le"`, `id = "phuong-phap"`)},
 			wants:   []string{"data/indicators.toml:4:1: địa chỉ /chi-tieu/phuong-phap/"}},
 		{name: "a task code twice",
 			changes: map[string][]byte{data.TasksFile: []byte(string(hostileFiles(nil)[data.TasksFile]) +

@@ -149,7 +149,7 @@ func TestUnreadableRegistryIsReportedFirstAndAlone(t *testing.T) {
 	}{
 		{data.UnitsFile, `name = "Ủy ban nhân dân huyện Lộc Hà"`, `name = "Ủy ban nhân dân huyện Lộc Hà`, true},
 		{data.ServicesFile, `name = "Công an"`, `name = "Công an`, true},
-		{IndicatorsFile, `title = "Về thực hiện dịch vụ công"`, `title = "Về thực hiện dịch vụ công`, true},
+		{data.IndicatorsFile, `title = "Về thực hiện dịch vụ công"`, `title = "Về thực hiện dịch vụ công`, true},
 		{data.TasksFile, "\n1.2,", "\n\"1.2\"x,", false},
 		{"config.toml", `title = "Tiến độ Đề án 06 – huyện Lộc Hà"`, `title = "Tiến độ Đề án 06 – huyện Lộc Hà`, false},
 	} {
@@ -192,7 +192,7 @@ func TestMissingUnitsIsOneErrorPerFileReferringToThem(t *testing.T) {
 			t.Errorf("%s: %s (%s); want only errors naming the missing %s", d.Pos, d.Msg.Vi, d.Code, data.UnitsFile)
 		}
 	}
-	for _, f := range []string{data.TasksFile, IndicatorsFile, data.ServicesFile, data.ReportsDir + "/cong-an-huyen.csv"} {
+	for _, f := range []string{data.TasksFile, data.IndicatorsFile, data.ServicesFile, data.ReportsDir + "/cong-an-huyen.csv"} {
 		if perFile[f] != 1 {
 			t.Errorf("%d problems at %s, want one naming %s", perFile[f], f, data.UnitsFile)
 		}

@@ -196,7 +196,7 @@ func (b *builder) update(w work) bool {
 	c := b.computed
 	var codes []view.Shortcode
 	for _, p := range render {
-		codes = append(codes, b.pageShortcodes(c, p)...)
+		codes = append(codes, view.Shortcodes(p, c.kpis, c.ids, b.diags)...)
 	}
 	kept := slices.DeleteFunc(slices.Clone(c.shortcodes), func(ps view.Shortcode) bool { return slices.Contains(render, ps.Page) })
 	c.shortcodes = append(kept, codes...)
@@ -238,7 +238,7 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 		return nil, false
 	}
 	old.BodyLine, old.TOC, old.Charts = np.BodyLine, np.TOC, false
-	old.Doc, old.Headings, old.Plain = doc, doc.Headings, doc.PlainText()
+	old.Doc, old.Headings, old.Plain = doc, doc.Headings, old.HowTo.Plain()+doc.PlainText()
 	b.links[file] = links.Resolve(b.site, old, b.diags)
 	return old, !b.diags.HasErrors()
 }
@@ -254,7 +254,7 @@ func sameListing(a, c *site.Page) bool {
 		a.Date.Equal(c.Date) && a.Lastmod.Equal(c.Lastmod) && a.Weight == c.Weight &&
 		a.Draft == c.Draft && a.Slug == c.Slug && a.Menu == c.Menu && slices.Equal(a.Aliases, c.Aliases) &&
 		a.LinkTitle == c.LinkTitle && a.PublishDate.Equal(c.PublishDate) && a.ExpiryDate.Equal(c.ExpiryDate) &&
-		a.Author == c.Author && slices.Equal(a.Tags, c.Tags) && slices.Equal(a.Images, c.Images) && slices.Equal(a.Keywords, c.Keywords)
+		a.Author == c.Author && slices.Equal(a.Tags, c.Tags) && slices.Equal(a.Images, c.Images) && slices.Equal(a.Keywords, c.Keywords) && site.SameGuide(a, c)
 }
 
 // updateData loads data/ again and replaces the products made from it —
@@ -268,8 +268,8 @@ func (b *builder) updateData(also []*site.Page) bool {
 			also = append(also, ps.Page)
 		}
 	}
-	for _, p := range b.site.Pages { // a byline may name a unit
-		if p.Author != "" && !slices.Contains(also, p) {
+	for _, p := range b.site.Pages { // a byline or a guide's how-to may name a unit; a guide lists services
+		if (p.Author != "" || view.IsGuide(p)) && !slices.Contains(also, p) {
 			also = append(also, p)
 		}
 	}
@@ -289,7 +289,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 			}
 		}
 	}
-	b.data = b.loadData(b.fsys, b.diags)
+	b.data = data.Load(b.fsys, b.loadOptions(), b.diags)
 	if b.diags.HasErrors() {
 		return false
 	}

@@ -136,7 +136,9 @@ func TestSessionPartial(t *testing.T) {
 		changed: []string{"data/chi-tieu/dich-vu-cong-thiet-yeu.csv"},
 		partial: true,
 		written: []string{"chi-tieu/dich-vu-cong-thiet-yeu/index.html", "chi-tieu/index.html",
-			"chi-tieu/dich-vu-cong-thiet-yeu/dich-vu-cong-thiet-yeu.csv", "index.html"},
+			"chi-tieu/dich-vu-cong-thiet-yeu/dich-vu-cong-thiet-yeu.csv", "index.html",
+			// The open data package follows: its copy, its description, the zip.
+			"du-lieu/chi-tieu/dich-vu-cong-thiet-yeu.csv", "du-lieu/datapackage.json", "du-lieu/tiendo-du-lieu.zip"},
 		// Pages made from other data look the same: not written again.
 		unwritten: []string{"huong-dan/vneid/kich-hoat/index.html", "gioi-thieu/index.html",
 			"nhiem-vu/index.html", "bao-cao/index.html", "dich-vu/dang-ky-khai-sinh/index.html"},
@@ -193,6 +195,25 @@ func TestSessionPartial(t *testing.T) {
 		},
 		changed: []string{"content/huong-dan/vneid/kich-hoat.md"},
 		partial: false,
+	}, {
+		// What the how-to says is not seen by other pages, but a page of a
+		// journey is: a whole build is simpler than knowing which.
+		name: "how-to step",
+		change: func() {
+			edit(t, dir, "content/huong-dan/vneid/kich-hoat.md", `và bấm “Kích hoạt”."`, `rồi bấm “Kích hoạt”."`)
+		},
+		changed: []string{"content/huong-dan/vneid/kich-hoat.md"},
+		partial: false,
+	}, {
+		// A guide lists the services that name it: both guides change.
+		name: "service's guide",
+		change: func() {
+			edit(t, dir, "data/services.toml", `guide = "huong-dan/vneid/thong-bao-luu-tru.md"`, `guide = "huong-dan/vneid/kich-hoat.md"`)
+		},
+		changed: []string{"data/services.toml"},
+		partial: true,
+		written: []string{"huong-dan/vneid/kich-hoat/index.html", "huong-dan/vneid/thong-bao-luu-tru/index.html",
+			"dich-vu/thong-bao-luu-tru/index.html"},
 	}, {
 		name:    "config",
 		change:  func() {},

@@ -38,7 +38,7 @@ func (b *builder) validate() fileLinks {
 		b.tooComplex(p.File, p.BodyLine, p.Doc)
 		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings
-		p.Plain = p.Doc.PlainText()
+		p.Plain = p.HowTo.Plain() + p.Doc.PlainText()
 		if p.Summary == "" {
 			p.Summary = content.Summarize(p.Doc.FirstParagraph())
 		}
@@ -78,7 +78,7 @@ func (b *builder) renderPage(p *site.Page) {
 		if r := recover(); r != nil {
 			b.diags.Errorf(diag.Pos{File: label(p)}, diag.CodeInternal,
 				diag.Tf("lỗi nội bộ khi dựng trang: %v", "internal error rendering the page: %v", r),
-				diag.Tf("Vui lòng báo lỗi này kèm: %s", "Please report this with: %s", firstLines(string(debug.Stack()), 10)))
+				diag.Tf("Vui lòng báo lỗi này kèm: %s", "Please report this with: %s", diag.FirstLines(string(debug.Stack()), 10)))
 		}
 	}()
 	if p.Doc != nil {

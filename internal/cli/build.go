@@ -22,7 +22,8 @@ func (a *App) build(args []string) int {
 	}
 	stop := a.progress(lang, f.quiet)
 	res := build.Run(build.Options{
-		Source: f.source, Destination: f.dest, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Compress: f.compress,
+		Source: f.source, Destination: f.dest, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Compress: f.compress, History: !f.noHistory,
+		Archive: f.archive,
 	})
 	stop()
 	if f.timings {
@@ -62,7 +63,7 @@ func (a *App) check(args []string) int {
 	}
 	stop := a.progress(lang, f.quiet)
 	res := build.Run(build.Options{
-		Source: f.source, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Check: true,
+		Source: f.source, BaseURL: f.baseURL, Now: f.now, Drafts: f.drafts, Check: true, History: !f.noHistory,
 	})
 	stop()
 	if f.timings {

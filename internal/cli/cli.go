@@ -116,12 +116,15 @@ Flags of build and check:
       --now YYYY-MM-DD[THH:MM]  the moment statuses are judged at
       --drafts             include pages with draft = true
       --compress           (build) also write .gz and .br copies of text files
+      --no-history         do not read the revision history from git
+      --archive            (build) also keep today's data downloads under
+                           /du-lieu/ban-luu/<date>/
       --lang vi|en         language of messages (default vi)
       --format text|json   (check) output format
   -q, --quiet              print nothing on success, no progress line
       --timings            print the time each stage of the build took
 
-Flags of serve: -s, --now, --drafts, --lang as above, and
+Flags of serve: -s, --now, --drafts, --no-history, --lang as above, and
       --bind ADDRESS       address to listen on (default 127.0.0.1)
       --port N             port (default 1313)
 
@@ -153,12 +156,15 @@ Tùy chọn của build và check:
       --now YYYY-MM-DD[THH:MM]  thời điểm dùng để đánh giá tiến độ
       --drafts               đưa cả các trang nháp (draft = true)
       --compress             (build) ghi thêm bản nén .gz và .br của các tệp văn bản
+      --no-history           không đọc lịch sử sửa đổi từ git
+      --archive              (build) lưu thêm bản dữ liệu tải về của hôm nay vào
+                             /du-lieu/ban-luu/<ngày>/
       --lang vi|en           ngôn ngữ thông báo (mặc định vi)
       --format text|json     (check) dạng kết quả
   -q, --quiet                không in gì khi thành công, không hiện dòng tiến trình
       --timings              in thời gian của từng bước dựng
 
-Tùy chọn của serve: -s, --now, --drafts, --lang như trên, và
+Tùy chọn của serve: -s, --now, --drafts, --no-history, --lang như trên, và
       --bind ĐỊA_CHỈ         địa chỉ lắng nghe (mặc định 127.0.0.1)
       --port SỐ              cổng (mặc định 1313)
 
@@ -172,6 +178,7 @@ Mã thoát: 0 thành công, 1 trang web có lỗi, 2 dùng lệnh sai.
 type siteFlags struct {
 	source, dest, baseURL, now, lang, format string
 	drafts, quiet, compress, timings         bool
+	noHistory, archive                       bool
 }
 
 func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlags, diag.Lang, bool) {
@@ -191,6 +198,8 @@ func (a *App) parseFlags(name string, args []string, withFormat bool) (*siteFlag
 	fs.BoolVar(&f.quiet, "quiet", false, "")
 	fs.BoolVar(&f.quiet, "q", false, "")
 	fs.BoolVar(&f.timings, "timings", false, "")
+	fs.BoolVar(&f.noHistory, "no-history", false, "")
+	fs.BoolVar(&f.archive, "archive", false, "")
 	if withFormat {
 		fs.StringVar(&f.format, "format", "text", "")
 	}

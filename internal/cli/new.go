@@ -81,10 +81,14 @@ func (a *App) newSite(dir string, lang diag.Lang) int {
 	fmt.Fprintln(a.Stdout, diag.Tf(`Tiếp theo:
   cd %s
   tiendo serve    xem thử trên máy; trang tự cập nhật mỗi lần lưu tệp
-  tiendo build    dựng trang vào thư mục public/ để đưa lên máy chủ`, `Next:
+  tiendo build    dựng trang vào thư mục public/ để đưa lên máy chủ
+Để trang tự dựng lại và đưa lên mỗi ngày, xem đầu tệp .github/workflows/xuat-ban.yml
+(GitHub) hoặc .gitlab-ci.yml (GitLab).`, `Next:
   cd %s
   tiendo serve    preview on this computer; the page updates on every save
-  tiendo build    build the site into public/ for the web server`, dir).In(lang))
+  tiendo build    build the site into public/ for the web server
+To rebuild and publish the site every day, read the top of .github/workflows/xuat-ban.yml
+(GitHub) or .gitlab-ci.yml (GitLab).`, dir).In(lang))
 	return 0
 }
 

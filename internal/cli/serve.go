@@ -31,6 +31,7 @@ func (a *App) serve(args []string) int {
 	fs.IntVar(&o.Port, "port", server.DefaultPort, "")
 	fs.StringVar(&o.Now, "now", "", "")
 	fs.BoolVar(&o.Drafts, "drafts", false, "")
+	fs.BoolVar(&o.NoHistory, "no-history", false, "")
 	fs.StringVar(&langFlag, "lang", "vi", "")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintln(a.Stderr, diag.FlagError(err).In(lang))

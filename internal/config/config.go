@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/opendata"
 	"github.com/tiendo/tiendo/internal/tomlx"
 )
 
@@ -40,6 +41,13 @@ type Config struct {
 	// e.g. ["en"]; a page may then have a translation file.en.md.
 	Languages []string `toml:"languages"`
 
+	// Licence is the SPDX identifier of the licence the open data is
+	// published under; default opendata.DefaultLicence (CC BY 4.0).
+	Licence string `toml:"licence"`
+	// Citation is how to cite the data; the date judged at and the
+	// catalogue's address are added to it. Default: publisher, title.
+	Citation string `toml:"citation"`
+
 	Organisation Organisation           `toml:"organisation"`
 	Menus        map[string][]MenuEntry `toml:"menus"`
 	Markup       Markup                 `toml:"markup"`
@@ -48,7 +56,9 @@ type Config struct {
 	Reports      Reports                `toml:"reports"`
 
 	// Derived fields, set by Load.
-	Location *time.Location `toml:"-"`
+	// DataLicence is the licence Licence names.
+	DataLicence opendata.Licence `toml:"-"`
+	Location    *time.Location   `toml:"-"`
 	// BasePath is the URL path of baseURL, always beginning and ending in "/".
 	BasePath string `toml:"-"`
 	// BaseURLPos is where config.toml sets baseURL; zero when it does not.
@@ -127,6 +137,7 @@ func Defaults() Config {
 		TimeZone:     "Asia/Ho_Chi_Minh",
 		Theme:        "default",
 		BaseURL:      "/",
+		Licence:      opendata.DefaultLicence,
 		Markup:       Markup{Typographer: true, TOCStart: 2, TOCEnd: 3, ParseBudget: "2s", Budget: 2 * time.Second},
 		Tasks:        Tasks{SoonDays: 14},
 		Indicators:   Indicators{OnTrack: 0.95, AtRisk: 0.8},
@@ -243,6 +254,15 @@ func Parse(file string, src []byte, l *diag.List) Config {
 						"Use a path within the site (\"/chi-tieu/\") or an http:, https:, mailto: or tel: address."))
 			}
 		}
+	}
+	if lic, ok := opendata.LicenceByID(c.Licence); ok {
+		c.DataLicence = lic
+	} else {
+		l.Errorf(pos("licence"), diag.CodeConfigLicence,
+			diag.Tf("giấy phép %q không có trong danh sách tiendo biết", "the licence %q is not one tiendo knows", c.Licence),
+			diag.Tf("Ghi mã SPDX của giấy phép, một trong: %s. Mặc định là %s.", "Write the licence's SPDX identifier, one of: %s. The default is %s.",
+				strings.Join(opendata.LicenceIDs(), ", "), opendata.DefaultLicence))
+		c.DataLicence, _ = opendata.LicenceByID(opendata.DefaultLicence)
 	}
 	if w := c.Organisation.Website; w != "" {
 		if u, err := url.Parse(w); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !safeURL(w) {
@@ -380,4 +400,17 @@ func ParseMoment(s string, loc *time.Location) (time.Time, bool) {
 		return t.Add(24*time.Hour - time.Second), true
 	}
 	return time.Time{}, false
+}
+
+// PlanTime is the date the plan was issued ([tasks] planDate), at its
+// first moment in the site's zone; zero when the site does not know it,
+// which no guess replaces: “Thực hiện ngay” is then due “ngay”, on no named
+// day.
+func (c Config) PlanTime() time.Time {
+	if c.Tasks.PlanDate != "" {
+		if t, err := time.ParseInLocation("2006-01-02", c.Tasks.PlanDate, c.Location); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
 }

@@ -16,7 +16,9 @@
 // description, date, lastmod, weight, draft, slug, aliases, menu, summary,
 // layout, toc, and those of Hugo that mean something here: linkTitle,
 // publishDate, expiryDate, author, images, tags, categories (read as tags:
-// both are the page's topics, chủ đề), keywords. Keys are matched without
+// both are the page's topics, chủ đề), keywords; and howto and journey, the
+// structured part of a guidance page and the pages that belong with it
+// (howto.go). Keys are matched without
 // regard to case, as Hugo does. Any other key is an error at its line,
 // naming the closest known key.
 //
@@ -34,6 +36,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -104,14 +107,20 @@ type FrontMatter struct {
 	Tags        []string `toml:"tags" yaml:"tags"`
 	Categories  []string `toml:"categories" yaml:"categories"`
 	Keywords    []string `toml:"keywords" yaml:"keywords"`
+	// HowTo is a guidance page's structured part; Journey the pages that
+	// belong with it (howto.go).
+	HowTo   *howtoFM   `toml:"howto" yaml:"howto"`
+	Journey *journeyFM `toml:"journey" yaml:"journey"`
 
-	// Where slug and each alias are written in the file.
+	// Where slug and each alias are written in the file; at finds the
+	// keys of howto and journey.
 	slugAt  diag.Pos
 	aliasAt []diag.Pos
+	at      locator
 }
 
 var knownKeys = []string{"title", "description", "date", "lastmod", "weight", "draft", "slug", "aliases", "menu", "summary", "layout", "toc",
-	"linkTitle", "publishDate", "expiryDate", "author", "images", "tags", "categories", "keywords"}
+	"linkTitle", "publishDate", "expiryDate", "author", "images", "tags", "categories", "keywords", "howto", "journey"}
 
 // Load reads every .md file under content/ in fsys (the site root) and
 // returns the pages, sections and home page with parents and children set.
@@ -323,6 +332,7 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	p.Tags = topics(append(slices.Clone(fm.Tags), fm.Categories...))
 	p.Keywords = topics(fm.Keywords)
 	p.Images = fm.Images
+	p.HowTo, p.Journey = howTo(p.Lang, fm.HowTo, fm.at, l), journey(fm.Journey, fm.at, l)
 	if len(p.Images) > 0 {
 		p.ImagesPos = diag.Pos{File: file, Line: keyLine(src, "images"), Col: 1}
 	}
@@ -471,6 +481,7 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (*FrontMatter, []by
 	var sub diag.List
 	if delim == "+++" {
 		tomlx.Decode(file, 1, block, fm, &sub)
+		fm.at = tomlLocator(tomlx.Scan(file, 1, block))
 		// Line 1 of the file is the opening +++.
 		if at, _, ok := tomlPlaces(block, "slug"); ok {
 			fm.slugAt = diag.Pos{File: file, Line: at.line + 1, Col: at.col}
@@ -519,6 +530,7 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 			diag.T("phần đầu trang YAML phải là các cặp khóa: giá trị", "YAML front matter must be key: value pairs"), diag.Text{})
 		return
 	}
+	fm.at = yamlLocator(m, pos)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k := m.Content[i]
 		if i := slices.IndexFunc(knownKeys, func(key string) bool { return strings.EqualFold(key, k.Value) }); i >= 0 {
@@ -533,6 +545,9 @@ func decodeYAML(file string, block []byte, fm *FrontMatter, l *diag.List) {
 			continue
 		}
 		v := m.Content[i+1]
+		if k.Value == "howto" || k.Value == "journey" {
+			yamlUnknownKeys(v, reflect.TypeOf(fieldPtr(fm, k.Value)), pos, l)
+		}
 		if err := v.Decode(fieldPtr(fm, k.Value)); err != nil {
 			l.Errorf(pos(v.Line, v.Column), diag.CodeTOMLType,
 				diag.Tf("giá trị của khóa %q sai kiểu", "the value of key %q has the wrong type", k.Value), diag.Text{})
@@ -609,6 +624,10 @@ func fieldPtr(fm *FrontMatter, key string) any {
 		return &fm.Categories
 	case "keywords":
 		return &fm.Keywords
+	case "howto":
+		return &fm.HowTo
+	case "journey":
+		return &fm.Journey
 	}
 	return new(any)
 }

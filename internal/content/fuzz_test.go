@@ -19,6 +19,8 @@ import (
 func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("+++\ntitle = \"Kích hoạt VNeID\"\ndate = 2023-03-20\nslug = \"kich-hoat\"\naliases = [\"/vneid-cu/\"]\n+++\nNội dung.\n"))
 	f.Add([]byte("---\ntitle: \"Tin mới\"\ndate: 2023-06-20\nweight: 10\n---\n## Mục\n"))
+	f.Add([]byte("+++\ntitle = \"A\"\n[howto]\nwho = \"B\"\nneeds = [\"C\"]\nplace = \"D\"\n[[howto.step]]\ntitle = \"E\"\nscreen = \"F\"\n[journey]\npages = [\"a.md\"]\n+++\n"))
+	f.Add([]byte("---\ntitle: A\nhowto:\n  who: B\n  step:\n    - title: E\n      button: G\n      x: 1\njourney: {title: J, pages: [a.md, a.md]}\n---\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const file = "content/huong-dan/a.md"
 		fsys := fstest.MapFS{file: &fstest.MapFile{Data: src}}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"cmp"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -84,6 +85,9 @@ type rawTarget struct {
 	Label    string   `toml:"label"`
 	Origin   string   `toml:"origin"`
 	Quote    string   `toml:"quote"`
+	// Units are the values the plan assigns to single units, by unit id
+	// or name.
+	Units map[string]float64 `toml:"units"`
 }
 
 // anyValue keeps a TOML value of any type, so that a deadline may be a
@@ -506,6 +510,7 @@ func (r *registry) plan(ind *indicator.Indicator, ri rawIndicator, b *tomlx.Node
 		} else {
 			r.checkValue(ind, t.Value, tb.Key("change").Pos(), fail)
 		}
+		t.ByUnit = r.unitTargets(ind, rt.Units, tb, fail)
 		ind.Targets = append(ind.Targets, t)
 	}
 	slices.SortStableFunc(ind.Targets, func(a, b indicator.Target) int { return a.When().Compare(b.When()) })
@@ -717,6 +722,57 @@ func checkPath(p string) (diag.Text, diag.Text, bool) {
 			diag.T("Lưu bảng số liệu dưới dạng Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8 (.csv) và ghi tên tệp có đuôi đó.", "Save the table as an Excel Workbook (.xlsx) or CSV UTF-8 (.csv) and give the file name that extension."), true
 	}
 	return diag.Text{}, diag.Text{}, false
+}
+
+// unitTargets reads a target's values for single units (units = {
+// "xa-thach-kim" = 4500, "Bình An" = 3000 }), keyed by id, full or short
+// name, into values by unit id. The indicator must be broken down by
+// commune or unit, and each unit must be one its CSV may name.
+func (r *registry) unitTargets(ind *indicator.Indicator, raw map[string]float64, tb *tomlx.Node, fail func(diag.Pos, string, diag.Text, diag.Text)) map[string]float64 {
+	if len(raw) == 0 {
+		return nil
+	}
+	if ind.Dimension != indicator.ByCommune && ind.Dimension != indicator.ByUnit {
+		fail(tb.Key("units").Pos(), diag.CodeIndicatorTargetUnits,
+			diag.T("mục tiêu theo từng đơn vị (units) chỉ dùng cho chỉ tiêu có số liệu theo xã hoặc theo đơn vị",
+				"targets for single units (units) need an indicator broken down by commune or by unit"),
+			diag.T(`Thêm dimension = "commune" (hoặc "unit") và cột xã (don_vi) vào tệp CSV, hoặc bỏ bảng units.`,
+				`Add dimension = "commune" (or "unit") and the commune (don_vi) column to the CSV file, or remove the units table.`))
+		return nil
+	}
+	out := map[string]float64{}
+	from := map[string]string{}
+	for _, key := range slices.Sorted(maps.Keys(raw)) {
+		pos := tb.Key("units", key).Pos()
+		u, found := r.units.Lookup(key)
+		switch {
+		case !found:
+			hint := diag.T("Ghi mã (id) hoặc tên của một đơn vị trong data/units.toml.", "Write the id or the name of a unit of data/units.toml.")
+			if ids := r.unitIDs(key); len(ids) > 0 {
+				hint = diag.Tf("Có phải là %q? Ghi mã (id) hoặc tên của một đơn vị trong data/units.toml.",
+					"Did you mean %q? Write the id or the name of a unit of data/units.toml.", ids[0])
+			}
+			fail(pos, diag.CodeIndicatorTargetUnits,
+				diag.Tf("không có đơn vị %q trong data/units.toml", "there is no unit %q in data/units.toml", key), hint)
+			continue
+		case ind.Dimension == indicator.ByCommune && !u.IsCommune():
+			fail(pos, diag.CodeIndicatorTargetUnits,
+				diag.Tf("%q là %s, không phải xã, thị trấn", "%q is %s, not a commune", key, u.Name),
+				diag.T("Chỉ tiêu này có số liệu theo xã, thị trấn: chỉ giao mục tiêu cho xã, thị trấn.",
+					"This indicator's figures are by commune: assign targets to communes only."))
+			continue
+		}
+		if first, dup := from[u.ID]; dup {
+			fail(pos, diag.CodeIndicatorTargetUnits,
+				diag.Tf("%q và %q là cùng một đơn vị (%s)", "%q and %q are the same unit (%s)", first, key, u.Name),
+				diag.T("Mỗi đơn vị chỉ có một mục tiêu cho mỗi hạn.", "Each unit has one target for each deadline."))
+			continue
+		}
+		from[u.ID] = key
+		r.checkValue(ind, raw[key], pos, fail)
+		out[u.ID] = raw[key]
+	}
+	return out
 }
 
 func (r *registry) unitIDs(text string) []string {

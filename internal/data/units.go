@@ -35,6 +35,10 @@ type Unit struct {
 	// weekly report file, data/reports/<id>.csv; nil leaves it to the
 	// file (see package table).
 	DecimalComma *bool
+	// Address, Hours and Phone are where and when citizens can reach the
+	// unit, as its staff write them; "" when not known (never guessed):
+	// guidance pages then say to ask.
+	Address, Hours, Phone string
 	// Pos is the [[unit]] header in data/units.toml.
 	Pos diag.Pos
 }
@@ -72,11 +76,15 @@ type rawUnit struct {
 	Kind         string `toml:"kind"`
 	Reports      bool   `toml:"reports"`
 	DecimalComma *bool  `toml:"decimalComma"`
+	Address      string `toml:"address"`
+	Hours        string `toml:"hours"`
+	Phone        string `toml:"phone"`
 }
 
 // ParseUnits reads data/units.toml: a list of [[unit]] tables with the keys
-// id, name, short, kind ("huyen", "xa" or "thi-tran"), reports and
-// decimalComma (the number dialect of the unit's weekly report). A unit
+// id, name, short, kind ("huyen", "xa" or "thi-tran"), reports,
+// decimalComma (the number dialect of the unit's weekly report), and
+// address, hours and phone (optional, shown on guidance pages). A unit
 // with a problem is reported into l and left out.
 func ParseUnits(file string, src []byte, l *diag.List) *Units {
 	var raw rawUnits
@@ -93,6 +101,7 @@ func ParseUnits(file string, src []byte, l *diag.List) *Units {
 			Short: vi.NFC(strings.TrimSpace(r.Short)), Kind: strings.TrimSpace(r.Kind),
 			Reports: r.Reports, DecimalComma: r.DecimalComma, Pos: b.Pos(),
 		}
+		u.Address, u.Hours, u.Phone = vi.NFC(strings.TrimSpace(r.Address)), vi.NFC(strings.TrimSpace(r.Hours)), strings.TrimSpace(r.Phone)
 		ok := true
 		for _, k := range []struct{ key, val string }{{"id", u.ID}, {"name", u.Name}, {"short", u.Short}, {"kind", u.Kind}} {
 			if k.val == "" {

@@ -142,7 +142,7 @@ kind = "xa"
 		"data/units.toml:13:1: đơn vị thứ 3 thiếu khóa bắt buộc \"short\"\n    gợi ý: Thêm dòng short = \"Thạch Kim\" (tên ngắn cho bảng, biểu đồ).",
 		"data/units.toml:14:1: mã đơn vị \"Xa Ho Do\" không hợp lệ\n    gợi ý: Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ \"xa-ho-do\".",
 		"data/units.toml:16:1: loại đơn vị \"commune\" không hợp lệ\n    gợi ý: Viết kind = \"huyen\" (cấp huyện), \"xa\" (xã) hoặc \"thi-tran\" (thị trấn).",
-		"data/units.toml:17:1: khóa \"unit.colour\" không được hỗ trợ\n    gợi ý: Các khóa hợp lệ ở đây: id, name, short, kind, reports, decimalComma.",
+		"data/units.toml:17:1: khóa \"unit.colour\" không được hỗ trợ\n    gợi ý: Các khóa hợp lệ ở đây: id, name, short, kind, reports, decimalComma, address, hours, phone.",
 		"data/units.toml:21:1: tên \"xã thạch kim\" trùng với tên đơn vị ở dòng 3\n    gợi ý: Tên đầy đủ và tên ngắn phải khác nhau giữa các đơn vị, để tìm được đúng đơn vị theo tên.",
 	}
 	got := formatted(l, diag.VI)

@@ -46,8 +46,10 @@ const (
 	CodeConfigMenuURL = "config-menu-url" // error
 	// CodeConfigWebsite means organisation.website is an address that is not allowed.
 	CodeConfigWebsite = "config-website" // error
-	// CodeConfigReports means the weekly report rule (reports.weekly) cannot be read.
+	// CodeConfigReports means a report rule of [reports] (weekly, monthly, halfYear) cannot be read.
 	CodeConfigReports = "config-reports" // error
+	// CodeConfigLicence means licence names no licence tiendo knows (an SPDX identifier such as CC-BY-4.0).
+	CodeConfigLicence = "config-licence" // error
 
 	// TOML files: config.toml, the TOML files of data/, front matter, interface strings
 
@@ -96,6 +98,14 @@ const (
 	CodeContentImages = "content-images" // error
 	// CodeContentDuplicateURL means two pages, or a page and a page made from data, at one address.
 	CodeContentDuplicateURL = "content-duplicate-url" // error
+	// CodeHowToMissingKey means a guidance page's [howto] table, or one of its steps, lacks a required key.
+	CodeHowToMissingKey = "howto-missing-key" // error
+	// CodeHowToStep means a step names a button without the screen it is on, or a screen without the button to press.
+	CodeHowToStep = "howto-step" // error
+	// CodeHowToUnit means the unit of a [howto] table is not in data/units.toml.
+	CodeHowToUnit = "howto-unit" // error
+	// CodeJourney means a journey without a title or with fewer than two pages, or naming a page twice or one that is not a content file.
+	CodeJourney = "journey" // error
 
 	// Theme: layouts and interface strings
 
@@ -126,6 +136,8 @@ const (
 	CodeDataSuppressed = "data-suppressed" // warning
 	// CodeDataDuplicateURL means a page made from data at an address another generated page already has.
 	CodeDataDuplicateURL = "data-duplicate-url" // error
+	// CodeHistoryRead means the site's git history cannot be read; the site is built without revision history.
+	CodeHistoryRead = "history-read" // warning
 
 	// CSV tables: any CSV file of data/
 
@@ -218,6 +230,8 @@ const (
 	CodeIndicatorOrigin = "indicator-origin" // error
 	// CodeIndicatorTargetChange means a target's change (e.g. "-20%") cannot be read, or the target has both value and change.
 	CodeIndicatorTargetChange = "indicator-target-change" // error
+	// CodeIndicatorTargetUnits means a target's values for single units (units = { … }) name an unknown unit, a unit of the wrong kind or one twice, or sit on an indicator without a commune or unit breakdown.
+	CodeIndicatorTargetUnits = "indicator-target-units" // error
 	// CodeIndicatorValue means a baseline or target value that is negative, or outside 0–100 for a percentage.
 	CodeIndicatorValue = "indicator-value" // error
 	// CodeCSVColumns means an indicator's CSV file lacks the columns its measure and dimension need.
@@ -333,6 +347,8 @@ const (
 	CodeChart = "chart" // error
 	// CodeChartRender means charts that cannot be drawn as SVG.
 	CodeChartRender = "chart-render" // error
+	// CodePosterQR means a commune poster's QR code cannot be made from the page's address (an address too long for a QR code).
+	CodePosterQR = "poster-qr" // error
 	// CodeLinkEmpty means a link without a destination.
 	CodeLinkEmpty = "link-empty" // error
 	// CodeLinkScheme means a link of a kind that is not allowed (such as javascript:).

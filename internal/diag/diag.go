@@ -367,3 +367,13 @@ func Because(what Text, err error) Text {
 	r := Reason(err)
 	return Text{Vi: what.Vi + ": " + r.Vi, En: what.En + ": " + r.En}
 }
+
+// FirstLines is the first n lines of s joined by " | ": a stack trace
+// short enough for a message.
+func FirstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, " | ")
+}

@@ -214,7 +214,7 @@ func checkPage(t *testing.T, browser context.Context, s *servedSite, pc pageCase
 		if axe == "" {
 			missing(t, "TIENDO_AXE_JS not set: cannot run axe-core")
 		}
-		checkAxe(t, ctx, axe)
+		checkAxe(t, ctx, axe, pc.AllRules)
 	})
 }
 
@@ -273,6 +273,9 @@ var axeRunJS = `axe.run(document, {
   })),
 })))`
 
+// axeAllJS runs every rule of axe-core.
+var axeAllJS = strings.Replace(axeRunJS, "runOnly: {type: 'tag', values: "+jsStrings(axeTags)+"},\n  ", "", 1)
+
 func jsStrings(ss []string) string {
 	return "['" + strings.Join(ss, "', '") + "']"
 }
@@ -293,7 +296,7 @@ type axeNode struct {
 
 // checkAxe runs axe-core at both widths, desktop first because the page is
 // at that width now; a violation found at both is reported once.
-func checkAxe(t *testing.T, ctx context.Context, axe string) {
+func checkAxe(t *testing.T, ctx context.Context, axe string, allRules bool) {
 	// Evaluated through the DevTools protocol, the script is not subject
 	// to the page's CSP.
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
@@ -304,7 +307,11 @@ func checkAxe(t *testing.T, ctx context.Context, axe string) {
 		if err := chromedp.Do(ctx, vp.emulate()); err != nil {
 			t.Fatalf("%d px: %v", vp.width, err)
 		}
-		vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axeRunJS, chromedp.EvalAwaitPromise))
+		run := axeRunJS
+		if allRules {
+			run = axeAllJS
+		}
+		vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](run, chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatalf("%d px: axe.run: %v", vp.width, err)
 		}

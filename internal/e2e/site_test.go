@@ -94,7 +94,9 @@ func buildAndServe() (*servedSite, error) {
 		return nil, err
 	}
 	s.Dir = filepath.Join(shared.tmp, "public")
-	res := build.Run(build.Options{Source: root, Destination: s.Dir, BaseURL: s.Root})
+	// History: the sample is judged at 2023-06-30, before every commit of
+	// the repository, so its /cap-nhat/ is empty in any clone, and checked.
+	res := build.Run(build.Options{Source: root, Destination: s.Dir, BaseURL: s.Root, History: true})
 	if !res.OK() {
 		ln.Close()
 		return nil, fmt.Errorf("build failed:\n%s", res.Diags.Format(diag.EN))

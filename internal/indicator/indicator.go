@@ -169,6 +169,11 @@ type Target struct {
 	// for (-0.2 for "cắt giảm tối thiểu 20%"); Value is then computed from
 	// the baseline, so that both stay one figure.
 	Change float64
+	// ByUnit holds the values a plan assigns to single communes or
+	// offices by the same deadline (a quota of accounts per commune), by
+	// unit id; nil when it assigns none, and the target is the district's
+	// alone.
+	ByUnit map[string]float64
 }
 
 // Origin is where a target comes from.

@@ -227,13 +227,18 @@ func hasAnchor(p *site.Page, id string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
+	return p.HowTo.HasStep(id) || strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
 }
 
 func anchorHint(p *site.Page) diag.Text {
 	var ids []string
 	for _, h := range p.Headings {
 		ids = append(ids, "#"+h.ID)
+	}
+	if p.HowTo != nil {
+		for _, s := range p.HowTo.Steps {
+			ids = append(ids, "#"+s.ID)
+		}
 	}
 	if len(ids) == 0 {
 		return diag.T("Trang đó không có tiêu đề mục nào.", "That page has no headings.")

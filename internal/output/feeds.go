@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"html"
@@ -91,8 +92,11 @@ func Robots(sitemapURL string) []byte {
 
 // FeedEntry is one entry of an Atom feed.
 type FeedEntry struct {
-	Title   string
-	URL     string // absolute
+	Title string
+	URL   string // absolute
+	// ID is the entry's id, an absolute URL that stays the same for the
+	// same event; the URL when empty.
+	ID      string
 	Summary string
 	Updated time.Time
 }
@@ -135,7 +139,7 @@ func Atom(lang, title, author, siteURL, feedURL string, entries []FeedEntry) []b
 			newest = e.Updated
 		}
 		f.Entries = append(f.Entries, atomEntry{
-			Title: e.Title, Link: atomLink{Href: e.URL}, ID: e.URL,
+			Title: e.Title, Link: atomLink{Href: e.URL}, ID: cmp.Or(e.ID, e.URL),
 			Updated: e.Updated.Format(time.RFC3339), Summary: e.Summary,
 		})
 	}

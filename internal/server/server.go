@@ -90,9 +90,11 @@ type Options struct {
 	Bind string
 	// Port is the TCP port; 0 picks a free one (tests).
 	Port int
-	// Now and Drafts are passed to every build (see build.Options).
-	Now    string
-	Drafts bool
+	// Now and Drafts are passed to every build (see build.Options);
+	// NoHistory leaves the git history unread (build.Options.History).
+	Now       string
+	Drafts    bool
+	NoHistory bool
 	// Lang is the language of every message, in the terminal and the browser.
 	Lang diag.Lang
 	// Stdout receives one line per build; Stderr the problems of a build.
@@ -230,6 +232,7 @@ func (s *Server) rebuild(changed []string) {
 		BaseURL: s.host + bp,
 		Now:     s.o.Now,
 		Drafts:  s.o.Drafts,
+		History: !s.o.NoHistory,
 		Charts:  s.chartCache(cfg.Theme),
 	}, changed)
 	s.seq++

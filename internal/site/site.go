@@ -95,11 +95,20 @@ type Page struct {
 	Headings []markdown.Heading
 	Plain    string
 
-	// Data carries what a generated page's layout needs.
+	// HowTo is the structured guidance of the page ([howto]), nil for
+	// none; Journey the journey its front matter declares, nil for none.
+	HowTo   *HowTo
+	Journey *Journey
+
+	// Data carries what a generated page's layout needs, and a guidance
+	// page's view (view.GuideView).
 	Data any
 	// Charts is set when the page holds charts, so the layout loads the
 	// script that makes them interactive.
 	Charts bool
+	// Feed is the site path of the page's own Atom feed, "" for none; the
+	// layout links it with <link rel="alternate"> and in the page.
+	Feed string
 }
 
 // Link is a title and the site path it links to ("" for none).
@@ -160,7 +169,10 @@ type MenuItem struct {
 type Site struct {
 	Config config.Config
 	// Now is the moment everything time-dependent is judged at (--now).
-	Now   time.Time
+	Now time.Time
+	// Clock says that Now is the wall clock when the site was built (no
+	// asOf, no --now): the footer then says when the pages were made.
+	Clock bool
 	URLs  URLs
 	Home  *Page
 	Pages []*Page

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/vi"
@@ -119,6 +120,16 @@ func (c *Ctx) Current(item site.MenuItem) bool {
 // Embed reports whether the page is a chart-only page for iframes.
 func (c *Ctx) Embed() bool { return c.Page != nil && c.Page.Layout == "embed" }
 
+// Guide is the view of a guidance page (a [howto] table, a journey), nil
+// on other pages.
+func (c *Ctx) Guide() *view.GuideView {
+	if c.Page == nil {
+		return nil
+	}
+	g, _ := c.Page.Data.(*view.GuideView)
+	return g
+}
+
 // IsHome reports whether the page is the home page.
 func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == site.KindHome }
 
@@ -142,6 +153,20 @@ func (c *Ctx) Description() string {
 
 // SafeHTML marks trusted, already-escaped HTML made by the generator.
 func SafeHTML(s string) template.HTML { return template.HTML(s) }
+
+// Truncate shortens s to at most n characters, at a space where one is
+// near, ending in "…": what a link preview shows of a long title.
+func Truncate(n int, s string) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n || n < 1 {
+		return string(r)
+	}
+	cut := n - 1
+	if i := strings.LastIndexByte(string(r[:cut]), ' '); i > 0 && utf8.RuneCountInString(string(r[:cut])[:i]) > cut*2/3 {
+		cut = utf8.RuneCountInString(string(r[:cut])[:i])
+	}
+	return strings.TrimRight(string(r[:cut]), " ,.:;–-") + "…"
+}
 
 // Funcs are the functions every layout may call.
 func Funcs() template.FuncMap {
@@ -167,6 +192,7 @@ func Funcs() template.FuncMap {
 				return -1
 			}, s)
 		},
+		"truncate":  Truncate,
 		"join":      strings.Join,
 		"hasPrefix": strings.HasPrefix,
 		"seq": func(n int) []int {

@@ -49,7 +49,7 @@ var ctxReads = map[string]bool{
 
 // siteReads are the fields of Site a cached partial may read: they do not
 // change while a site renders.
-var siteReads = map[string]bool{"Config": true, "Now": true, "URLs": true}
+var siteReads = map[string]bool{"Config": true, "Now": true, "Clock": true, "URLs": true}
 
 // partialFunc returns the "partial" function of the layout set tpl, which
 // caches the partials named in memos.

@@ -58,7 +58,7 @@ kind = "xa"
 	// chart spark-ty-le 120×32
 	// chart line-ty-le 360×280
 	// chart bar-ty-le 480×120
-	// chi-tieu/ty-le/ty-le.csv "\ufeffky,commune,tu_so,mau_so,ghi_chu\r\n2023-05,xa-a,10,100,\r\n2023-06,xa-a,45,90,'=1+1\r\n"
+	// chi-tieu/ty-le/ty-le.csv "\ufeffky,don_vi,don_vi_ma,tu_so,mau_so,ghi_chu\r\n2023-05,Xã An,xa-a,10,100,\r\n2023-06,Xã An,xa-a,45,90,'=1+1\r\n"
 	// chi-tieu/ty-le/ty-le.json
 	// {
 	//   "dimension": "commune",
@@ -71,13 +71,15 @@ kind = "xa"
 	//   "observations": [
 	//     {
 	//       "ky": "2023-05",
-	//       "don_vi": "xa-a",
+	//       "don_vi": "Xã An",
+	//       "don_vi_ma": "xa-a",
 	//       "tu_so": 10,
 	//       "mau_so": 100
 	//     },
 	//     {
 	//       "ky": "2023-06",
-	//       "don_vi": "xa-a",
+	//       "don_vi": "Xã An",
+	//       "don_vi_ma": "xa-a",
 	//       "tu_so": 45,
 	//       "mau_so": 90,
 	//       "ghi_chu": "=1+1"

@@ -79,7 +79,7 @@ func IsFilterPage(p *site.Page) bool {
 	case *IndicatorsView:
 		return v.Filter != nil
 	}
-	return false
+	return IsSortedCopy(p)
 }
 
 // taskRank orders task statuses worst first: what is late, then what is

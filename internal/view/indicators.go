@@ -30,6 +30,9 @@ type Indicator struct {
 	Result indicator.Result
 	// Description is the indicator's description, rendered.
 	Description template.HTML
+	// Original are the targets as first published when they have changed
+	// since (see package history); nil otherwise.
+	Original []indicator.Target
 }
 
 // IndicatorCard is an indicator as a card shows it (on /chi-tieu/, in the
@@ -116,6 +119,11 @@ type IndicatorView struct {
 	Unit        string
 	Downloads   []Download
 	EmbedPath   string
+	// Revisions are the published changes read from git, newest first;
+	// History is nil when the site's history is not read (see History).
+	Revisions []Revision
+	History   *HistoryNote
+	Original  *OriginalTargets
 }
 
 // MethodNumbers are the page's own figures in the status method.
@@ -130,6 +138,9 @@ type SeriesRow struct {
 	// Text the value with its unit ("47.024 tài khoản", "64,5%"), as the
 	// {{< value >}} shortcode writes it in a page.
 	Key, Text string
+	// Revised is set when the figure was changed after it was published
+	// (see History).
+	Revised bool
 }
 
 // ObsRow is one row of the source data.
@@ -402,6 +413,7 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 			}
 			targets = append(targets, chart.Target{Value: t.Value, Label: label})
 		}
+		targets = e.originalTargets(ind, k.Original, targets, fmtv)
 		ch, err := chart.Line(chart.LineSpec{
 			Meta:    chart.Meta{ID: "line-" + ind.ID, Title: card.Title, Desc: card.Sentence, Lang: lang, Format: chartFmt},
 			Periods: periods, Series: []chart.Series{{Name: e.T("actual"), Values: vals}},
@@ -511,22 +523,11 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	ind := k.Ind
 	rate := ind.Measure == indicator.Rate
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	header := []string{"ky"}
-	if ind.Dimension != indicator.NoDimension {
-		header = append(header, string(ind.Dimension))
-	}
-	if rate {
-		header = append(header, "tu_so", "mau_so")
-	} else {
-		header = append(header, "gia_tri")
-	}
-	header = append(header, "ghi_chu")
-	if len(k.Future) > 0 {
-		header = append(header, futureColumn)
-	}
+	header := names(indicatorColumns(ind, len(k.Future) > 0))
 	type jsonObs struct {
 		Period      string   `json:"ky"`
 		Dim         string   `json:"don_vi,omitempty"`
+		DimID       string   `json:"don_vi_ma,omitempty"`
 		Value       *float64 `json:"gia_tri,omitempty"`
 		Numerator   *float64 `json:"tu_so,omitempty"`
 		Denominator *float64 `json:"mau_so,omitempty"`
@@ -540,7 +541,10 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	var js []jsonObs
 	row := func(o indicator.Observation, mark string) {
 		r := []string{o.Period.String()}
-		if ind.Dimension != indicator.NoDimension {
+		switch ind.Dimension {
+		case indicator.ByCommune, indicator.ByUnit:
+			r = append(r, e.dimName(o.Dim, false), o.Dim)
+		case indicator.ByService:
 			r = append(r, o.Dim)
 		}
 		if rate {
@@ -557,6 +561,9 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	for _, o := range k.Obs {
 		row(o, "")
 		j := jsonObs{Period: o.Period.String(), Dim: o.Dim, Note: o.Note}
+		if ind.Dimension == indicator.ByCommune || ind.Dimension == indicator.ByUnit {
+			j.Dim, j.DimID = e.dimName(o.Dim, false), o.Dim
+		}
 		if rate {
 			n, d := o.Num, o.Den
 			j.Numerator, j.Denominator = &n, &d
@@ -580,6 +587,9 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 		"id": ind.ID, "title": ind.Title, "unit": ind.Unit, "measure": ind.Measure, "dimension": ind.Dimension,
 		"source": ind.Source, "illustrative": ind.Illustrative, "lead": ind.Lead,
 		"lead_source": string(ind.LeadSource.Kind), "lead_basis": ind.LeadSource.Basis, "task": ind.Task, "observations": js,
+	}
+	if e.Open.Licence.ID != "" {
+		meta["licence"], meta["licence_url"] = e.Open.Licence.ID, e.Open.Licence.URL
 	}
 	jb, _ := json.MarshalIndent(meta, "", "  ")
 	jb = append(jb, '\n')

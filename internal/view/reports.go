@@ -246,7 +246,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 					continue
 				}
 				wu.Services = append(wu.Services, e.line(e.serviceName(ss.Service), ServicesPath+ss.Service+"/", ss))
-				csvRows = append(csvRows, weekCSVRow(s.Week, us.Unit, ss))
+				csvRows = append(csvRows, e.weekCSVRow(s.Week, us.Unit, ss))
 			}
 			wv.Units = append(wv.Units, wu)
 		}
@@ -259,7 +259,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 		}
 		p := weekPath(s.Week)
 		var cb bytes.Buffer
-		_ = table.WriteCSV(&cb, weekCSVHeader, csvRows)
+		_ = table.WriteCSV(&cb, names(weekColumns(false)), csvRows)
 		wv.Downloads = []Download{out.download("CSV", p+"bao-cao-"+strings.ToLower(s.Week.String())+".csv", cb.Bytes())}
 		out.All = append(out.All, env.page(&site.Page{Path: p, Layout: "report-week",
 			Title: env.T("weekReportTitle") + " " + WeekLabel(s.Week, lang), Description: env.T("weekReportDescription"), Data: wv}, reportsPage))
@@ -362,12 +362,9 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	// Open data: every row of every unit, as read, and those of weeks
 	// after the moment judged at, marked.
 	var all [][]string
-	header := weekCSVHeader
-	if len(w.Future) > 0 {
-		header = append(slices.Clip(header), futureColumn)
-	}
+	header := names(weekColumns(len(w.Future) > 0))
 	for _, s := range byWeekUnitService {
-		row := weekCSVRow(s.Week, s.Unit, s)
+		row := e.weekCSVRow(s.Week, s.Unit, s)
 		if len(w.Future) > 0 {
 			row = append(row, "")
 		}
@@ -375,7 +372,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	}
 	for _, row := range w.Future {
 		s := report.Summary{Key: report.Key{Service: row.Service}, Counts: row.Counts}
-		all = append(all, append(weekCSVRow(row.Week, row.Unit, s), env.futureNote()))
+		all = append(all, append(e.weekCSVRow(row.Week, row.Unit, s), env.futureNote()))
 	}
 	var cb bytes.Buffer
 	_ = table.WriteCSV(&cb, header, all)
@@ -448,15 +445,19 @@ func (e reports) line(title, p string, s report.Summary) ReportLine {
 	return l
 }
 
-var weekCSVHeader = []string{"tuan", "don_vi", "dich_vu", "tiep_nhan_truc_tuyen", "tiep_nhan_truc_tiep", "ky_truoc_chuyen_sang",
-	"giai_quyet_truoc_han", "giai_quyet_dung_han", "giai_quyet_qua_han", "dang_giai_quyet_trong_han", "dang_giai_quyet_qua_han",
-	"da_tra_ket_qua", "khong_tiep_nhan", "tra_lai_bo_sung"}
-
-func weekCSVRow(w period.Period, unit string, s report.Summary) []string {
+func (e reports) weekCSVRow(w period.Period, unit string, s report.Summary) []string {
 	n := func(x int64) string { return strconv.FormatInt(x, 10) }
-	return []string{w.String(), unit, s.Service, n(s.ReceivedOnline), n(s.ReceivedInPerson), n(s.CarriedOver),
+	return []string{w.String(), e.Unit(unit).Name, unit, e.serviceNameVi(s.Service), s.Service, n(s.ReceivedOnline), n(s.ReceivedInPerson), n(s.CarriedOver),
 		n(s.ResolvedEarly), n(s.ResolvedOnTime), n(s.ResolvedLate), n(s.PendingOnTime), n(s.PendingOverdue),
 		n(s.ResultsReturned), n(s.NotAccepted), n(s.ReturnedForSupplement)}
+}
+
+// serviceNameVi is a service's Vietnamese name, for the downloads.
+func (e reports) serviceNameVi(id string) string {
+	if s, ok := e.services.ByID(id); ok {
+		return s.Name
+	}
+	return id
 }
 
 // pct is a ratio as a percentage, NaN when there is none (a gap in a chart).
@@ -465,35 +466,4 @@ func pct(r report.Ratio) float64 {
 		return x * 100
 	}
 	return math.NaN()
-}
-
-// DatasetsView is the data of /du-lieu/.
-type DatasetsView struct {
-	Sets []Dataset
-}
-
-// Dataset is one downloadable dataset.
-type Dataset struct {
-	Title, Path, Description string
-	Downloads                []Download
-}
-
-// Datasets makes /du-lieu/, the open-data list of every dataset the other
-// pages offer; nil when there is none.
-func Datasets(env Env, inds IndicatorPages, tasks TaskPages, reps ReportPages) *site.Page {
-	v := &DatasetsView{}
-	for i, p := range inds.Pages {
-		v.Sets = append(v.Sets, Dataset{Title: p.Title, Path: p.Path, Description: inds.Views[i].Card.Sentence, Downloads: inds.Views[i].Downloads})
-	}
-	if tasks.Page != nil && len(tasks.View.Downloads) > 0 {
-		v.Sets = append(v.Sets, Dataset{Title: tasks.Page.Title, Path: tasks.Page.Path, Description: tasks.Page.Description, Downloads: tasks.View.Downloads})
-	}
-	if reps.Page != nil {
-		v.Sets = append(v.Sets, Dataset{Title: reps.Page.Title, Path: ReportsPath, Description: reps.Page.Description, Downloads: reps.View.Downloads})
-	}
-	if len(v.Sets) == 0 {
-		return nil
-	}
-	return env.page(&site.Page{Path: DatasetsPath, Layout: "datasets",
-		Title: env.T("datasetsTitle"), Description: env.T("datasetsDescription"), Data: v}, nil)
 }

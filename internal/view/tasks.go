@@ -42,6 +42,8 @@ type TaskRow struct {
 	// the filters match.
 	Group string
 	Units []string
+	// Revisions are the task's published changes read from git.
+	Revisions []Revision
 }
 
 // TasksView is the data of /nhiem-vu/ and of its filter pages
@@ -62,6 +64,10 @@ type TasksView struct {
 	// page shows, nil on /nhiem-vu/ itself.
 	Filters []FilterSet
 	Filter  *Filter
+	// Calendar is the site path of the deadline calendar (see Calendars).
+	Calendar string
+	// History is nil when the site's history is not read (see History).
+	History *HistoryNote
 }
 
 // StatusFilter is the filter of the tasks of status code, nil when no task
@@ -256,101 +262,6 @@ func GroupTitles(series []data.Series) map[string]string {
 	return out
 }
 
-// UnitView is the data of /don-vi/<id>/.
-type UnitView struct {
-	Unit       data.Unit
-	Lead       []*TaskRow
-	Coord      []*TaskRow
-	Overdue    int
-	Indicators []*IndicatorCard
-	Reports    *UnitReports
-}
-
-// UnitsView is the data of /don-vi/.
-type UnitsView struct {
-	Groups []UnitGroup
-}
-
-// UnitGroup is the units of one kind.
-type UnitGroup struct {
-	Title string
-	Units []UnitSummary
-}
-
-// UnitSummary is a unit's line on /don-vi/.
-type UnitSummary struct {
-	UnitRef
-	Tasks, Overdue, Done int
-}
-
-// Units makes /don-vi/ and a page for each unit: its tasks (tasks.View's
-// rows), the indicators it leads (cards, in order) and its weekly reports
-// (reports, by unit id). tasks.Page nil means the site has no unit pages.
-// The unit pages come first, then /don-vi/.
-func Units(env Env, tasks TaskPages, cards []*IndicatorCard, reports map[string]*UnitReports) []*site.Page {
-	if tasks.Page == nil {
-		return nil
-	}
-	rows := tasks.View.Rows
-	unitsPage := env.page(&site.Page{Path: UnitsPath, Layout: "units",
-		Title: env.T("unitsTitle"), Description: env.T("unitsDescription")}, nil)
-	uv := &UnitsView{}
-	groups := map[string]*UnitGroup{}
-	for _, kind := range []string{data.KindDistrict, data.KindCommune} {
-		groups[kind] = &UnitGroup{Title: env.T("unitKind-" + kind)}
-	}
-	var pages []*site.Page
-	for _, u := range env.Units.All {
-		v := &UnitView{Unit: u, Reports: reports[u.ID]}
-		for _, r := range rows {
-			if env.Units.Leads(r.Task.Lead, u.ID) {
-				v.Lead = append(v.Lead, r)
-			} else if slices.Contains(r.Task.Coord, u.ID) {
-				v.Coord = append(v.Coord, r)
-			}
-		}
-		for _, c := range cards {
-			if env.Units.Leads(c.Lead.ID, u.ID) {
-				v.Indicators = append(v.Indicators, c)
-			}
-		}
-		// Overdue first, then by code.
-		slices.SortStableFunc(v.Lead, func(a, c *TaskRow) int {
-			if a.Overdue != c.Overdue {
-				if a.Overdue {
-					return -1
-				}
-				return 1
-			}
-			return 0
-		})
-		sum := UnitSummary{UnitRef: env.Unit(u.ID), Tasks: len(v.Lead)}
-		for _, r := range v.Lead {
-			if r.Overdue {
-				v.Overdue++
-			}
-			if r.Task.Progress == plan.Completed {
-				sum.Done++
-			}
-		}
-		sum.Overdue = v.Overdue
-		kind := data.KindDistrict
-		if u.IsCommune() {
-			kind = data.KindCommune
-		}
-		groups[kind].Units = append(groups[kind].Units, sum)
-		pages = append(pages, env.page(&site.Page{Path: UnitsPath + u.ID + "/", Layout: "unit",
-			Title: u.Name, Description: env.T("unitPageDescription"), Data: v, Source: u.Pos}, unitsPage))
-	}
-	for _, kind := range []string{data.KindDistrict, data.KindCommune} {
-		if len(groups[kind].Units) > 0 {
-			uv.Groups = append(uv.Groups, *groups[kind])
-		}
-	}
-	unitsPage.Data = uv
-	return append(pages, unitsPage)
-}
-
 func (e Env) taskCharts(rows []*TaskRow, counts []StatusCount, out *Out) (*Figure, *Figure) {
 	lang, loc := e.Lang, e.loc()
 	var cats []string
@@ -474,17 +385,37 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 			j.LeadMembers = append(j.LeadMembers, m.ID)
 		}
 		js = append(js, j)
-		csvRows = append(csvRows, []string{j.Code, j.PlanCode, j.Title, j.Lead, strings.Join(j.LeadMembers, ";"), j.LeadSource, j.LeadBasis,
-			strings.Join(coord, ";"), j.DeadlineText, j.Start, j.Due,
-			j.Recurrence, fmt.Sprint(j.Conditional), j.Progress, j.Completed, j.Status, j.StatusLabel, j.Result, j.ProgressSrc, j.Link, j.Note})
+		var leadMembers []string
+		for _, m := range r.Lead.Members {
+			leadMembers = append(leadMembers, m.Name)
+		}
+		var coordNames []string
+		for _, id := range coord {
+			coordNames = append(coordNames, e.Unit(id).Name)
+		}
+		csvRows = append(csvRows, []string{j.Code, j.PlanCode, j.Title, r.Lead.Name, j.Lead, strings.Join(leadMembers, ";"), strings.Join(j.LeadMembers, ";"),
+			e.sourceWords(j.LeadSource), j.LeadSource, j.LeadBasis, strings.Join(coordNames, ";"), strings.Join(coord, ";"),
+			j.DeadlineText, j.Start, j.Due, yesNo(j.DueApprox), yesNo(j.Immediate), t.Deadline.Recurrence.Label().Vi, j.Recurrence,
+			yesNo(j.Conditional), j.Progress, j.Completed, j.StatusLabel, j.Status, j.Result, e.sourceWords(j.ProgressSrc), j.ProgressSrc, j.Link, j.Note})
 	}
 	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, []string{"ma", "ma_ke_hoach", "nhiem_vu", "don_vi_chu_tri", "don_vi_chu_tri_gom", "nguon_don_vi_chu_tri", "can_cu_don_vi_chu_tri",
-		"don_vi_phoi_hop", "thoi_han", "bat_dau", "han",
-		"lap_lai", "co_dieu_kien", "trang_thai_bao_cao", "ngay_hoan_thanh", "trang_thai", "trang_thai_chu", "ket_qua", "nguon_tien_do", "lien_ket", "ghi_chu"}, csvRows)
-	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js}, "", "  ")
+	_ = table.WriteCSV(&cb, names(taskColumns), csvRows)
+	meta := map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js}
+	if e.Open.Licence.ID != "" {
+		meta["licence"], meta["licence_url"] = e.Open.Licence.ID, e.Open.Licence.URL
+	}
+	jb, _ := json.MarshalIndent(meta, "", "  ")
 	jb = append(jb, '\n')
 	return []Download{out.download("CSV", TasksPath+"nhiem-vu.csv", cb.Bytes()), out.download("JSON", TasksPath+"nhiem-vu.json", jb)}
+}
+
+// sourceWords is a provenance kind in words ("suy luận"), empty when the
+// data does not say.
+func (e Env) sourceWords(kind string) string {
+	if kind == "" {
+		return ""
+	}
+	return e.T("source-" + kind)
 }
 
 // dueApproximate reports whether a task's due date is the parser's reading

@@ -57,9 +57,9 @@ func TestTaskAndUnitOrder(t *testing.T) {
 		t.Errorf("status counts %q, want %q (legend order)", counts, want)
 	}
 
-	pages := Units(env, tp, nil, nil)
-	if len(pages) != 4 || pages[3].Path != UnitsPath {
-		t.Fatalf("got %d unit pages, want 3 units then %s", len(pages), UnitsPath)
+	pages := Units(env, UnitInputs{Tasks: tp}).All
+	if len(pages) != 6 || pages[5].Path != UnitsPath {
+		t.Fatalf("got %d unit pages, want 3 units, 2 commune posters, then %s", len(pages), UnitsPath)
 	}
 	var xaA *UnitView
 	for _, p := range pages {
@@ -86,7 +86,7 @@ func TestTaskAndUnitOrder(t *testing.T) {
 	if xaA.Overdue != 2 {
 		t.Errorf("xa-a overdue %d, want 2", xaA.Overdue)
 	}
-	uv := pages[3].Data.(*UnitsView)
+	uv := pages[5].Data.(*UnitsView)
 	var groups []string
 	for _, g := range uv.Groups {
 		for _, u := range g.Units {

@@ -14,14 +14,19 @@
 //	/chi-tieu/              *IndicatorsView   layout indicators
 //	/chi-tieu/<id>/         *IndicatorView    layout indicator (and embed, at …/nhung/)
 //	/nhiem-vu/              *TasksView        layout tasks
-//	/don-vi/                *UnitsView        layout units
+//	/don-vi/                *UnitsView        layout units (and its sorts, /don-vi/xep-theo-<key>/)
 //	/don-vi/<id>/           *UnitView         layout unit
+//	/don-vi/<id>/ap-phich/  *PosterView       layout poster (communes only)
 //	/bao-cao/               *ReportsView      layout reports
 //	/bao-cao/<week>/        *WeekView         layout report-week
 //	/dich-vu/<id>/          *ServiceView      layout service
 //	/du-lieu/               *DatasetsView     layout datasets
 //	/chu-de/                *TopicsView       layout topics
 //	/chu-de/<slug>/         *TopicView        layout topic (and its feed, atom.xml)
+//
+// A content page with a [howto] table or in a journey carries a *GuideView
+// (Guidance), which single.html and section.html read through the
+// context's Guide.
 //
 // Every text a view holds is formatted already, in the site's language
 // (numbers, dates, percentages, status labels): a layout places strings and
@@ -86,6 +91,8 @@ type Env struct {
 	Location *time.Location
 	// Home is the parent of the top pages made from data.
 	Home *site.Page
+	// Open is what the site says about its open data (config.toml).
+	Open Open
 }
 
 func (e Env) loc() vi.Locale { return vi.LocaleFor(e.Lang) }
