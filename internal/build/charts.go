@@ -46,9 +46,9 @@ func (b *builder) drawCharts(list []chart.Chart) view.Figures {
 		}
 		b.cache = chart.NewCache(dir, js)
 	}
-	svgs, err := b.cache.RenderAll(list)
+	drawn, err := b.cache.RenderAll(list)
 	for i, c := range list {
-		figs[c.ID] = view.Drawn{SVG: svgs[i], Option: c.Option}
+		figs[c.ID] = view.Drawn{Drawing: drawn[i], Option: c.Option}
 	}
 	if err != nil {
 		b.diags.Errorf(diag.Pos{File: "charts"}, diag.CodeChartRender,

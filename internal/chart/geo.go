@@ -52,10 +52,12 @@ const (
 
 // Map builds a choropleth.
 func Map(spec MapSpec) (Chart, error) {
-	m, err := spec.Meta.check(defaultWidth, 0)
+	m, err := spec.Meta.check(narrowWidth, 0)
 	if err != nil {
 		return Chart{}, err
 	}
+	// One drawing: a wider one would only add sea around the communes.
+	m.wide = false
 	if spec.MapName == "" || spec.GeoJSON == nil {
 		return Chart{}, fmt.Errorf("chart %s: map without shapes", m.ID)
 	}
