@@ -109,7 +109,8 @@ func TestMap(t *testing.T) {
 	}
 }
 
-// liveMap scrolls to the map and waits until charts.js has drawn it with
+// liveMap scrolls to the map and waits (up to 30 s, on a loaded machine)
+// until charts.js has drawn it with
 // ECharts, the shapes registered from the option.
 func liveMap(t *testing.T, browser context.Context, u string) {
 	tab, closeTab := chromedp.NewContext(browser)
@@ -123,7 +124,7 @@ func liveMap(t *testing.T, browser context.Context, u string) {
 	  const f = document.querySelector('.commune-map figure.chart');
 	  if (!f) return -1;
 	  f.scrollIntoView();
-	  for (let i = 0; i < 100 && f.dataset.chartReady !== 'true'; i++) {
+	  for (let i = 0; i < 300 && f.dataset.chartReady !== 'true'; i++) {
 	    await new Promise(r => setTimeout(r, 100));
 	  }
 	  if (f.dataset.chartReady !== 'true') return -2;
