@@ -128,7 +128,12 @@ func afterResize() chromedp.Action[chromedp.Void] {
 }
 
 // visibleLinksJS lists the addresses of the links a reader sees in main.
+// A link inside a closed <details> is not seen (Chromium may still give it
+// a box once scripts have laid the page out again), unless it is in the
+// summary itself.
 const visibleLinksJS = `[...document.querySelectorAll('main a[href]')].filter(a => {
+  const closed = a.closest('details:not([open])');
+  if (closed && !a.closest('summary')) return false;
   const r = a.getBoundingClientRect();
   return r.width > 0 && r.height > 0 && getComputedStyle(a).visibility !== 'hidden';
 }).map(a => a.getAttribute('href'))`
