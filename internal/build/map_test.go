@@ -206,11 +206,11 @@ func TestMapSession(t *testing.T) {
 		t.Fatalf("first build:\n%s", res.Diags.Format("en"))
 	}
 	for _, step := range []struct{ file, old, new string }{
-		// A figure that moves the map but not the district's status: a
-		// new status would also change the home page's glance list, which
-		// a partial build does not redraw on a home page without an
-		// indicator shortcode (a Session problem outside the map).
+		// A figure that moves the map but not the district's status.
 		{"data/chi-tieu/ty-le.csv", "2023-06,xa-ben-gio,61,100,", "2023-06,xa-ben-gio,62,100,"},
+		// One that changes the district's status too, so the home page's
+		// glance list (the home page has no indicator shortcode) changes.
+		{"data/chi-tieu/ty-le.csv", "2023-06,xa-ben-gio,62,100,", "2023-06,xa-ben-gio,91,100,"},
 		{mapFile, `{"name": "Bến Gió"}`, `{"id": "xa-ben-gio"}`},
 		{mapFile, `112.42,`, `112.425,`},
 	} {

@@ -268,8 +268,10 @@ func (b *builder) updateData(also []*site.Page) bool {
 			also = append(also, ps.Page)
 		}
 	}
-	for _, p := range b.site.Pages { // a byline or a guide's how-to may name a unit; a guide lists services
-		if (p.Author != "" || view.IsGuide(p)) && !slices.Contains(also, p) {
+	// A byline or a guide's how-to may name a unit; a guide lists services;
+	// the home page leads with the state of the plan.
+	for _, p := range b.site.Pages {
+		if (p.Author != "" || view.IsGuide(p) || p == b.site.Home) && !slices.Contains(also, p) {
 			also = append(also, p)
 		}
 	}
