@@ -104,7 +104,7 @@ const (
 // Render draws c and returns the PNG. The same Card gives the same bytes.
 func Render(c Card) ([]byte, error) {
 	c = c.normal()
-	if missing := c.missing(); len(missing) > 0 {
+	if missing := c.Missing(); len(missing) > 0 {
 		return nil, &MissingGlyphError{Runes: missing}
 	}
 	p := newPainter(Width, Height)
@@ -170,7 +170,7 @@ func Render(c Card) ([]byte, error) {
 	switch {
 	case len(c.Series) >= 2:
 		p.lineChart(c, tone, max(top, chartY0-40))
-	case len(c.Series) == 1 && c.Target > 0 && !math.IsNaN(c.Target):
+	case len(c.Series) == 1 && finite(c.Target) && c.Target > 0 && finite(c.Series[0]):
 		p.barChart(c, tone, max(top, chartY0-40))
 	}
 
@@ -188,9 +188,14 @@ func (p *painter) lineChart(c Card, tone color.RGBA, y0 float32) {
 	x0, x1, y1 := float32(chartX0), float32(chartX1), float32(chartY1)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range c.Series {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
+		if finite(v) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
 	}
-	hasTarget := !math.IsNaN(c.Target) && !math.IsInf(c.Target, 0)
+	if math.IsInf(lo, 1) {
+		return // no figure to draw
+	}
+	hasTarget := finite(c.Target)
 	if hasTarget {
 		lo, hi = math.Min(lo, c.Target), math.Max(hi, c.Target)
 	}
@@ -214,20 +219,30 @@ func (p *painter) lineChart(c Card, tone color.RGBA, y0 float32) {
 			p.text(regular, l, ls, x1-regular.width(l, ls), ty-14, tone)
 		}
 	}
+	// A gap (NaN) in the series breaks the line, as on the page's chart.
 	n := len(c.Series)
-	pts := make([][2]float32, n)
+	var run [][2]float32
 	for i, v := range c.Series {
-		pts[i] = [2]float32{x0 + 12 + (x1-x0-24)*float32(i)/float32(n-1), yOf(v)}
-	}
-	p.polyline(pts, 6, brand)
-	for i, pt := range pts {
-		r := float32(7)
-		if i == n-1 {
-			r = 12
+		if finite(v) {
+			run = append(run, [2]float32{x0 + 12 + (x1-x0-24)*float32(i)/float32(n-1), yOf(v)})
 		}
-		p.disc(pt[0], pt[1], r, brand)
+		if (!finite(v) || i == n-1) && len(run) > 0 {
+			if len(run) > 1 {
+				p.polyline(run, 6, brand)
+			}
+			for _, pt := range run {
+				p.disc(pt[0], pt[1], 7, brand)
+			}
+			run = run[:0]
+		}
+	}
+	if v := c.Series[n-1]; finite(v) {
+		p.disc(x1-12, yOf(v), 12, brand) // the latest figure
 	}
 }
+
+// finite reports whether v is a number to draw.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // barChart draws one value out of its target as a bar.
 func (p *painter) barChart(c Card, tone color.RGBA, y0 float32) {

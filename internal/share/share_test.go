@@ -65,10 +65,11 @@ func TestRender(t *testing.T) {
 		Series: []float64{12}, Target: 27, TargetLabel: "12 trên 27 nhiệm vụ đã hoàn thành"}
 	for name, c := range map[string]Card{
 		"sample": sample(), "long": long, "bar": bar,
-		"tones":  {Site: allTones, Title: allTones, Figure: "ĐẠT ỔN", Status: "Đúng tiến độ", Tone: Good, Note: allTones, Target: math.NaN()},
-		"empty":  {Target: math.NaN()},
-		"flat":   {Title: "Một giá trị", Series: []float64{5, 5, 5}, Target: math.NaN(), Tone: Neutral, Status: "Chưa có số liệu"},
-		"nfd":    {Title: norm.NFD.String("Lộc Hà: số liệu"), Target: math.NaN()},
+		"tones": {Site: allTones, Title: allTones, Figure: "ĐẠT ỔN", Status: "Đúng tiến độ", Tone: Good, Note: allTones, Target: math.NaN()},
+		"empty": {Target: math.NaN()},
+		"flat":  {Title: "Một giá trị", Series: []float64{5, 5, 5}, Target: math.NaN(), Tone: Neutral, Status: "Chưa có số liệu"},
+		"gap":   {Title: "Có tuần thiếu số liệu", Series: []float64{40, math.NaN(), 55, 61, math.NaN()}, Target: 80, TargetLabel: "Mục tiêu 80%", Tone: Bad, Status: "Chưa đạt"},
+		"nfd":   {Title: norm.NFD.String("Lộc Hà: số liệu"), Target: math.NaN()},
 	} {
 		render(t, name, c)
 	}
@@ -98,7 +99,7 @@ func TestEveryRuneHasGlyph(t *testing.T) {
 			t.Errorf("no glyph for %q (U+%04X)", r, r)
 		}
 		if nfd := norm.NFD.String(string(r)); nfd != string(r) {
-			if m := (Card{Title: nfd}).normal().missing(); len(m) > 0 {
+			if m := (Card{Title: nfd}).Missing(); len(m) > 0 {
 				t.Errorf("decomposed %q: no glyph for %q", r, m)
 			}
 		}

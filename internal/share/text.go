@@ -219,8 +219,10 @@ func (c Card) normal() Card {
 	return c
 }
 
-// missing lists the characters of c that the fonts have no glyph for.
-func (c Card) missing() []rune {
+// Missing lists the characters of c that the fonts have no glyph for;
+// Render fails on such a card.
+func (c Card) Missing() []rune {
+	c = c.normal()
 	var out []rune
 	for _, s := range []string{c.Site, c.Title, c.Figure, c.Status, c.Note, c.TargetLabel, c.IllustrativeLabel} {
 		for _, r := range s {
