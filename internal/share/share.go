@@ -139,12 +139,17 @@ func Render(c Card) ([]byte, error) {
 	top := max(y-size*1.25+40, 250)
 
 	// The figure, its status and the note, in the left column.
+	// The figure: smaller until it fits on a line, else on two.
 	fs := float32(84)
-	for fs > 44 && bold.width(c.Figure, fs) > leftW {
+	for fs > 56 && bold.width(c.Figure, fs) > leftW {
 		fs -= 4
 	}
-	fy := top + fs
-	p.text(bold, fit(bold, c.Figure, fs, leftW), fs, margin, fy, ink)
+	fy := top
+	for _, l := range wrap(bold, c.Figure, fs, leftW, 2).lines {
+		fy += fs
+		p.text(bold, l, fs, margin, fy, ink)
+		fy += fs * 0.15
+	}
 	if c.Status != "" {
 		const ss = 30
 		st := fit(bold, c.Status, ss, leftW-2*20)
@@ -157,7 +162,7 @@ func Render(c Card) ([]byte, error) {
 	if c.Note != "" {
 		const ns = 28
 		ny := fy + 26 + ns
-		for _, l := range wrap(regular, c.Note, ns, leftW, 2).lines {
+		for _, l := range wrap(regular, c.Note, ns, leftW, 3).lines {
 			if ny > footLineY-8 {
 				break
 			}

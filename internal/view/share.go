@@ -147,7 +147,7 @@ func (e Env) unitShare(v *UnitView) *share.Card {
 		}
 		note := []string{s.Card.Title}
 		if s.Period != "" {
-			note[0] += ", " + s.Period
+			note[0] += ", " + lowerFirst(s.Period)
 		}
 		if s.Target != "" {
 			note = append(note, e.T("target")+" "+s.Target)
