@@ -296,6 +296,7 @@ type painter struct {
 	index map[entry]uint8
 	r     vector.Rasterizer
 	mask  *image.Alpha
+	memo  [256][steps + 1]int16 // palette index + 1 of c over an entry, at a level
 }
 
 // entry is a palette entry: fg over bg at level/steps.
@@ -346,6 +347,7 @@ func (p *painter) fill(ox, oy int, c color.RGBA) {
 		}
 	}
 	p.r.Draw(p.mask, image.Rect(0, 0, size.X, size.Y), image.Opaque, image.Point{})
+	clear(p.memo[:]) // the blends of c, by the palette entry under and level
 	b := p.img.Rect
 	for y := 0; y < size.Y; y++ {
 		iy := oy + y
@@ -364,7 +366,12 @@ func (p *painter) fill(ox, oy int, c color.RGBA) {
 				continue
 			}
 			at := p.img.PixOffset(ix, iy)
-			under := p.entry[p.img.Pix[at]]
+			cur := p.img.Pix[at]
+			if m := p.memo[cur][level]; m != 0 {
+				p.img.Pix[at] = uint8(m - 1)
+				continue
+			}
+			under := p.entry[cur]
 			bg := under.bg
 			if under.level*2 >= steps {
 				bg = under.fg
@@ -376,6 +383,7 @@ func (p *painter) fill(ox, oy int, c color.RGBA) {
 				}
 				i, _ = p.color(entry{fg: c, level: steps})
 			}
+			p.memo[cur][level] = int16(i) + 1
 			p.img.Pix[at] = i
 		}
 	}
