@@ -15,7 +15,7 @@ import (
 
 // version changes when Render draws the same Card differently, so that no
 // image drawn by an older tiendo is taken from the cache.
-const version = "share 2"
+const version = "share 3"
 
 // Image is a share image to draw: the Card, and the site path of the PNG.
 type Image struct {

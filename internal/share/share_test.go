@@ -175,3 +175,11 @@ func TestCache(t *testing.T) {
 		t.Error("the key of a card without a target is not stable or not distinct")
 	}
 }
+
+// TestNoBreakSpace: a line never breaks at a no-break space.
+func TestNoBreakSpace(t *testing.T) {
+	got := wrap(regular, "Mục tiêu 100,0% (từ 01/03/2023) · đạt\u00a095,4%", 28, 540, 3)
+	if len(got.lines) != 2 || got.lines[1] != "đạt\u00a095,4%" {
+		t.Errorf("wrap = %q", got.lines)
+	}
+}

@@ -164,7 +164,7 @@ type wrapped struct {
 // than a line is cut. What does not fit ends the last line with "…".
 func wrap(fc *face, s string, size, w float32, n int) wrapped {
 	var out wrapped
-	words := strings.Fields(s)
+	words := strings.FieldsFunc(s, breaks)
 	line := ""
 	for i, word := range words {
 		try := word
@@ -210,11 +210,15 @@ func fitCut(fc *face, s string, size, w float32) string {
 	return strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) + ellipsis
 }
 
+// breaks reports whether a line may break at r: at a space, but not at a
+// no-break space (U+00A0), which keeps "đạt 95,4%" on one line.
+func breaks(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' }
+
 // normal is c with its text in NFC, so that each Vietnamese letter is one
 // precomposed character the fonts have.
 func (c Card) normal() Card {
 	for _, s := range []*string{&c.Site, &c.Title, &c.Figure, &c.Status, &c.Note, &c.TargetLabel, &c.IllustrativeLabel} {
-		*s = norm.NFC.String(strings.Join(strings.Fields(*s), " "))
+		*s = norm.NFC.String(strings.Join(strings.FieldsFunc(*s, breaks), " "))
 	}
 	return c
 }

@@ -13,6 +13,9 @@ import (
 	"github.com/tiendo/tiendo/internal/site"
 )
 
+// nbsp keeps a short phrase of an image's note on one line.
+const nbsp = "\u00a0"
+
 // ShareFile is the name of a page's share image, in the page's folder.
 const ShareFile = "chia-se.png"
 
@@ -87,7 +90,7 @@ func shareAlt(c share.Card) string {
 	add(c.Title)
 	add(c.Figure)
 	add(upperFirst(c.Status))
-	add(strings.ReplaceAll(c.Note, " · ", ", "))
+	add(strings.NewReplacer(" · ", ", ", nbsp, " ").Replace(c.Note))
 	if c.Illustrative {
 		add(c.IllustrativeLabel)
 	}
@@ -119,10 +122,10 @@ func (e Env) indicatorShare(v *IndicatorView) *share.Card {
 		note = append(note, e.T("target")+" "+k.Target)
 	}
 	if k.Pct != "" {
-		note = append(note, e.T("shareReached")+" "+k.Pct)
+		note = append(note, e.T("shareReached")+nbsp+k.Pct)
 	}
 	if k.Period != "" {
-		note = append(note, lowerFirst(k.Period))
+		note = append(note, strings.ReplaceAll(lowerFirst(k.Period), " ", nbsp))
 	}
 	c.Note = strings.Join(note, " · ")
 	if v.target != nil {
