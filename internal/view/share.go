@@ -198,7 +198,11 @@ func (e Env) weekShare(v *WeekView) *share.Card {
 	t := v.Total
 	c := &share.Card{Figure: t.OnlineRate, Note: e.T("shareWeekNote"), Series: v.rates, Target: math.NaN(), Status: e.T("shareNoTarget")}
 	if t.Target != "" {
-		c.Status, c.Tone = upperFirst(t.Meets.Label)+" "+strings.ToLower(e.T("target"))+" "+t.Target, tones[t.Meets.Slug]
+		key := "shareWeekNotMet"
+		if t.Meets.Slug == "da-dat" {
+			key = "shareWeekMet"
+		}
+		c.Status, c.Tone = strings.ReplaceAll(e.T(key), "{target}", t.Target), tones[t.Meets.Slug]
 		c.Target, c.TargetLabel = v.target, e.T("target")+" "+t.Target
 	}
 	if len(c.Series) < 2 {
