@@ -9,5 +9,8 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+	restore := utf8Console()
+	code := cli.Main(os.Args[1:], os.Stdout, os.Stderr)
+	restore()
+	os.Exit(code)
 }

@@ -54,9 +54,9 @@ func (b *builder) drawCharts(c *computed) view.Figures {
 	if b.cache == nil {
 		b.cache = chart.NewCache(cacheIn(dir, "charts"), ECharts(b.themeFS))
 	}
-	svgs, err := b.cache.RenderAll(c.charts)
+	drawn, err := b.cache.RenderAll(c.charts)
 	for i, ch := range c.charts {
-		figs[ch.ID] = view.Drawn{SVG: svgs[i], Option: ch.Option}
+		figs[ch.ID] = view.Drawn{Drawing: drawn[i], Option: ch.Option}
 	}
 	if err != nil {
 		b.diags.Errorf(diag.Pos{File: "charts"}, diag.CodeChartRender,

@@ -107,7 +107,7 @@ func TestDataFilesAreReadOrReportedUnused(t *testing.T) {
 	t.Parallel()
 	res := buildFiles(t, hostileFiles(map[string][]byte{
 		"data/chi-tieu/cu.csv":       []byte("ky,gia_tri\n2023-01,1\n"),
-		"data/tasks.xlsx":            []byte("PK\x03\x04"),
+		"data/tasks.xls":             []byte("\xD0\xCF\x11\xE0"),
 		"data/README.md":             []byte("# Dữ liệu\n"),
 		"data/ghi-chu/a.txt":         []byte("x"),
 		"data/Units.TOML":            []byte("[[unit]]\n"),
@@ -126,7 +126,7 @@ func TestDataFilesAreReadOrReportedUnused(t *testing.T) {
 		}
 		got = append(got, d.File)
 	}
-	want := []string{"data/README.md", "data/Units.TOML", "data/chi-tieu/cu.csv", "data/ghi-chu/a.txt", "data/tasks.xlsx"}
+	want := []string{"data/README.md", "data/Units.TOML", "data/chi-tieu/cu.csv", "data/ghi-chu/a.txt", "data/tasks.xls"}
 	if !slices.Equal(got, want) {
 		t.Errorf("unused files reported: %q, want %q\n%s", got, want, res.Diags.Format(diag.VI))
 	}

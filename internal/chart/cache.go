@@ -46,7 +46,14 @@ func NewCache(dir string, echartsJS []byte, options ...RendererOption) *Cache {
 // SVG returns the cleaned SVG of option at width×height, as
 // Renderer.SVG does, from the cache when it can.
 func (c *Cache) SVG(option []byte, width, height int) ([]byte, error) {
+	return c.svg(option, width, height, "")
+}
+
+func (c *Cache) svg(option []byte, width, height int, idSuffix string) ([]byte, error) {
 	key := c.key(option, width, height)
+	if idSuffix != "" {
+		key = c.key(append([]byte(idSuffix+"\n"), option...), width, height)
+	}
 	c.mu.Lock()
 	svg, ok := c.mem[key]
 	c.mu.Unlock()
@@ -67,7 +74,7 @@ func (c *Cache) SVG(option []byte, width, height int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	svg, err = r.SVG(option, width, height)
+	svg, err = r.svg(option, width, height, idSuffix)
 	if err != nil {
 		return nil, err
 	}
@@ -80,14 +87,31 @@ func (c *Cache) SVG(option []byte, width, height int) ([]byte, error) {
 	return clone(svg), nil
 }
 
-// RenderAll returns the SVG of every chart, in order, rendering those not
-// cached in parallel on all cores. The error joins the error of every chart
-// that failed; the others still have their SVG.
-func (c *Cache) RenderAll(charts []Chart) ([][]byte, error) {
-	out := make([][]byte, len(charts))
-	errs := make([]error, len(charts))
-	par.For(len(charts), func(i int) {
-		out[i], errs[i] = c.SVG(charts[i].Option, charts[i].Width, charts[i].Height)
+// Drawing is a chart drawn at its sizes: SVG at Width×Height, and Wide at
+// WideWidth×WideHeight when the chart has a wide size (its ids end in
+// WideSuffix, so both can be in one page).
+type Drawing struct {
+	SVG, Wide []byte
+}
+
+// WideSuffix follows the chart ID in the ids of the wide drawing.
+const WideSuffix = "-w"
+
+// RenderAll returns the drawings of every chart, in order, rendering those
+// not cached in parallel on all cores. The error joins the error of every
+// chart that failed; the others are still drawn.
+func (c *Cache) RenderAll(charts []Chart) ([]Drawing, error) {
+	n := len(charts)
+	out := make([]Drawing, n)
+	errs := make([]error, 2*n)
+	par.For(2*n, func(i int) {
+		ch := charts[i%n]
+		switch {
+		case i < n:
+			out[i].SVG, errs[i] = c.SVG(ch.Option, ch.Width, ch.Height)
+		case ch.WideWidth > 0:
+			out[i-n].Wide, errs[i] = c.svg(ch.Option, ch.WideWidth, ch.WideHeight, WideSuffix)
+		}
 	})
 	return out, errors.Join(errs...)
 }

@@ -104,8 +104,21 @@ func TestCacheRenderAll(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(out[i], want) {
+		if !bytes.Equal(out[i].SVG, want) {
 			t.Errorf("chart %d: RenderAll differs from SVG", i)
+		}
+		if c.WideWidth == 0 {
+			continue
+		}
+		wide, err := r.svg(c.Option, c.WideWidth, c.WideHeight, WideSuffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out[i].Wide, wide) || bytes.Equal(wide, want) {
+			t.Errorf("chart %d: RenderAll's wide drawing differs from svg at the wide size", i)
+		}
+		if !bytes.Contains(wide, []byte(`id="`+c.ID+WideSuffix+`-title"`)) {
+			t.Errorf("chart %d: the wide drawing's ids do not end the chart ID with %q", i, WideSuffix)
 		}
 	}
 }

@@ -18,7 +18,8 @@
 //
 // # Pipeline
 //
-//	Line / Bar / Sparkline / Stacked (spec) → Chart{Option JSON, size}
+//	Line / Bar / Sparkline / Stacked (spec) → Chart{Option JSON, sizes}
+//	Cache.RenderAll(charts) → Drawing{SVG, Wide} per chart
 //	Cache.SVG(option, w, h) → hit: file read
 //	                        → miss: Renderer.SVG → goja: echarts.init(ssr) →
 //	                          renderToSVGString → sanitize → file
@@ -62,7 +63,8 @@
 // # Markup contract with the theme
 //
 //	<figure class="chart" data-chart-id="ID">
-//	  <div class="chart-svg">…SVG from Cache.SVG…</div>
+//	  <div class="chart-svg chart-narrow">…SVG, Width×Height…</div>
+//	  <div class="chart-svg chart-wide">…SVG, WideWidth×WideHeight, ids ID-w-…</div>
 //	  <script type="application/json" class="chart-option">…Chart.Option…</script>
 //	  <figcaption>…</figcaption>
 //	</figure>
@@ -71,5 +73,16 @@
 // <html lang="vi" data-echarts="/vendor/echarts/echarts.min.js"
 // data-echarts-locale="/vendor/echarts/langVI.js">. charts.js adds the
 // class is-live to the figure when the live chart replaces the SVG on
-// screen and sets data-chart-ready="true" once it is interactive.
+// screen and sets data-chart-ready="true" once it is interactive. A chart
+// without a wide size (a sparkline, or one given its own Width) has a
+// single <div class="chart-svg">.
+//
+// # Any width
+//
+// A chart of default size is drawn at 328 px (a 360 px phone's column)
+// and 736 px (a 768 px screen's); the theme shows one by a media query, so
+// 12 px text is shown at 12–17 px. What depends on the width drawn at —
+// how many ticks a value axis' labels leave room for — is not in the
+// option: the axis carries "tiendoTicks" (see ticks), and fitJS, run before
+// ECharts both here and in charts.js, turns it into min, max and interval.
 package chart

@@ -31,8 +31,10 @@ func ExampleLine() {
 	}
 	var o struct {
 		YAxis []struct {
-			Format string  `json:"tiendoFormat"`
-			Max    float64 `json:"max"`
+			Format string `json:"tiendoFormat"`
+			Ticks  struct {
+				Max float64 `json:"max"`
+			} `json:"tiendoTicks"`
 		} `json:"yAxis"`
 		Series []struct {
 			Data []struct {
@@ -44,11 +46,11 @@ func ExampleLine() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(c.ID, c.Width, c.Height)
-	fmt.Println("axis:", o.YAxis[0].Format, "up to", o.YAxis[0].Max)
+	fmt.Println(c.ID, c.Width, c.Height, "and wide", c.WideWidth, c.WideHeight)
+	fmt.Println("axis:", o.YAxis[0].Format, "up to at least", o.YAxis[0].Ticks.Max)
 	fmt.Println("last label:", o.Series[0].Data[2].Label.Formatter)
 	// Output:
-	// ho-so-truc-tuyen 360 280
-	// axis: vi-number up to 50000
+	// ho-so-truc-tuyen 328 280 and wide 736 280
+	// axis: vi-number up to at least 50000
 	// last label: 32.000
 }

@@ -19,6 +19,7 @@ const (
 	gridColor     = "#e0e6f1" // split lines: decorative, never the only cue
 	targetColor   = "#1a1a1a" // target markLines
 	expectedColor = "#52525b" // the dashed "expected" series
+	overallColor  = "#3f3f46" // the bar of the whole (the district) among its parts
 )
 
 // palette holds the series colours in order: dark enough for text on white,
@@ -122,9 +123,8 @@ func groupNumber(v float64, frac int, group, dec string) string {
 
 // niceMax returns the smallest axis maximum at or above top that lands on a
 // "nice" tick (1, 2, 3, 5 × 10ⁿ), and the tick interval, the way ECharts
-// picks them. It is used when a target lies above every value: ECharts
-// leaves markLines out of the axis extent, so the target line would fall
-// outside the plot. A target of 100% gives an axis up to 100%, not 120%.
+// picks them. valueTicks uses it to size the widest tick label; the ticks
+// themselves are fitted by fitJS at the width drawn.
 func niceMax(top float64) (max, interval float64) {
 	if top <= 0 {
 		return 1, 0.2

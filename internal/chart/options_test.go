@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -12,8 +13,8 @@ func TestLineOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Width != 360 || c.Height != 280 {
-		t.Errorf("size %d×%d, want the 360×280 default", c.Width, c.Height)
+	if c.Width != 328 || c.Height != 280 || c.WideWidth != 736 || c.WideHeight != 280 {
+		t.Errorf("size %d×%d and %d×%d, want the 328×280 and 736×280 default", c.Width, c.Height, c.WideWidth, c.WideHeight)
 	}
 	var o struct {
 		ID      string `json:"tiendoId"`
@@ -23,9 +24,8 @@ func TestLineOption(t *testing.T) {
 			Format     string `json:"tiendoFormat"`
 		} `json:"tooltip"`
 		YAxis []struct {
-			Format   string  `json:"tiendoFormat"`
-			Max      float64 `json:"max"`
-			Interval float64 `json:"interval"`
+			Format string `json:"tiendoFormat"`
+			Ticks  ticks  `json:"tiendoTicks"`
 		} `json:"yAxis"`
 		Series []struct {
 			Name string `json:"name"`
@@ -39,8 +39,8 @@ func TestLineOption(t *testing.T) {
 				Type string `json:"type"`
 			} `json:"lineStyle"`
 			MarkLine struct {
-				Data []struct {
-					YAxis float64 `json:"yAxis"`
+				Data [][]struct {
+					Coord []any `json:"coord"`
 					Label struct {
 						Formatter string `json:"formatter"`
 					} `json:"label"`
@@ -57,8 +57,8 @@ func TestLineOption(t *testing.T) {
 	if o.Tooltip.RenderMode != "richText" || o.Tooltip.Format != "vi-number" {
 		t.Errorf("tooltip %+v", o.Tooltip)
 	}
-	if y := o.YAxis[0]; y.Format != "vi-number" || y.Max != 80000 || y.Interval != 20000 {
-		t.Errorf("y axis %+v, want vi-number up to 80000 by 20000 (target 80000 above the data)", y)
+	if y := o.YAxis[0]; y.Format != "vi-number" || y.Ticks.Max != 80000 || y.Ticks.Above != 80000 || y.Ticks.Room == 0 {
+		t.Errorf("y axis %+v, want vi-number fitted up to the target 80000, with room for its label", y)
 	}
 	if len(o.Series) != 2 {
 		t.Fatalf("%d series, want 2", len(o.Series))
@@ -73,8 +73,14 @@ func TestLineOption(t *testing.T) {
 	if real.Data[0].Label != nil {
 		t.Error("first point labelled without AllLabels")
 	}
-	if ml := real.MarkLine.Data; len(ml) != 1 || ml[0].YAxis != 80000 || ml[0].Label.Formatter != "Mục tiêu 80.000 (30/06/2023)" {
+	// The target is a segment from the first period to the last, where
+	// the last value's label is right of its point.
+	if ml := real.MarkLine.Data; len(ml) != 1 || len(ml[0]) != 2 || ml[0][0].Coord[1] != 80000.0 || ml[0][1].Coord[1] != 80000.0 ||
+		ml[0][0].Coord[0] != "T1/2023" || ml[0][1].Coord[0] != "T4/2023" || ml[0][0].Label.Formatter != "Mục tiêu 80.000 (30/06/2023)" {
 		t.Errorf("markLine %+v", ml)
+	}
+	if !strings.Contains(string(c.Option), `"position":"right"`) {
+		t.Error("the last value's label is not right of its point")
 	}
 	if expected.Name != "Kế hoạch" || expected.LineStyle.Type != "dashed" {
 		t.Errorf("expected series %q, line %q", expected.Name, expected.LineStyle.Type)
@@ -109,7 +115,9 @@ func TestBarOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"formatter":"3.400,5"`, `"inverse":true`, `"xAxis":5000`, `"tiendoFormat":"vi-number"`} {
+	// One series: the values are the labels of a second category axis, at
+	// the right, in the categories' order.
+	for _, want := range []string{`"data":["1.200","3.400,5","800"]`, `"position":"right"`, `"inverse":true`, `"xAxis":5000`, `"tiendoFormat":"vi-number"`} {
 		if !strings.Contains(string(c.Option), want) {
 			t.Errorf("option lacks %s", want)
 		}
@@ -198,5 +206,64 @@ func TestOptionErrors(t *testing.T) {
 				t.Errorf("error %v, want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// Breakdown bars are ranked, highest first, under the whole in bold and
+// its own colour; a missing value goes last and reads "—"; the tooltip
+// gets the full names in the same order.
+func TestBarRankedWithOverall(t *testing.T) {
+	s := barSpec()
+	s.Categories = []string{"VP HĐND", "Xã A", "Xã B", "Xã C"}
+	s.Names = []string{"Văn phòng HĐND-UBND huyện", "Xã A", "Xã B", "Xã C"}
+	s.Series[0].Values = []float64{1200, math.NaN(), 3400.5, 800}
+	s.Rank = true
+	s.Overall = &Overall{Name: "Toàn huyện", Value: 5400.5}
+	c, err := Bar(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o struct {
+		YAxis []struct {
+			Data []json.RawMessage `json:"data"`
+		} `json:"yAxis"`
+		Tooltip struct {
+			Names []string `json:"tiendoNames"`
+		} `json:"tooltip"`
+		Series []struct {
+			Data []struct {
+				ItemStyle *struct {
+					Color string `json:"color"`
+				} `json:"itemStyle"`
+			} `json:"data"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(c.Option, &o); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i, axis := range o.YAxis {
+		var words []string
+		for _, d := range axis.Data {
+			var item struct{ Value string }
+			if json.Unmarshal(d, &item) != nil {
+				json.Unmarshal(d, &item.Value)
+			}
+			words = append(words, item.Value)
+		}
+		got = append(got, fmt.Sprint(i, words))
+	}
+	want := []string{"0 [Toàn huyện Xã B VP HĐND Xã C Xã A]", "1 [5.400,5 3.400,5 1.200 800 —]"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("axes %v, want %v", got, want)
+	}
+	if n := o.Tooltip.Names; fmt.Sprint(n) != "[Toàn huyện Xã B Văn phòng HĐND-UBND huyện Xã C Xã A]" {
+		t.Errorf("tooltip names %v", n)
+	}
+	if st := o.Series[0].Data[0].ItemStyle; st == nil || st.Color != overallColor {
+		t.Errorf("the overall bar's style %+v, want colour %s", st, overallColor)
+	}
+	if !strings.Contains(string(c.Option), `{"value":"Toàn huyện","textStyle":{"color":"#1a1a1a","fontWeight":"bold"}}`) {
+		t.Error("the overall name is not bold")
 	}
 }

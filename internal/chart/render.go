@@ -72,6 +72,12 @@ func NewRenderer(echartsJS []byte, options ...RendererOption) (*Renderer, error)
 // and a <title> and <desc> from the option. The same input gives the same
 // bytes, whichever runtime renders it.
 func (r *Renderer) SVG(option []byte, width, height int) ([]byte, error) {
+	return r.svg(option, width, height, "")
+}
+
+// svg renders as SVG does, with idSuffix after the chart ID in every id of
+// the drawing, so that two drawings of one chart can share a page.
+func (r *Renderer) svg(option []byte, width, height int, idSuffix string) ([]byte, error) {
 	if width <= 0 || height <= 0 {
 		return nil, fmt.Errorf("chart: render: size %d×%d", width, height)
 	}
@@ -83,6 +89,7 @@ func (r *Renderer) SVG(option []byte, width, height int) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: render: %w", meta.ID, err)
 	}
+	meta.ID += idSuffix
 	out, err := sanitize([]byte(raw), meta)
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: clean svg: %w", meta.ID, err)
@@ -151,12 +158,12 @@ function cancelAnimationFrame() {}
 
 // renderJS draws one chart. Format markers become formatters calling the
 // Go formatMarker, so axis labels read "50.000" as in the browser.
-const renderJS = `
+const renderJS = fitJS + `
 echarts.setPlatformAPI({measureText: function(text, font) {
 	return {width: __tiendoMeasure(String(text == null ? '' : text), String(font || ''))};
 }});
 (function(json, width, height) {
-	var option = JSON.parse(json);
+	var option = tiendoFit(JSON.parse(json), width, height);
 	['xAxis', 'yAxis'].forEach(function(key) {
 		var axes = option[key];
 		if (!axes) return;
@@ -175,6 +182,76 @@ echarts.setPlatformAPI({measureText: function(text, font) {
 		chart.dispose();
 	}
 })
+`
+
+// fitJS spaces the ticks of the value axes marked "tiendoTicks" for the
+// size drawn at (see ticks in options.go). themes/default/static/js/charts.js
+// holds the same function, byte for byte (TestFitJSInTheme), so that the
+// live chart fits its box as the static SVG fits its own.
+const fitJS = `function tiendoFit(option, width, height) {
+  var legend = option.tiendoLegend;
+  delete option.tiendoLegend;
+  if (legend) {
+    var rows = 1;
+    var x = 0;
+    legend.items.forEach(function (w) {
+      if (x > 0 && x + w > width - 20) {
+        rows++;
+        x = 0;
+      }
+      x += w;
+    });
+    var grid = [].concat(option.grid || {})[0];
+    var shift = Number(grid.bottom) - (12 + 24 * rows);
+    grid.bottom = 12 + 24 * rows;
+    [].concat(option.yAxis || []).forEach(function (axis) {
+      if (axis && axis.tiendoTicks) {
+        axis.tiendoTicks.reserve -= shift;
+      }
+    });
+  }
+  [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+    var t = axis && axis.tiendoTicks;
+    if (!t) {
+      return;
+    }
+    delete axis.tiendoTicks;
+    var horizontal = option.xAxis === axis || (Array.isArray(option.xAxis) && option.xAxis.indexOf(axis) >= 0);
+    var len = (horizontal ? width : height) - t.reserve;
+    var n = Math.max(1, Math.min(8, Math.floor(len / t.label)));
+    if (axis.type === 'time') {
+      axis.splitNumber = n;
+      axis.minInterval = t.minInterval;
+      return;
+    }
+    var round = function (x) {
+      return Number(x.toPrecision(12));
+    };
+    var top = t.max > 0 ? t.max : 1;
+    var unit = Math.pow(10, Math.floor(Math.log10(top / n)));
+    for (var i = 0; i < 15; i++) {
+      var c = round([1, 2, 5][i % 3] * unit * Math.pow(10, Math.floor(i / 3)));
+      if (c * n < top * (1 - 1e-9) || (t.minInterval && c < t.minInterval)) {
+        continue;
+      }
+      var m = round(Math.ceil(top / c - 1e-9) * c);
+      if (t.room && len * (m - t.above) / m < t.room) {
+        m = round(m + c);
+      }
+      if (t.cap && m > t.cap) {
+        m = t.cap;
+      }
+      if (m / c > n + 1e-9 || Math.abs(m / c - Math.round(m / c)) > 1e-9) {
+        continue;
+      }
+      axis.min = 0;
+      axis.max = m;
+      axis.interval = c;
+      return;
+    }
+  });
+  return option;
+}
 `
 
 // epoch is the clock of every runtime: nothing drawn may depend on the time.

@@ -26,13 +26,13 @@ func TestRenderKinds(t *testing.T) {
 		want  []string
 	}{
 		{"line", build(Line(lineSpec())), []string{
-			">32.000</text>",                   // value label, pre-formatted
-			">60.000</text>", ">80.000</text>", // axis ticks up to the target
+			">32.000</text>",                                      // value label, pre-formatted
+			">60.000</text>", ">80.000</text>", ">100.000</text>", // axis ticks up to the target and room for its label
 			">Mục tiêu 80.000 (30/06/2023)</text>", // target label
-			">T4/2023</text>", ">Kế hoạch</text>", `stroke-dasharray="8,4"`,
+			">T3/2023</text>", ">Kế hoạch</text>", `stroke-dasharray="8,4"`,
 		}},
 		{"bar", build(Bar(barSpec())), []string{
-			">3.400,5</text>", ">1.200</text>", ">Phường Nguyễn Thái Bình</text>", ">Mục tiêu 5.000</text>", ">6.000</text>", // one tick past the target
+			">3.400,5</text>", ">1.200</text>", ">Phường Nguyễn </text>", ">Thái Bình</text>", ">Mục tiêu 5.000</text>", ">10.000</text>", // a long name wraps; ticks as far apart as their labels need
 		}},
 		{"sparkline", build(Sparkline(sparklineSpec())), []string{`viewBox="0 0 120 32"`, "<path d="}},
 		{"stacked", build(Stacked(stackedSpec())), []string{">15</text>", ">Quá hạn</text>", ">Sở Tư pháp</text>", `fill="#b91c1c"`}},

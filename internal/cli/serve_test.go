@@ -3,11 +3,9 @@ package cli
 import (
 	"bytes"
 	"net"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -70,6 +68,7 @@ func TestServeUsage(t *testing.T) {
 
 // TestServeInterrupt runs `tiendo serve` and stops it as Ctrl-C does.
 func TestServeInterrupt(t *testing.T) {
+	canInterrupt(t)
 	site := t.TempDir()
 	writeFiles(t, site, map[string]string{"content/_index.md": "+++\ntitle = \"A\"\n+++\n"})
 	var stdout, stderr syncBuffer
@@ -91,9 +90,7 @@ func TestServeInterrupt(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
+	interrupt(t)
 	select {
 	case code := <-exit:
 		if code != 0 {

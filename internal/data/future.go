@@ -34,7 +34,7 @@ func SetAsideFuture(t *table.Table, obs []indicator.Observation, now time.Time, 
 		return kept, nil
 	}
 	first := future[0]
-	pos, text := diag.Pos{File: t.Name, Line: first.Line}, first.Period.String()
+	pos, text := t.At(first.Line, 0), first.Period.String()
 	found, _ := t.Columns(allColumns)
 	if col, ok := found[colPeriod.Key]; ok {
 		if i, ok := slices.BinarySearchFunc(t.Rows, first.Line, func(r table.Row, line int) int { return r.Line - line }); ok {

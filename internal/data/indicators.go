@@ -15,6 +15,7 @@ import (
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/period"
 	"github.com/tiendo/tiendo/internal/provenance"
+	"github.com/tiendo/tiendo/internal/table"
 	"github.com/tiendo/tiendo/internal/tomlx"
 	"github.com/tiendo/tiendo/internal/vi"
 )
@@ -60,6 +61,7 @@ type rawIndicator struct {
 	Source       string       `toml:"source"`
 	Frequency    string       `toml:"frequency"`
 	File         string       `toml:"file"`
+	Sheet        string       `toml:"sheet"`
 	Reports      string       `toml:"reports"`
 	Services     anyValue     `toml:"services"`
 	Dimension    string       `toml:"dimension"`
@@ -283,7 +285,7 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		Lead: strings.TrimSpace(ri.Lead), Source: vi.NFC(strings.TrimSpace(ri.Source)), File: strings.TrimSpace(ri.File),
 		Dimension: indicator.Dimension(strings.TrimSpace(ri.Dimension)), DecimalComma: ri.DecimalComma,
 		Group: strings.TrimSpace(ri.Group), Weight: ri.Weight,
-		Pos: b.Pos(), FilePos: b.Key("file").Pos(),
+		Pos: b.Pos(), FilePos: b.Key("file").Pos(), Sheet: strings.TrimSpace(ri.Sheet), SheetPos: b.Key("sheet").Pos(),
 		Task: strings.TrimSpace(ri.Task), TaskPos: b.Key("task").Pos(), LeadPos: b.Key("lead").Pos(),
 	}
 	name := ind.ID
@@ -399,6 +401,11 @@ func (r *registry) indicator(i int, ri rawIndicator, b *tomlx.Node) (ind *indica
 		if msg, hint, bad := checkPath(ind.File); bad {
 			fail(b.Key("file").Pos(), diag.CodeIndicatorFile, msg, hint)
 		}
+	}
+	if ind.Sheet != "" && !table.IsWorkbook(ind.File) {
+		fail(ind.SheetPos, diag.CodeIndicatorFile,
+			diag.Tf("sheet = %q chỉ dùng được khi file là một sổ làm việc Excel (.xlsx)", "sheet = %q applies only when file is an Excel workbook (.xlsx)", ind.Sheet),
+			diag.T("Xoá dòng sheet, hoặc ghi file = \"….xlsx\".", "Remove the sheet line, or write file = \"….xlsx\"."))
 	}
 
 	// Group.
@@ -710,9 +717,9 @@ func checkPath(p string) (diag.Text, diag.Text, bool) {
 	case clean != p || clean == ".":
 		return diag.Tf("đường dẫn %q chưa gọn", "path %q is not clean", p),
 			diag.Tf("Viết %q.", "Write %q.", clean), true
-	case !strings.HasSuffix(strings.ToLower(p), ".csv"):
-		return diag.Tf("tệp số liệu %q không phải tệp .csv", "data file %q is not a .csv file", p),
-			diag.T("Lưu bảng số liệu dưới dạng CSV UTF-8 và ghi tên tệp có đuôi .csv.", "Save the table as CSV UTF-8 and give the file name the .csv extension."), true
+	case !strings.HasSuffix(strings.ToLower(p), ".csv") && !table.IsWorkbook(p):
+		return diag.Tf("tệp số liệu %q không phải tệp .csv hay .xlsx", "data file %q is neither a .csv nor an .xlsx file", p),
+			diag.T("Lưu bảng số liệu dưới dạng Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8 (.csv) và ghi tên tệp có đuôi đó.", "Save the table as an Excel Workbook (.xlsx) or CSV UTF-8 (.csv) and give the file name that extension."), true
 	}
 	return diag.Text{}, diag.Text{}, false
 }

@@ -91,12 +91,12 @@ func Load(fsys fs.FS, o LoadOptions, l *diag.List) *Set {
 		}
 		CrossCheck(ParseChecks(IndicatorsFile, ld.indicatorsSrc, inds, l), s.Indicators, o.Now, l)
 	}
-	t, haveTasks := ld.table(TasksFile, table.Options{})
+	t, haveTasks := ld.table(ld.tableFile(TasksFile), table.Options{})
 	if haveTasks {
 		s.Tasks = ParseTasks(t, s.Units, o.planContext(), o.Location, l)
 	}
 	// A tasks file that could not be read is reported once, as itself.
-	if haveTasks || !exists(fsys, TasksFile) {
+	if haveTasks || !exists(fsys, TableFile(fsys, TasksFile)) {
 		LinkTasks(s.Indicators, s.Tasks, haveTasks, s.Units, l)
 	}
 	ld.reportUnused()
@@ -129,22 +129,55 @@ func (ld *loader) read(name string) ([]byte, bool) {
 	src, err := fs.ReadFile(ld.fsys, name)
 	if err != nil {
 		if !IsNotExist(err) {
-			ld.l.Errorf(diag.Pos{File: name}, diag.CodeDataRead, diag.T("không đọc được tệp", "cannot read the file"), diag.Text{})
+			ld.l.Errorf(diag.Pos{File: name}, diag.CodeDataRead, diag.T("không đọc được tệp", "cannot read the file"), diag.Reason(err))
 		}
 		return nil, false
 	}
 	return src, true
 }
 
-// table reads a CSV data file as staff save it.
+// table reads a data table as staff save it: a CSV file or an Excel
+// workbook. An empty name, a table saved in both forms, reads nothing.
 func (ld *loader) table(name string, opts table.Options) (*table.Table, bool) {
+	if name == "" {
+		return nil, false
+	}
 	src, ok := ld.read(name)
 	if !ok {
 		return nil, false
 	}
-	t, l := table.Read(name, src, opts)
+	t, l := table.Open(name, src, opts)
 	ld.l.Merge(l)
 	return t, t != nil && !l.HasErrors()
+}
+
+// TableFile returns the file the table name (data/tasks.csv) is read
+// from: name, or the Excel workbook of the same name (data/tasks.xlsx)
+// when only that exists.
+func TableFile(fsys fs.FS, name string) string {
+	if xlsx := workbookTwin(name); !exists(fsys, name) && exists(fsys, xlsx) {
+		return xlsx
+	}
+	return name
+}
+
+func workbookTwin(csvName string) string {
+	return strings.TrimSuffix(csvName, path.Ext(csvName)) + ".xlsx"
+}
+
+// tableFile is TableFile, reporting a table kept both as CSV and as a
+// workbook (then "", nothing is read: which one is current cannot be told).
+func (ld *loader) tableFile(name string) string {
+	xlsx := workbookTwin(name)
+	if exists(ld.fsys, name) && exists(ld.fsys, xlsx) {
+		ld.set.Used[name], ld.set.Used[xlsx] = true, true
+		ld.l.Errorf(diag.Pos{File: xlsx}, diag.CodeDataTwoFormats,
+			diag.Tf("bảng này có hai tệp, %s và %s: không biết tệp nào mới", "this table has two files, %s and %s: which one is current cannot be told", path.Base(name), path.Base(xlsx)),
+			diag.T("Giữ một tệp (Excel .xlsx hoặc CSV) và xoá hoặc chuyển tệp kia ra ngoài thư mục data/.",
+				"Keep one file (Excel .xlsx or CSV) and delete the other or move it out of the data/ folder."))
+		return ""
+	}
+	return TableFile(ld.fsys, name)
 }
 
 // indicators reads the registry and every indicator's CSV.
@@ -175,9 +208,9 @@ func (ld *loader) indicators() {
 			ld.l.Add(MissingFile(ind))
 			continue
 		}
-		opts := table.Options{DecimalComma: ind.DecimalComma,
+		opts := table.Options{DecimalComma: ind.DecimalComma, Sheet: ind.Sheet, SheetPos: ind.SheetPos,
 			DialectSetting: diag.Tf("cho chỉ tiêu \"%s\" trong data/indicators.toml (dòng %d)", "for indicator \"%s\" in data/indicators.toml (line %d)", ind.ID, ind.Pos.Line)}
-		t, l := table.Read(name, raw, opts)
+		t, l := table.Open(name, raw, opts)
 		ld.l.Merge(l)
 		if t == nil || l.HasErrors() {
 			continue
@@ -189,8 +222,7 @@ func (ld *loader) indicators() {
 
 // weekly reads data/services.toml and every data/reports/*.csv.
 func (ld *loader) weekly() {
-	files, _ := fs.Glob(ld.fsys, ReportsDir+"/*.csv")
-	slices.Sort(files)
+	files := ld.reportFiles()
 	src, ok := ld.read(ServicesFile)
 	if !ok {
 		for _, f := range files {
@@ -228,6 +260,26 @@ func (ld *loader) weekly() {
 		}
 	}
 	ld.set.Weekly = w
+}
+
+// reportFiles returns the weekly report files, data/reports/*.csv and
+// *.xlsx, sorted, reporting a unit's report kept in both forms.
+func (ld *loader) reportFiles() []string {
+	csvs, _ := fs.Glob(ld.fsys, ReportsDir+"/*.csv")
+	xlsxs, _ := fs.Glob(ld.fsys, ReportsDir+"/*.xlsx")
+	var files []string
+	for _, f := range csvs {
+		if f := ld.tableFile(f); f != "" {
+			files = append(files, f)
+		}
+	}
+	for _, f := range xlsxs {
+		if csv := strings.TrimSuffix(f, path.Ext(f)) + ".csv"; !slices.Contains(csvs, csv) {
+			files = append(files, f)
+		}
+	}
+	slices.Sort(files)
+	return files
 }
 
 // fromReports computes the figures of the indicators defined from the
@@ -378,7 +430,7 @@ func hiddenData(name string) bool {
 }
 
 // dataFiles are the files under data/ that tiendo reads by name.
-var dataFiles = []string{UnitsFile, IndicatorsFile, TasksFile, ServicesFile}
+var dataFiles = []string{UnitsFile, IndicatorsFile, TasksFile, workbookTwin(TasksFile), ServicesFile}
 
 func unusedHint(name string) diag.Text {
 	for _, f := range dataFiles {
@@ -387,18 +439,21 @@ func unusedHint(name string) diag.Text {
 		}
 	}
 	switch ext := strings.ToLower(path.Ext(name)); {
-	case ext == ".xlsx" || ext == ".xls" || ext == ".ods" || ext == ".numbers":
-		return diag.T("tiendo chỉ đọc tệp CSV: trong Excel hoặc LibreOffice, lưu bảng dưới dạng CSV UTF-8 (.csv).",
-			"tiendo reads CSV files only: in Excel or LibreOffice, save the table as CSV UTF-8 (.csv).")
+	case ext == ".xlsx" && !strings.HasPrefix(name, ReportsDir+"/"):
+		return diag.T(`Số liệu của một chỉ tiêu chỉ được đọc khi data/indicators.toml ghi tên tệp, ví dụ file = "chi-tieu/ten-tep.xlsx" (và sheet = "Tên trang tính" nếu không phải trang tính đầu tiên). Nếu không còn cần tệp này, hãy xoá nó.`,
+			`An indicator's figures are read only when data/indicators.toml names the file, e.g. file = "chi-tieu/file-name.xlsx" (and sheet = "Sheet name" if it is not the first sheet). If the file is no longer needed, delete it.`)
+	case ext == ".xls" || ext == ".ods" || ext == ".numbers":
+		return diag.T("tiendo đọc tệp CSV và sổ làm việc Excel (.xlsx): trong Excel hoặc LibreOffice, lưu bảng dưới dạng Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8 (.csv).",
+			"tiendo reads CSV files and Excel workbooks (.xlsx): in Excel or LibreOffice, save the table as an Excel Workbook (.xlsx) or CSV UTF-8 (.csv).")
 	case strings.HasPrefix(name, ReportsDir+"/"):
-		return diag.T("Báo cáo tuần là tệp data/reports/<mã đơn vị>.csv (đuôi .csv viết thường).",
-			"A weekly report is a file data/reports/<unit id>.csv (with .csv in lower case).")
+		return diag.T("Báo cáo tuần là tệp data/reports/<mã đơn vị>.csv hoặc .xlsx (đuôi viết thường).",
+			"A weekly report is a file data/reports/<unit id>.csv or .xlsx (with the extension in lower case).")
 	case ext == ".csv":
 		return diag.T(`Số liệu của một chỉ tiêu chỉ được đọc khi data/indicators.toml ghi tên tệp, ví dụ file = "chi-tieu/ten-tep.csv". Nếu không còn cần tệp này, hãy xoá nó.`,
 			`An indicator's figures are read only when data/indicators.toml names the file, e.g. file = "chi-tieu/file-name.csv". If the file is no longer needed, delete it.`)
 	}
-	return diag.T("Thư mục data/ chỉ chứa units.toml, indicators.toml, tasks.csv, services.toml, reports/ và các tệp CSV mà indicators.toml ghi tên. Chuyển tệp này ra ngoài data/ hoặc xoá nó.",
-		"The data/ folder holds only units.toml, indicators.toml, tasks.csv, services.toml, reports/ and the CSV files indicators.toml names. Move this file out of data/ or delete it.")
+	return diag.T("Thư mục data/ chỉ chứa units.toml, indicators.toml, tasks.csv (hoặc tasks.xlsx), services.toml, reports/ và các tệp CSV hoặc Excel (.xlsx) mà indicators.toml ghi tên. Chuyển tệp này ra ngoài data/ hoặc xoá nó.",
+		"The data/ folder holds only units.toml, indicators.toml, tasks.csv (or tasks.xlsx), services.toml, reports/ and the CSV or Excel (.xlsx) files indicators.toml names. Move this file out of data/ or delete it.")
 }
 
 // Unreadable returns the problem in l that stopped file from being read at

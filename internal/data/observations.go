@@ -346,7 +346,7 @@ func (r *rowReader) value(f table.Field, o *indicator.Observation) bool {
 		return false
 	case counted && v != math.Trunc(v):
 		r.errorf(f, diag.CodeCSVCountWhole, tr("Ô \"%s\" là %s, nhưng %s phải là số nguyên", "Cell \"%s\" is %s, but %s must be a whole number", f.Text, decimal(v), measureWord(r.ind.Measure)),
-			r.wholeHint())
+			r.wholeHint(f))
 		return false
 	case v < 0:
 		r.errorf(f, diag.CodeCSVNegative, tr("Số âm \"%s\": %s không thể âm", "Negative number \"%s\": %s cannot be negative", f.Text, measureWord(r.ind.Measure)),
@@ -411,8 +411,13 @@ func hasPercent(f table.Field) bool {
 }
 
 // wholeHint says how to write a count, and how to declare the decimal
-// comma if the separator was meant between thousands.
-func (r *rowReader) wholeHint() diag.Text {
+// comma if the separator was meant between thousands. A workbook's number
+// cell is a number whatever the separators it is shown with, so there is
+// nothing to declare.
+func (r *rowReader) wholeHint(f table.Field) diag.Text {
+	if _, typed := f.Number(); typed {
+		return diag.T("Ghi số nguyên vào ô, ví dụ 1234, hoặc sửa công thức để ra số nguyên", "Type a whole number in the cell, such as 1234, or make its formula give one")
+	}
 	if r.t.DecimalComma {
 		return diag.T("Ghi số nguyên, ví dụ 1234 hoặc 1.234", "Write a whole number, such as 1234 or 1.234")
 	}

@@ -28,9 +28,9 @@ var registries = map[string][]string{
 func ExplainFailures(fsys fs.FS, l *diag.List) {
 	broken := map[string]*diag.Diagnostic{} // registry → why it was not read; nil when missing
 	for f := range registries {
-		if d, ok := Unreadable(l, f); ok {
+		if d, ok := Unreadable(l, TableFile(fsys, f)); ok {
 			broken[f] = d
-		} else if !exists(fsys, f) {
+		} else if !exists(fsys, TableFile(fsys, f)) {
 			broken[f] = nil
 		}
 	}

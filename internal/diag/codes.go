@@ -168,6 +168,17 @@ const (
 	// CodeCSVNumberAmbiguous means a number whose separators can be read two ways, such as 1,234.
 	CodeCSVNumberAmbiguous = "csv-number-ambiguous" // error
 
+	// Excel workbooks: any .xlsx file of data/, read like a CSV file
+
+	// CodeXLSXOpen means an .xlsx file that cannot be opened: damaged, protected by a password, or another format renamed.
+	CodeXLSXOpen = "xlsx-open" // error
+	// CodeXLSXSheet means the sheet an indicator names (sheet in data/indicators.toml) is not in its workbook.
+	CodeXLSXSheet = "xlsx-sheet" // error
+	// CodeXLSXFormula means a formula cell saved without its result (the workbook was written by a program that does not calculate), read as empty.
+	CodeXLSXFormula = "xlsx-formula" // warning
+	// CodeDataTwoFormats means one table saved twice, as .csv and as .xlsx, so tiendo cannot tell which is current.
+	CodeDataTwoFormats = "data-two-formats" // error
+
 	// Units: data/units.toml
 
 	// CodeUnitMissingKey means a [[unit]] table lacks a required key.

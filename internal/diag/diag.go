@@ -60,14 +60,22 @@ func (t Text) IsZero() bool { return t.Vi == "" && t.En == "" }
 
 // Pos is a place in a file of the site. File is relative to the site root
 // and uses forward slashes. Line and Col are 1-based; 0 means unknown.
+//
+// Cell is set in a spreadsheet (.xlsx), where a line and a column mean
+// nothing to the person who will fix the file: it is the cell as the
+// spreadsheet names it ("Sheet1!C12"), shown instead of line:col, while Line
+// and Col hold its row and column numbers for tools.
 type Pos struct {
 	File string
 	Line int
 	Col  int
+	Cell string
 }
 
 func (p Pos) String() string {
 	switch {
+	case p.Cell != "":
+		return p.File + ": " + p.Cell
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 	case p.Line > 0:
@@ -284,6 +292,7 @@ type JSON struct {
 	File     string `json:"file"`
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
+	Cell     string `json:"cell,omitempty"`
 	Severity string `json:"severity"`
 	Code     string `json:"code"`
 	Message  string `json:"message"`
@@ -299,7 +308,7 @@ func (l *List) MarshalJSONIn(lang Lang) ([]byte, error) {
 			sev = "warning"
 		}
 		out = append(out, JSON{
-			File: d.File, Line: d.Line, Column: d.Col, Severity: sev,
+			File: d.File, Line: d.Line, Column: d.Col, Cell: d.Cell, Severity: sev,
 			Code: d.Code, Message: d.Msg.In(lang), Hint: d.Hint.In(lang),
 		})
 	}
@@ -325,8 +334,9 @@ func Reason(err error) Text {
 		return T("một phần của đường dẫn là tệp chứ không phải thư mục", "part of the path is a file, not a folder")
 	case errors.Is(err, syscall.EISDIR):
 		return T("đường dẫn là thư mục chứ không phải tệp", "the path is a folder, not a file")
-	case errors.Is(err, syscall.EBUSY), errors.Is(err, syscall.ETXTBSY):
-		return T("tệp đang được chương trình khác dùng", "the file is in use by another program")
+	case inUse(err):
+		return T("tệp đang được chương trình khác dùng (như Excel khi đang mở tệp); đóng tệp ở chương trình đó rồi chạy lại",
+			"the file is in use by another program (such as Excel while the file is open there); close it there and run again")
 	case errors.Is(err, fs.ErrExist):
 		return T("tệp hoặc thư mục đã tồn tại", "the file or folder already exists")
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -28,23 +29,26 @@ type viewport struct {
 	mobile        bool
 }
 
-// The narrowest phone in common use in Vietnam, and a desktop.
+// The narrowest phone in common use in Vietnam, a tablet, and a desktop.
 var (
-	phone   = viewport{width: 360, height: 740, mobile: true}
-	desktop = viewport{width: 1280, height: 800}
+	phone     = viewport{width: 360, height: 740, mobile: true}
+	tablet    = viewport{width: 768, height: 1024, mobile: true}
+	desktop   = viewport{width: 1280, height: 900}
+	viewports = []viewport{phone, tablet, desktop}
 )
 
 // emulate resizes the tab to the viewport and waits for the new layout.
 func (v viewport) emulate() chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(v.emulateOnly(), settle())
+}
+
+func (v viewport) emulateOnly() chromedp.Action[chromedp.Void] {
 	opts := []chromedp.EmulateViewportOption{}
 	if v.mobile {
 		opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait)
 	}
-	return chromedp.Steps(chromedp.EmulateViewport(v.width, v.height, opts...), settle())
+	return chromedp.EmulateViewport(v.width, v.height, opts...)
 }
-
-// axeTags are the rule sets axe-core runs: WCAG 2.1 levels A and AA.
-var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 
 // TestBrowser opens every page of [pages] in one headless Chromium, each in
 // a new tab, and checks what a visitor would meet.
@@ -165,39 +169,37 @@ func checkPage(t *testing.T, browser context.Context, s *servedSite, pc pageCase
 		t.Fatalf("%s: status %d, want %d", pc.Path, resp.Status, pc.Status)
 	}
 
-	for _, vp := range []viewport{phone, desktop} {
+	charts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('figure.chart[data-chart-id]').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var jsLinks []string
+	for _, vp := range viewports {
 		if err := chromedp.Do(ctx, vp.emulate()); err != nil {
 			t.Fatalf("%d px: %v", vp.width, err)
 		}
-		ov, err := chromedp.Run(ctx, chromedp.Evaluate[overflow](fmt.Sprintf(overflowJS, vp.width)))
-		if err != nil {
-			t.Fatalf("%d px: overflow check: %v", vp.width, err)
+		checkLayout(t, ctx, vp, pc)
+		// The static drawings, before the live charts replace them.
+		checkChartText(t, ctx, "static", vp)
+	}
+	if charts > 0 {
+		if live := goLive(t, ctx); live != charts {
+			t.Errorf("%d of %d charts went live", live, charts)
 		}
-		if ov.ScrollWidth > int(vp.width) {
-			t.Errorf("at %d px the page scrolls sideways: document is %d px wide; sticking out:\n\t%s",
-				vp.width, ov.ScrollWidth, strings.Join(ov.Culprits, "\n\t"))
+	}
+	for _, vp := range viewports {
+		if err := chromedp.Do(ctx, vp.emulate(), afterResize()); err != nil {
+			t.Fatalf("%d px: %v", vp.width, err)
 		}
-		if vp == phone && pc.Status == 200 {
-			// The page's title above 250 px on a 360×740 phone: the header,
-			// banner and breadcrumbs leave the first screen to the page.
-			top, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => { const h = document.querySelector('main h1'); return h ? h.getBoundingClientRect().top + scrollY : 0; })()`))
-			if err != nil {
-				t.Fatalf("title position: %v", err)
-			}
-			if top > 250 {
-				t.Errorf("at 360×740 the page title starts at %.0f px, want above 250", top)
-			}
+		if charts > 0 {
+			checkChartText(t, ctx, "live", vp)
 		}
-		if shots != "" {
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-			if err != nil {
-				t.Fatalf("%d px: screenshot: %v", vp.width, err)
-			}
-			name := filepath.Join(shots, fmt.Sprintf("%s-%d.png", slug(pc.Path), vp.width))
-			if err := os.WriteFile(name, png, 0o644); err != nil {
+		if vp == phone {
+			if jsLinks, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](visibleLinksJS)); err != nil {
 				t.Fatal(err)
 			}
 		}
+		screenshot(t, ctx, shots, pc, vp, "js")
 	}
 
 	// Read the violations before axe-core runs: its work is not the page's.
@@ -214,8 +216,107 @@ func checkPage(t *testing.T, browser context.Context, s *servedSite, pc pageCase
 		if axe == "" {
 			missing(t, "TIENDO_AXE_JS not set: cannot run axe-core")
 		}
-		checkAxe(t, ctx, axe, pc.AllRules)
+		checkAxe(t, ctx, axe)
 	})
+	if pc.Status == 200 {
+		t.Run("no-js", func(t *testing.T) {
+			checkWithoutJS(t, browser, s, pc, jsLinks, shots)
+		})
+	}
+}
+
+// checkLayout checks, at the viewport the tab has now, that nothing needs
+// sideways scrolling — the page, or any box inside main — and that on a
+// phone the page's title is on the first screen.
+func checkLayout(t *testing.T, ctx context.Context, vp viewport, pc pageCase) {
+	t.Helper()
+	ov, err := chromedp.Run(ctx, chromedp.Evaluate[overflow](fmt.Sprintf(overflowJS, vp.width)))
+	if err != nil {
+		t.Fatalf("%d px: overflow check: %v", vp.width, err)
+	}
+	if ov.ScrollWidth > int(vp.width) {
+		t.Errorf("at %d px the page scrolls sideways: document is %d px wide; sticking out:\n\t%s",
+			vp.width, ov.ScrollWidth, strings.Join(ov.Culprits, "\n\t"))
+	}
+	for _, c := range ov.Scrollers {
+		t.Errorf("at %d px a box in main scrolls sideways: %s", vp.width, c)
+	}
+	if vp == phone && pc.Status == 200 {
+		// The page's title above 250 px on a 360×740 phone: the header,
+		// banner and breadcrumbs leave the first screen to the page.
+		top, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => { const h = document.querySelector('main h1'); return h ? h.getBoundingClientRect().top + scrollY : 0; })()`))
+		if err != nil {
+			t.Fatalf("title position: %v", err)
+		}
+		if top > 250 {
+			t.Errorf("at 360×740 the page title starts at %.0f px, want above 250", top)
+		}
+	}
+}
+
+// screenshot writes the whole page into shots (when set) as
+// <page>-<width>-<mode>.png.
+func screenshot(t *testing.T, ctx context.Context, shots string, pc pageCase, vp viewport, mode string) {
+	t.Helper()
+	if shots == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("%d px: screenshot: %v", vp.width, err)
+	}
+	name := filepath.Join(shots, fmt.Sprintf("%s-%d-%s.png", slug(pc.Path), vp.width, mode))
+	if err := os.WriteFile(name, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkWithoutJS opens the page again with JavaScript off, as some readers
+// and every feed reader have it: every chart shows its static drawing, the
+// layout holds, and every link a reader sees with JavaScript (lists, filter
+// links) is there too.
+func checkWithoutJS(t *testing.T, browser context.Context, s *servedSite, pc pageCase, jsLinks []string, shots string) {
+	tab, closeTab := chromedp.NewContext(browser)
+	defer closeTab()
+	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled,
+				emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}),
+		chromedp.EmulateViewport(phone.width, phone.height, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait)); err != nil {
+		t.Fatalf("turn JavaScript off: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(s.URL(pc.Path))); err != nil {
+		t.Fatalf("open without JavaScript: %v", err)
+	}
+	for _, vp := range viewports {
+		// No settle(): with scripts off, no animation frame comes.
+		if err := chromedp.Do(ctx, vp.emulateOnly(), chromedp.Sleep(300*time.Millisecond)); err != nil {
+			t.Fatalf("%d px: %v", vp.width, err)
+		}
+		checkLayout(t, ctx, vp, pc)
+		checkChartText(t, ctx, "static", vp)
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](staticChartsJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n[0] != n[1] {
+			t.Errorf("%d px without JavaScript: %d of %d charts show", vp.width, n[1], n[0])
+		}
+		if vp == phone {
+			links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](visibleLinksJS))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if miss := missingLinks(jsLinks, links); len(miss) > 0 {
+				t.Errorf("at 360 px without JavaScript these links of main do not show: %s", join(miss))
+			}
+		}
+		screenshot(t, ctx, shots, pc, vp, "nojs")
+	}
 }
 
 // settle waits until web fonts are in and two frames are painted, so that
@@ -228,6 +329,7 @@ func settle() chromedp.Action[chromedp.Void] {
 type overflow struct {
 	ScrollWidth int      `json:"scrollWidth"`
 	Culprits    []string `json:"culprits"`
+	Scrollers   []string `json:"scrollers"`
 }
 
 // overflowJS measures the document's width at a viewport width of %d and,
@@ -237,7 +339,17 @@ type overflow struct {
 const overflowJS = `(() => {
   const width = %d;
   const doc = document.documentElement;
-  const res = {scrollWidth: doc.scrollWidth, culprits: []};
+  const res = {scrollWidth: doc.scrollWidth, culprits: [], scrollers: []};
+  const name0 = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    [...el.classList].slice(0, 3).map(c => '.' + c).join('');
+  for (const el of document.querySelectorAll('main *')) {
+    const o = getComputedStyle(el).overflowX;
+    if ((o === 'auto' || o === 'scroll') && el.scrollWidth > el.clientWidth + 1 && res.scrollers.length < 8) {
+      const cap = el.querySelector('caption, h2, h3');
+      res.scrollers.push(name0(el) + (cap ? ' "' + cap.textContent.trim().slice(0, 50) + '"' : '') +
+        ' (' + el.scrollWidth + ' px of content in ' + el.clientWidth + ' px)');
+    }
+  }
   if (res.scrollWidth <= width) return res;
   const scrolls = el => {
     for (let p = el.parentElement; p; p = p.parentElement) {
@@ -261,8 +373,9 @@ const overflowJS = `(() => {
 })()`
 
 // axeRunJS runs axe-core over the document and keeps what a report needs.
+// It runs every rule axe-core enables by default: WCAG 2.0–2.2 A and AA
+// and the best practices (landmarks such as region, heading order…).
 var axeRunJS = `axe.run(document, {
-  runOnly: {type: 'tag', values: ` + jsStrings(axeTags) + `},
   resultTypes: ['violations'],
 }).then(r => r.violations.map(v => ({
   id: v.id, impact: v.impact || '', help: v.help, helpUrl: v.helpUrl,
@@ -272,13 +385,6 @@ var axeRunJS = `axe.run(document, {
     summary: n.failureSummary || '',
   })),
 })))`
-
-// axeAllJS runs every rule of axe-core.
-var axeAllJS = strings.Replace(axeRunJS, "runOnly: {type: 'tag', values: "+jsStrings(axeTags)+"},\n  ", "", 1)
-
-func jsStrings(ss []string) string {
-	return "['" + strings.Join(ss, "', '") + "']"
-}
 
 type axeViolation struct {
 	ID      string    `json:"id"`
@@ -294,24 +400,20 @@ type axeNode struct {
 	Summary string `json:"summary"`
 }
 
-// checkAxe runs axe-core at both widths, desktop first because the page is
-// at that width now; a violation found at both is reported once.
-func checkAxe(t *testing.T, ctx context.Context, axe string, allRules bool) {
+// checkAxe runs axe-core at the three widths, desktop first because the
+// page is at that width now; a violation found at several is reported once.
+func checkAxe(t *testing.T, ctx context.Context, axe string) {
 	// Evaluated through the DevTools protocol, the script is not subject
 	// to the page's CSP.
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
 		t.Fatalf("inject axe-core: %v", err)
 	}
 	seen := map[string]bool{}
-	for _, vp := range []viewport{desktop, phone} {
+	for _, vp := range []viewport{desktop, tablet, phone} {
 		if err := chromedp.Do(ctx, vp.emulate()); err != nil {
 			t.Fatalf("%d px: %v", vp.width, err)
 		}
-		run := axeRunJS
-		if allRules {
-			run = axeAllJS
-		}
-		vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](run, chromedp.EvalAwaitPromise))
+		vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axeRunJS, chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatalf("%d px: axe.run: %v", vp.width, err)
 		}

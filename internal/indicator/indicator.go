@@ -84,10 +84,14 @@ type Indicator struct {
 	Source string
 	// Frequency is the length of the periods figures are expected for.
 	Frequency period.Kind
-	// File is the figures' CSV, relative to the data directory
-	// ("chi-tieu/vneid.csv"), clean and inside it; empty for an indicator
+	// File is the figures' CSV file or Excel workbook, relative to the
+	// data directory ("chi-tieu/vneid.csv"), clean and inside it; empty for an indicator
 	// computed from the weekly reports.
 	File string
+	// Sheet is the sheet of File to read when File is an Excel workbook;
+	// empty means its first sheet. SheetPos is the sheet = … line.
+	Sheet    string
+	SheetPos diag.Pos
 	// FromReports, when set, says the figures are computed from the weekly
 	// service reports (data/reports/*.csv) rather than read from a CSV of
 	// their own, so that the indicator and /bao-cao/ show one number: the

@@ -108,20 +108,22 @@ const (
 )
 
 // The statuses as the site shows them: a slug, words, an icon that does
-// not rely on colour, and a chart colour with 4.5:1 against white labels.
+// not rely on colour, and a chart colour with 4.5:1 against white labels,
+// every two of them apart for colour-blind readers too
+// (view's TestStatusColoursColourBlind).
 var statuses = [...]struct {
 	slug, icon, color string
 	text              diag.Text
 }{
-	DoneOnTime:  {"dung-han", "✓", "#1e6b34", diag.T("hoàn thành đúng hạn", "done on time")},
-	DoneLate:    {"hoan-thanh-qua-han", "✓", "#6b4e16", diag.T("hoàn thành quá hạn", "done late")},
-	Done:        {"hoan-thanh", "✓", "#2f5d3a", diag.T("hoàn thành (không rõ có đúng hạn)", "done (on time or not unknown)")},
-	InProgress:  {"dang-thuc-hien", "▶", "#1f4e8c", diag.T("đang thực hiện", "in progress")},
-	DueSoon:     {"sap-den-han", "◷", "#8a4b00", diag.T("sắp đến hạn", "due soon")},
-	Overdue:     {"qua-han", "!", "#a11d1d", diag.T("quá hạn", "overdue")},
-	Ongoing:     {"thuong-xuyen", "↻", "#3f4f63", diag.T("thường xuyên", "ongoing")},
-	NotStarted:  {"chua-den-thoi-diem", "○", "#5b5b5b", diag.T("chưa đến thời điểm thực hiện", "not yet started")},
-	Conditional: {"cho-dieu-kien", "…", "#5a3d7a", diag.T("chờ điều kiện", "waiting for a condition")},
+	DoneOnTime:  {"dung-han", "✓", "#005435", diag.T("hoàn thành đúng hạn", "done on time")},
+	DoneLate:    {"hoan-thanh-qua-han", "✓", "#896a38", diag.T("hoàn thành quá hạn", "done late")},
+	Done:        {"hoan-thanh", "✓", "#3b8264", diag.T("hoàn thành (không rõ có đúng hạn)", "done (on time or not unknown)")},
+	InProgress:  {"dang-thuc-hien", "▶", "#545caa", diag.T("đang thực hiện", "in progress")},
+	DueSoon:     {"sap-den-han", "◷", "#a86300", diag.T("sắp đến hạn", "due soon")},
+	Overdue:     {"qua-han", "!", "#710000", diag.T("quá hạn", "overdue")},
+	Ongoing:     {"thuong-xuyen", "↻", "#252e45", diag.T("thường xuyên", "ongoing")},
+	NotStarted:  {"chua-den-thoi-diem", "○", "#696078", diag.T("chưa đến thời điểm thực hiện", "not yet started")},
+	Conditional: {"cho-dieu-kien", "…", "#4b266d", diag.T("chờ điều kiện", "waiting for a condition")},
 }
 
 // Statuses lists every status, in the order a legend shows them.

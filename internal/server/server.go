@@ -364,20 +364,34 @@ func urlHost(bind string) string {
 	return bind
 }
 
+// Windows Sockets' codes for the three failures listenError words, which
+// Go's syscall constants do not match on Windows.
+const (
+	wsaAccess       = 10013 // WSAEACCES
+	wsaAddrInUse    = 10048 // WSAEADDRINUSE
+	wsaAddrNotAvail = 10049 // WSAEADDRNOTAVAIL
+)
+
+// isErrno reports whether err is the system error number n.
+func isErrno(err error, n uintptr) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno) && uintptr(errno) == n
+}
+
 // listenError words a failure to listen for staff.
 func listenError(o Options, err error) *diag.Diagnostic {
 	addr := net.JoinHostPort(o.Bind, strconv.Itoa(o.Port))
 	pos := diag.Pos{File: "--port"}
 	switch {
-	case errors.Is(err, syscall.EADDRINUSE):
+	case errors.Is(err, syscall.EADDRINUSE) || isErrno(err, wsaAddrInUse):
 		return diag.New(pos, diag.CodeServePortBusy,
 			diag.Tf("cổng %d đang được chương trình khác dùng", "port %d is already used by another program", o.Port),
 			diag.Tf("Dừng chương trình đó, hoặc chọn cổng khác: --port %d.", "Stop that program, or choose another port: --port %d.", o.Port+1))
-	case errors.Is(err, syscall.EACCES):
+	case errors.Is(err, syscall.EACCES) || isErrno(err, wsaAccess):
 		return diag.New(pos, diag.CodeServePortDenied,
 			diag.Tf("không được phép mở cổng %d", "not allowed to open port %d", o.Port),
 			diag.T("Dùng cổng từ 1024 trở lên, ví dụ --port 1313.", "Use a port from 1024 up, for example --port 1313."))
-	case errors.Is(err, syscall.EADDRNOTAVAIL):
+	case errors.Is(err, syscall.EADDRNOTAVAIL) || isErrno(err, wsaAddrNotAvail):
 		return diag.New(diag.Pos{File: "--bind"}, diag.CodeServeBind,
 			diag.Tf("địa chỉ %s không thuộc máy này", "address %s does not belong to this machine", o.Bind),
 			diag.T("Bỏ --bind để dùng 127.0.0.1.", "Leave out --bind to use 127.0.0.1."))

@@ -65,7 +65,7 @@ func (t *Table) Columns(spec []ColumnSpec) (map[string]int, *diag.List) {
 	}
 	for _, s := range spec {
 		if _, ok := cols[s.Key]; s.Required && !ok {
-			l.Errorf(diag.Pos{File: t.Name, Line: t.headerLine()}, diag.CodeCSVColumnMissing,
+			l.Errorf(t.At(t.headerLine(), 0), diag.CodeCSVColumnMissing,
 				diag.Tf("Thiếu cột bắt buộc \"%s\"; các cột tìm thấy: %s", "Required column \"%s\" is missing; columns found: %s", s.Key, quoteList(t.Header)),
 				diag.Tf("Thêm cột vào dòng tiêu đề (dòng đầu tiên) của bảng, với tên %s", "Add the column to the header (first line) of the table, named %s", quoteList(append([]string{s.Key}, s.Aliases...))))
 		}

@@ -18,9 +18,14 @@ import (
 // While the dialect is only a guess (Table.DialectGuessed), a cell whose
 // value depends on it ("2.421", "1,234") is refused, with both readings.
 //
+// A workbook's number cell is returned as it is (see [Field.Number]).
+//
 // An empty cell is an error here; callers that allow empty cells check
 // f.Text first.
 func (t *Table) ParseNumber(f Field) (float64, *diag.Diagnostic) {
+	if f.typed {
+		return f.num, nil
+	}
 	v, ok := vi.ParseNumber(f.Text, t.DecimalComma)
 	if ok {
 		if t.DialectGuessed {
@@ -41,8 +46,7 @@ func (t *Table) ParseNumber(f Field) (float64, *diag.Diagnostic) {
 		// for a column too narrow.
 		return 0, diag.New(pos, diag.CodeCSVNumber,
 			diag.Tf("Ô \"%s\" là lỗi công thức hoặc hiển thị của Excel, không phải số", "Cell \"%s\" is an Excel formula or display error, not a number", excerpt(f.Text)),
-			diag.T("Sửa công thức (hoặc nới rộng cột) trong bảng tính rồi lưu lại tệp CSV",
-				"Fix the formula (or widen the column) in the spreadsheet and save the CSV file again"))
+			t.formulaHint())
 	}
 	return 0, diag.New(pos, diag.CodeCSVNumber,
 		diag.Tf("Ô \"%s\" không phải là số", "Cell \"%s\" is not a number", excerpt(f.Text)),
@@ -50,6 +54,10 @@ func (t *Table) ParseNumber(f Field) (float64, *diag.Diagnostic) {
 }
 
 func (t *Table) numberHint() diag.Text {
+	if t.Encoding == XLSX {
+		return diag.T("Gõ một số vào ô, ví dụ 1234,5 (hoặc 1234.5 nếu máy tính dùng dấu chấm thập phân). Ô định dạng Văn bản (Text) hoặc bắt đầu bằng dấu ' chứa chữ, không phải số",
+			"Type a number in the cell, such as 1234.5 (or 1234,5 on a computer set to a decimal comma). A cell formatted as Text, or starting with ', holds text, not a number")
+	}
 	if t.DecimalComma {
 		return diag.T("Tệp này dùng dấu phẩy ngăn phần thập phân và dấu chấm ngăn hàng nghìn; viết ví dụ 1234,5 hoặc 1.234,5 hoặc -12",
 			"This file uses a decimal comma and a dot between thousands; write for example 1234,5 or 1.234,5 or -12")
@@ -71,7 +79,7 @@ func (t *Table) SettleDialect(cols ...int) {
 	comma, point := false, false
 	for _, r := range t.Rows {
 		for _, c := range cols {
-			if c < 0 || c >= len(r.Fields) || r.Fields[c].Text == "" {
+			if c < 0 || c >= len(r.Fields) || r.Fields[c].Text == "" || r.Fields[c].typed {
 				continue
 			}
 			_, cok := vi.ParseNumber(r.Fields[c].Text, true)
@@ -127,4 +135,12 @@ func Ambiguous(text string, setting diag.Text) (msg, hint diag.Text, ok bool) {
 		En: fmt.Sprintf("If it is %s, remove the thousands separator (write %s); or declare how numbers are written %s: decimalComma = true (decimal comma, 1.234,5) or decimalComma = false (decimal point, 1,234.5)", w, digits, where.En),
 	}
 	return msg, hint, true
+}
+
+func (t *Table) formulaHint() diag.Text {
+	if t.Encoding == XLSX {
+		return diag.T("Sửa công thức trong bảng tính rồi lưu lại tệp", "Fix the formula in the spreadsheet and save the file again")
+	}
+	return diag.T("Sửa công thức (hoặc nới rộng cột) trong bảng tính rồi lưu lại tệp CSV",
+		"Fix the formula (or widen the column) in the spreadsheet and save the CSV file again")
 }

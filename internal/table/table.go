@@ -105,6 +105,12 @@ type Options struct {
 	// DialectSetting names, for messages, where DecimalComma is declared:
 	// "cho chỉ tiêu "x" trong data/indicators.toml (dòng 12)".
 	DialectSetting diag.Text
+	// Sheet is the sheet of a workbook to read ([ReadXLSX]); empty means
+	// the first visible one. CSV files ignore it.
+	Sheet string
+	// SheetPos is where Sheet is written, for the error of a sheet the
+	// workbook does not have; zero means the workbook itself.
+	SheetPos diag.Pos
 }
 
 // Encoding names the character encoding a file was saved in.
@@ -116,12 +122,17 @@ const (
 	UTF16LE     Encoding = "UTF-16LE"
 	UTF16BE     Encoding = "UTF-16BE"
 	Windows1258 Encoding = "Windows-1258"
+	// XLSX is an Excel workbook, which has no text encoding of its own.
+	XLSX Encoding = "XLSX"
 )
 
 // Table is a CSV file read by [Read].
 type Table struct {
 	// Name is the file's path relative to the site root, as in positions.
-	Name      string
+	Name string
+	// Sheet is the sheet a workbook was read from; empty for a CSV file.
+	// Positions in a workbook name their cell ("Sheet1!C12").
+	Sheet     string
 	Encoding  Encoding
 	Delimiter rune
 	// DecimalComma is the number dialect [Table.ParseNumber] uses.
@@ -154,11 +165,22 @@ type Row struct {
 }
 
 // Field is one cell: its text, trimmed and in NFC, and where it starts.
+//
+// In a workbook Line and Col are the cell's row and column numbers, and a
+// cell holding a number keeps it (see [ReadXLSX]): [Table.ParseNumber]
+// returns it as it is, whatever the text or the dialect.
 type Field struct {
 	Text string
 	Line int
 	Col  int
+
+	num   float64
+	typed bool
 }
+
+// Number returns the number a workbook's cell holds; ok is false for text
+// and for every cell of a CSV file.
+func (f Field) Number() (v float64, ok bool) { return f.num, f.typed }
 
 // Pos returns the position of field col of row row; out-of-range indexes
 // give the nearest position known rather than a panic.
@@ -168,24 +190,33 @@ func (t *Table) Pos(row, col int) diag.Pos {
 	}
 	r := t.Rows[row]
 	if col < 0 || col >= len(r.Fields) {
-		return diag.Pos{File: t.Name, Line: r.Line}
+		return t.At(r.Line, 0)
 	}
-	f := r.Fields[col]
-	return diag.Pos{File: t.Name, Line: f.Line, Col: f.Col}
+	return t.FieldPos(r.Fields[col])
 }
 
 // HeaderPos returns the position of the name of column col.
 func (t *Table) HeaderPos(col int) diag.Pos {
 	if col < 0 || col >= len(t.header) {
-		return diag.Pos{File: t.Name, Line: t.headerLine()}
+		return t.At(t.headerLine(), 0)
 	}
-	f := t.header[col]
-	return diag.Pos{File: t.Name, Line: f.Line, Col: f.Col}
+	return t.FieldPos(t.header[col])
 }
 
 // FieldPos returns the position of f in this table's file.
 func (t *Table) FieldPos(f Field) diag.Pos {
-	return diag.Pos{File: t.Name, Line: f.Line, Col: f.Col}
+	return t.At(f.Line, f.Col)
+}
+
+// At returns the position of line and col (0: the whole line) of this
+// table's file. In a workbook it names the cell, the first of the row for
+// a whole line: "Sheet1!C12", "'Báo cáo'!A3".
+func (t *Table) At(line, col int) diag.Pos {
+	p := diag.Pos{File: t.Name, Line: line, Col: col}
+	if t.Sheet != "" && line > 0 {
+		p.Cell = cellName(t.Sheet, line, max(col, 1))
+	}
+	return p
 }
 
 func (t *Table) headerLine() int {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
@@ -56,8 +57,8 @@ kind = "xa"
 	// /chi-tieu/ty-le/ 50,0% 80,0% (31/12/2023) 62,5% đúng tiến độ
 	// figures: spark-ty-le line-ty-le bar-ty-le Tỷ lệ hồ sơ trực tuyến — [by] [dim-commune], Tháng 6/2023
 	// chart spark-ty-le 120×32
-	// chart line-ty-le 360×280
-	// chart bar-ty-le 480×120
+	// chart line-ty-le 328×280
+	// chart bar-ty-le 328×124
 	// chi-tieu/ty-le/ty-le.csv "\ufeffky,don_vi,don_vi_ma,tu_so,mau_so,ghi_chu\r\n2023-05,Xã An,xa-a,10,100,\r\n2023-06,Xã An,xa-a,45,90,'=1+1\r\n"
 	// chi-tieu/ty-le/ty-le.json
 	// {
@@ -103,15 +104,19 @@ func ExampleBadge() {
 	// {qua-han Chưa báo cáo ✗}
 }
 
-// A layout asks for a drawn figure by its *Figure: the static SVG, the
-// option that makes it live, and the caption, escaped.
+// A layout asks for a drawn figure by its *Figure: the static SVG (two,
+// narrow and wide, when the chart has a wide drawing), the option that
+// makes it live, and the caption, escaped.
 func ExampleFigures_HTML() {
-	figs := view.Figures{"line-tk": {SVG: []byte(`<svg></svg>`), Option: []byte(`{"series":[]}`)}}
+	figs := view.Figures{"line-tk": {Drawing: chart.Drawing{SVG: []byte(`<svg></svg>`)}, Option: []byte(`{"series":[]}`)},
+		"bar-tk": {Drawing: chart.Drawing{SVG: []byte(`<svg>n</svg>`), Wide: []byte(`<svg>w</svg>`)}, Option: []byte(`{}`)}}
 	fmt.Println(figs.HTML(&view.Figure{ID: "line-tk", Caption: "Số tài khoản <theo tháng>"}))
 	fmt.Println(figs.HTML(&view.Figure{ID: "line-tk", Static: true}))
 	fmt.Printf("%q\n", figs.HTML(nil))
+	fmt.Println(figs.HTML(&view.Figure{ID: "bar-tk"}))
 	// Output:
 	// <figure class="chart" data-chart-id="line-tk"><div class="chart-svg"><svg></svg></div><script type="application/json" class="chart-option">{"series":[]}</script><figcaption>Số tài khoản &lt;theo tháng&gt;</figcaption></figure>
 	// <figure class="chart chart-static"><div class="chart-svg"><svg></svg></div></figure>
 	// ""
+	// <figure class="chart" data-chart-id="bar-tk"><div class="chart-svg chart-narrow"><svg>n</svg></div><div class="chart-svg chart-wide"><svg>w</svg></div><script type="application/json" class="chart-option">{}</script></figure>
 }

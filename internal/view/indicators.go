@@ -397,13 +397,22 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 		chartFmt = func(x float64) string { return loc.Float(x, ind.Decimals) }
 	}
 
-	// The series in total, with the expected path and the targets.
+	// The series in total, with the expected path and the targets, on an
+	// axis where a period without a figure keeps its place.
 	var periods []string
 	var vals, expected []float64
+	var ps []period.Period
 	for _, p := range res.Series {
-		periods = append(periods, ShortLabel(p.Period, lang))
+		ps = append(ps, p.Period)
 		vals = append(vals, p.Value)
-		expected = append(expected, indicator.PlanValue(ind, indicator.DeadlineOf(p.Period, e.Location)))
+	}
+	line, idx := timeline(ps)
+	vals = spread(vals, idx, len(line))
+	for _, p := range line {
+		periods = append(periods, ShortLabel(p, lang))
+		expected = append(expected, indicator.PlanValue(ind, indicator.DeadlineOf(p, e.Location)))
+	}
+	for _, p := range res.Series {
 		row := SeriesRow{Period: p.Period.Label(dl), Value: fmtv(p.Value), Key: p.Period.String(), Text: e.format(ind, p.Value, true)}
 		if v.Rate {
 			row.Num, row.Den = loc.Float(p.Num, 0), loc.Float(p.Den, 0)
@@ -435,10 +444,11 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 
 	// The breakdown by the indicator's dimension at the latest period.
 	if len(res.Breakdown) > 0 {
-		var cats []string
+		var cats, names []string
 		var bv []float64
 		for _, d := range res.Breakdown {
 			cats = append(cats, e.dimName(d.Dim, true))
+			names = append(names, e.dimName(d.Dim, false))
 			bv = append(bv, d.Value)
 		}
 		var targets []chart.Target
@@ -450,10 +460,18 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 		if res.Latest != nil {
 			title += ", " + res.Latest.Period.Label(dl)
 		}
+		// The district is marked: a rate as a bar of its own beside the
+		// communes'; a count, many times any commune's, in the title.
+		var overall *chart.Overall
+		if res.Latest != nil && ind.Measure.IsPercentage() {
+			overall = &chart.Overall{Name: e.T("wholeDistrict"), Value: res.Latest.Value}
+		} else if res.Latest != nil {
+			title += " (" + strings.ToLower(e.T("wholeDistrict")) + " " + e.format(ind, res.Latest.Value, true) + ")"
+		}
 		ch, err := chart.Bar(chart.BarSpec{
 			Meta:       chart.Meta{ID: "bar-" + ind.ID, Title: title, Desc: title + ".", Lang: lang, Format: chartFmt},
-			Categories: cats, Series: []chart.Series{{Name: card.Title, Values: bv}}, Targets: targets,
-			Percent: ind.Measure.IsPercentage(), Unit: v.Unit,
+			Categories: cats, Names: names, Series: []chart.Series{{Name: card.Title, Values: bv}}, Targets: targets,
+			Percent: ind.Measure.IsPercentage(), Unit: v.Unit, Rank: true, Overall: overall,
 		})
 		v.Breakdown = out.figure(ch, err, title, IndicatorsPath+ind.ID+"/")
 	}

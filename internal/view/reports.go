@@ -208,11 +208,14 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	weeks := agg.View(report.ByWeek)
 	var labels []string
 	var online, ontime []float64
+	var freshAll report.Summary // the district in the last week due
+	var weekList []period.Period
 	for _, s := range weeks {
-		labels = append(labels, ShortLabel(s.Week, lang))
+		weekList = append(weekList, s.Week)
 		online = append(online, pct(s.OnlineRate()))
 		ontime = append(ontime, pct(s.OnTimeRate()))
 		if s.Week == fresh.Week {
+			freshAll = s
 			v.Latest = e.line(s.Week.Label(dl), weekPath(s.Week), s)
 		}
 	}
@@ -220,6 +223,12 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 		Title: env.T("reportsTitle"), Description: env.T("reportsDescription"), Data: v}, nil)
 	out.Page, out.View = reportsPage, v
 	out.All = append(out.All, reportsPage)
+	// A week without reports keeps its place on the axis.
+	axis, idx := timeline(weekList)
+	online, ontime = spread(online, idx, len(axis)), spread(ontime, idx, len(axis))
+	for _, w := range axis {
+		labels = append(labels, ShortLabel(w, lang))
+	}
 	if len(weeks) > 1 {
 		title := env.T("reportsTrend")
 		ch, err := chart.Line(chart.LineSpec{
@@ -278,7 +287,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	}
 
 	// Per unit, over the whole period, and per unit in the last week due.
-	var unitCats []string
+	var unitCats, unitNames []string
 	var unitVals []float64
 	for _, us := range agg.View(report.ByUnit) {
 		v.Units = append(v.Units, e.line(env.Unit(us.Unit).Name, env.Unit(us.Unit).Path, us))
@@ -286,6 +295,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	for _, us := range byWeekUnit {
 		if us.Week == fresh.Week {
 			unitCats = append(unitCats, env.Unit(us.Unit).Short)
+			unitNames = append(unitNames, env.Unit(us.Unit).Name)
 			unitVals = append(unitVals, pct(us.OnlineRate()))
 		}
 	}
@@ -293,7 +303,8 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 		title := env.T("onlineRateByUnit") + ", " + fresh.Week.Label(dl)
 		ch, err := chart.Bar(chart.BarSpec{
 			Meta:       chart.Meta{ID: "bao-cao-don-vi", Title: title, Desc: title + ".", Lang: lang, Format: pct1},
-			Categories: unitCats, Series: []chart.Series{{Name: env.T("onlineRate"), Values: unitVals}}, Percent: true,
+			Categories: unitCats, Names: unitNames, Series: []chart.Series{{Name: env.T("onlineRate"), Values: unitVals}}, Percent: true, Rank: true,
+			Overall: &chart.Overall{Name: env.T("wholeDistrict"), Value: pct(freshAll.OnlineRate())},
 			Targets: []chart.Target{{Value: report.DefaultTargets().Essential * 100, Label: env.T("target") + " " + v.OnlineTarget}},
 		})
 		v.ByUnit = out.figure(ch, err, title, ReportsPath)
@@ -322,11 +333,12 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 		}
 		var sl []string
 		var sOnline []float64
+		var sWeeks []period.Period
 		for _, ws := range byWeekService {
 			if ws.Service != sv.ID {
 				continue
 			}
-			sl = append(sl, ShortLabel(ws.Week, lang))
+			sWeeks = append(sWeeks, ws.Week)
 			sOnline = append(sOnline, pct(ws.OnlineRate()))
 			view.Weeks = append(view.Weeks, e.line(ws.Week.Label(dl), weekPath(ws.Week), ws))
 			lastWeek = &ws
@@ -339,7 +351,12 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 			}
 		}
 		p := ServicesPath + sv.ID + "/"
-		if len(sl) > 1 {
+		axis, idx := timeline(sWeeks)
+		sOnline = spread(sOnline, idx, len(axis))
+		for _, w := range axis {
+			sl = append(sl, ShortLabel(w, lang))
+		}
+		if len(sWeeks) > 1 {
 			target := report.DefaultTargets().Other
 			if sv.DeAn06 {
 				target = report.DefaultTargets().Essential

@@ -304,13 +304,14 @@ func (e Env) taskCharts(rows []*TaskRow, counts []StatusCount, out *Out) (*Figur
 	if len(keys) == 0 {
 		return byStatus, nil
 	}
-	var labels []string
+	var labels, dates []string
 	for _, k := range keys {
 		t, _ := time.Parse("2006-01", k)
 		labels = append(labels, loc.MonthYear(t.Year(), int(t.Month())))
+		dates = append(dates, k+"-01")
 	}
 	var tseries []chart.Series
-	var tcolors []string
+	var tcolors, tmarks []string
 	for _, s := range plan.Statuses() {
 		v := make([]float64, len(keys))
 		any := false
@@ -324,14 +325,24 @@ func (e Env) taskCharts(rows []*TaskRow, counts []StatusCount, out *Out) (*Figur
 		if any {
 			tseries = append(tseries, chart.Series{Name: s.Icon() + " " + s.Label().In(e.dl()), Values: v})
 			tcolors = append(tcolors, s.Color())
+			tmarks = append(tmarks, s.Icon())
 		}
 	}
 	ttitle := e.T("tasksByDueMonth")
 	c2, err := chart.Stacked(chart.StackedSpec{
 		Meta:       chart.Meta{ID: "nv-thoi-han", Title: ttitle, Desc: ttitle + ": " + strings.Join(labels, ", ") + ".", Lang: lang, Format: fmtInt},
-		Categories: labels, Series: tseries, Colors: tcolors,
+		Categories: labels, Series: tseries, Colors: tcolors, Dates: dates, DateFormat: monthTemplate(lang), Marks: tmarks,
 	})
 	return byStatus, out.figure(c2, err, ttitle, TasksPath)
+}
+
+// monthTemplate writes a month on a chart's time axis as ShortLabel does
+// ("T6/2023", "06/2023"), in ECharts' time template.
+func monthTemplate(lang string) string {
+	if lang == "en" {
+		return "{MM}/{yyyy}"
+	}
+	return "T{M}/{yyyy}"
 }
 
 // taskDownloads makes the tasks with their parsed and computed fields as

@@ -484,7 +484,8 @@ func (e Env) unitChart(u data.Unit, s *Score, out *Out, path string) {
 				}
 			}
 		}
-		series = append(series, chart.Series{Name: e.T("district"), Values: dist})
+		// The district's figure is written beside the chart.
+		series = append(series, chart.Series{Name: e.T("district"), Values: dist, Unlabelled: true})
 	}
 	format := func(x float64) string { return e.format(k, x, false) }
 	if k.Measure.IsPercentage() {

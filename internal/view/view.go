@@ -266,8 +266,8 @@ type Figure struct {
 
 // Drawn is a chart as the chart stage drew it.
 type Drawn struct {
-	SVG    []byte
-	Option []byte // the ECharts option, for the live chart
+	chart.Drawing        // the static SVG, and the wide one for screens from 48rem
+	Option        []byte // the ECharts option, for the live chart
 }
 
 // Figures are the drawn charts of a build, by chart ID.
@@ -285,9 +285,19 @@ func (fs Figures) HTML(f *Figure) template.HTML {
 	} else {
 		fmt.Fprintf(&b, `<figure class="chart" data-chart-id="%s">`, html.EscapeString(f.ID))
 	}
-	b.WriteString(`<div class="chart-svg">`)
-	b.Write(d.SVG)
-	b.WriteString(`</div>`)
+	if d.Wide != nil {
+		// The theme's CSS shows one: each keeps its text at about its
+		// drawn size, 12 px, on the screens it is for.
+		b.WriteString(`<div class="chart-svg chart-narrow">`)
+		b.Write(d.SVG)
+		b.WriteString(`</div><div class="chart-svg chart-wide">`)
+		b.Write(d.Wide)
+		b.WriteString(`</div>`)
+	} else {
+		b.WriteString(`<div class="chart-svg">`)
+		b.Write(d.SVG)
+		b.WriteString(`</div>`)
+	}
 	if !f.Static {
 		b.WriteString(`<script type="application/json" class="chart-option">`)
 		b.Write(d.Option) // '<', '>' and '&' are escaped by package chart

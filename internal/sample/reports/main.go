@@ -110,9 +110,12 @@ var examWeeks = map[int]struct {
 // (1–4/9).
 var quiet = map[int]float64{17: .6, 18: .5, 35: .8, 36: .6}
 
+// Reasons as staff type them: the same words in other case or with a
+// stray space count as one reason (package report). None ends with a full
+// stop, since the page writes the most common spelling before ": N".
 var (
-	notAccepted = []string{"Sai mẫu tờ khai", "Sai mẫu tờ khai.", "sai mẫu tờ khai", "Nộp sai thủ tục", "Nộp trùng hồ sơ"}
-	supplements = []string{"Thiếu giấy tờ chứng minh", "Thiếu giấy tờ chứng minh.", "Thiếu giấy tờ chứng minh nơi cư trú",
+	notAccepted = []string{"Sai mẫu tờ khai", "Sai mẫu tờ khai ", "sai mẫu tờ khai", "Nộp sai thủ tục", "Nộp trùng hồ sơ"}
+	supplements = []string{"Thiếu giấy tờ chứng minh", "Thiếu giấy tờ chứng minh ", "Thiếu giấy tờ chứng minh nơi cư trú",
 		"Thông tin kê khai chưa khớp với Cơ sở dữ liệu quốc gia về dân cư", "thiếu giấy tờ chứng minh"}
 )
 

@@ -5,6 +5,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tiendo/tiendo/internal/data"
@@ -42,5 +43,18 @@ func TestFilesMatchRepositoryData(t *testing.T) {
 	}
 	if len(out) == 0 {
 		t.Error("no file written")
+	}
+}
+
+// A reason is shown as its most common spelling followed by ": N", so no
+// spelling the generator writes may end with a full stop ("Sai mẫu tờ
+// khai.: 4").
+func TestReasonsEndWithoutFullStop(t *testing.T) {
+	for _, list := range [][]string{notAccepted, supplements} {
+		for _, r := range list {
+			if strings.HasSuffix(strings.TrimSpace(r), ".") {
+				t.Errorf("reason %q ends with a full stop", r)
+			}
+		}
 	}
 }

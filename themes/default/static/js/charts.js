@@ -4,14 +4,17 @@
  * Every chart is already in the page as static SVG, drawn at build time by
  * ECharts from the same option (internal/chart). When a chart first scrolls
  * into view, this script loads the self-hosted ECharts once, draws the
- * option live in place of the SVG (same size) and marks the figure
+ * option live in place of the SVG (same shape, the column's width; the
+ * narrow drawing is for screens under 48rem, the wide one from 48rem,
+ * as in the theme CSS) and marks the figure
  * .is-live; the theme CSS hides the static SVG on screen only, so print
  * keeps it. If anything fails, the static SVG simply stays.
  *
  * Markup:
  *   <html lang="vi" data-echarts="…/echarts.min.js" data-echarts-locale="…/langVI.js">
  *   <figure class="chart" data-chart-id="ID">
- *     <div class="chart-svg"><svg viewBox="0 0 W H" …>…</svg></div>
+ *     <div class="chart-svg chart-narrow"><svg viewBox="0 0 W H" …>…</svg></div>
+ *     <div class="chart-svg chart-wide"><svg viewBox="0 0 W2 H2" …>…</svg></div>
  *     <script type="application/json" class="chart-option">{…}</script>
  *     <figcaption>…</figcaption>
  *   </figure>
@@ -119,10 +122,94 @@
         tooltip.valueFormatter = formatter(tooltip.tiendoFormat);
         delete tooltip.tiendoFormat;
       }
+      if (Array.isArray(tooltip.tiendoNames)) {
+        // Short names on the axis, the full name in the tooltip.
+        const names = tooltip.tiendoNames;
+        const value = tooltip.valueFormatter || String;
+        tooltip.formatter = function (params) {
+          const ps = list(params);
+          const head = ps.length ? names[ps[0].dataIndex] || ps[0].name : '';
+          return [head].concat(ps.map(function (p) {
+            return p.seriesName + ': ' + value(p.value);
+          })).join('\n');
+        };
+        delete tooltip.tiendoNames;
+      }
     });
     delete option.tiendoId;
     return option;
   }
+
+  // tiendoFit spaces the ticks of value axes for the chart's size. It is
+  // internal/chart's fitJS, byte for byte (a Go test compares them), so the
+  // live chart's axes are spaced as the static SVG's are.
+  function tiendoFit(option, width, height) {
+    var legend = option.tiendoLegend;
+    delete option.tiendoLegend;
+    if (legend) {
+      var rows = 1;
+      var x = 0;
+      legend.items.forEach(function (w) {
+        if (x > 0 && x + w > width - 20) {
+          rows++;
+          x = 0;
+        }
+        x += w;
+      });
+      var grid = [].concat(option.grid || {})[0];
+      var shift = Number(grid.bottom) - (12 + 24 * rows);
+      grid.bottom = 12 + 24 * rows;
+      [].concat(option.yAxis || []).forEach(function (axis) {
+        if (axis && axis.tiendoTicks) {
+          axis.tiendoTicks.reserve -= shift;
+        }
+      });
+    }
+    [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+      var t = axis && axis.tiendoTicks;
+      if (!t) {
+        return;
+      }
+      delete axis.tiendoTicks;
+      var horizontal = option.xAxis === axis || (Array.isArray(option.xAxis) && option.xAxis.indexOf(axis) >= 0);
+      var len = (horizontal ? width : height) - t.reserve;
+      var n = Math.max(1, Math.min(8, Math.floor(len / t.label)));
+      if (axis.type === 'time') {
+        axis.splitNumber = n;
+        axis.minInterval = t.minInterval;
+        return;
+      }
+      var round = function (x) {
+        return Number(x.toPrecision(12));
+      };
+      var top = t.max > 0 ? t.max : 1;
+      var unit = Math.pow(10, Math.floor(Math.log10(top / n)));
+      for (var i = 0; i < 15; i++) {
+        var c = round([1, 2, 5][i % 3] * unit * Math.pow(10, Math.floor(i / 3)));
+        if (c * n < top * (1 - 1e-9) || (t.minInterval && c < t.minInterval)) {
+          continue;
+        }
+        var m = round(Math.ceil(top / c - 1e-9) * c);
+        if (t.room && len * (m - t.above) / m < t.room) {
+          m = round(m + c);
+        }
+        if (t.cap && m > t.cap) {
+          m = t.cap;
+        }
+        if (m / c > n + 1e-9 || Math.abs(m / c - Math.round(m / c)) > 1e-9) {
+          continue;
+        }
+        axis.min = 0;
+        axis.max = m;
+        axis.interval = c;
+        return;
+      }
+    });
+    return option;
+  }
+
+
+  const wideScreen = window.matchMedia ? window.matchMedia('(min-width: 48rem)') : null;
 
   // viewBox reads the size the chart was drawn at.
   function viewBox(svg) {
@@ -133,12 +220,21 @@
     return null;
   }
 
-  // fit sizes the live box like the static SVG (max-width: 100%; height:
-  // auto): at most its drawn width, with its aspect ratio.
+  // fit sizes the live box like the static SVG the screen would show (the
+  // column's width, at most 30rem for the narrow drawing and 56rem for the
+  // wide one, with its aspect ratio), and draws the option again with ticks
+  // spaced for that size.
   function fit(item) {
+    const wide = item.wide && wideScreen && wideScreen.matches;
+    const size = wide ? item.wide : item.narrow;
+    item.box.style.maxWidth = wide ? '56rem' : '30rem';
     const width = item.box.clientWidth;
-    if (width > 0) {
-      item.box.style.height = Math.round(width * item.ratio) + 'px';
+    if (width > 0 && size) {
+      item.box.style.height = Math.round((width * size.height) / size.width) + 'px';
+    }
+    if (item.chart && width > 0) {
+      item.chart.resize();
+      item.chart.setOption(tiendoFit(prepare(JSON.parse(item.json)), width, item.box.clientHeight), true);
     }
   }
 
@@ -148,11 +244,13 @@
     }
     figure.dataset.chartState = 'loading';
     const optionEl = figure.querySelector('script.chart-option');
-    const svgBox = figure.querySelector('.chart-svg');
-    const size = viewBox(svgBox && svgBox.querySelector('svg'));
-    let option;
+    const boxes = figure.querySelectorAll('.chart-svg');
+    const svgBox = boxes[boxes.length - 1];
+    const narrow = viewBox(figure.querySelector('.chart-svg svg'));
+    const wide = viewBox(figure.querySelector('.chart-wide svg'));
+    const json = optionEl ? optionEl.textContent : '';
     try {
-      option = prepare(JSON.parse(optionEl ? optionEl.textContent : ''));
+      prepare(JSON.parse(json));
     } catch (e) {
       figure.dataset.chartState = 'static';
       return;
@@ -161,19 +259,15 @@
       .then(function (echarts) {
         const box = document.createElement('div');
         box.className = 'chart-live';
-        if (size) {
-          box.style.maxWidth = size.width + 'px';
-        }
         figure.insertBefore(box, svgBox ? svgBox.nextSibling : figure.firstChild);
-        const item = {figure: figure, box: box, chart: null, ratio: size ? size.height / size.width : 0.5};
+        const item = {figure: figure, box: box, chart: null, json: json,
+          narrow: narrow || {width: 2, height: 1}, wide: wide};
         fit(item);
         item.chart = echarts.init(box, null, {renderer: 'svg', locale: echartsLocale});
-        item.chart.setOption(option);
         live.push(item);
         figure.classList.add('is-live');
         // The box may have been measured while the SVG still took room.
         fit(item);
-        item.chart.resize();
         figure.dataset.chartState = 'live';
         figure.dataset.chartReady = 'true';
         watch(item);
@@ -193,10 +287,7 @@
   function resizeAll() {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(function () {
-      live.forEach(function (item) {
-        fit(item);
-        item.chart.resize();
-      });
+      live.forEach(fit);
     }, 150);
   }
 
