@@ -163,7 +163,12 @@ echarts.setPlatformAPI({measureText: function(text, font) {
 	return {width: __tiendoMeasure(String(text == null ? '' : text), String(font || ''))};
 }});
 (function(json, width, height) {
-	var option = tiendoFit(JSON.parse(json), width, height);
+	var option = JSON.parse(json);
+	if (option.tiendoMap) { // a map's shapes (geo.go)
+		echarts.registerMap(option.tiendoMap.name, option.tiendoMap.geoJSON);
+		delete option.tiendoMap;
+	}
+	option = tiendoFit(option, width, height);
 	['xAxis', 'yAxis'].forEach(function(key) {
 		var axes = option[key];
 		if (!axes) return;
