@@ -38,6 +38,7 @@ import (
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/search"
+	"github.com/tiendo/tiendo/internal/share"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/theme"
 	"github.com/tiendo/tiendo/internal/view"
@@ -118,6 +119,7 @@ type builder struct {
 	fsys  fs.FS
 	diags *diag.List
 	cache *chart.Cache
+	share *share.Cache
 
 	// The products of the stages, each replaced whole when its stage runs
 	// again: what load read, the file links validate found, what compute
@@ -324,7 +326,7 @@ func (b *builder) stages() []stage {
 		{name: "validate", run: func() { b.links = b.validate() }},
 		{name: "compute", run: func() { b.computed = b.compute() }},
 		{name: "plan", run: func() { b.planned = b.plan() }, cleanInput: true},
-		{name: "charts", run: func() { b.figures = b.drawCharts(b.computed.charts) }, cleanInput: true, draws: true},
+		{name: "charts", run: func() { b.figures = b.drawCharts(b.computed) }, cleanInput: true, draws: true},
 		{name: "render", run: b.render, cleanInput: true, draws: true, writes: true},
 		{name: "write", run: b.write, cleanInput: true, writes: true},
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/links"
+	"github.com/tiendo/tiendo/internal/share"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/view"
 )
@@ -22,6 +23,7 @@ import (
 type computed struct {
 	pages  []*site.Page // made from data, in the order they were made
 	charts []chart.Chart
+	shares []share.Image // drawn among files by drawCharts
 	files  view.Files
 	// kpis are the indicators a shortcode may show, by id, and their ids
 	// in order.
@@ -56,7 +58,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 	tasks := view.Tasks(env, d.Tasks, b.cfg.Tasks.SoonDays, view.GroupTitles(d.Indicators))
 	judged := b.judge(d.Indicators)
 	inds := view.Indicators(env, judged, b.method())
-	guides := b.serviceGuides(d.Weekly)
+	guides := view.ServiceGuides(b.site, d.Weekly, b.diags)
 	reps := view.Reports(env, d.Weekly, guides)
 	view.Guidance(env, b.site, d.Weekly, guides, b.diags)
 	var cards []*view.IndicatorCard
@@ -93,6 +95,7 @@ func (b *builder) computeData(d *data.Set) *computed {
 		SectionPath: b.site.Home.Path, Title: env.T("searchTitle"), Description: env.T("searchDescription")}
 	c.pages = append(c.pages, c.searchPage)
 	b.addPages(b.diags, c.pages...)
+	c.shares = view.Shares(env, c.pages, b.diags)
 
 	var out view.Out
 	for _, o := range []view.Out{tasks.Out, inds.Out, reps.Out, units.Out, topicFeeds, datasets.Out, cals, feeds, hist, archived} {
@@ -107,25 +110,6 @@ func (b *builder) computeData(d *data.Set) *computed {
 		c.shortcodes = append(c.shortcodes, view.Shortcodes(p, c.kpis, c.ids, b.diags)...)
 	}
 	return c
-}
-
-// serviceGuides finds the guidance page each service of data/services.toml
-// names (guide = "huong-dan/….md"), checked as a link is: a wrong one is
-// an error at its line in services.toml.
-func (b *builder) serviceGuides(w *data.Weekly) map[string]view.Guide {
-	if w == nil || w.Services == nil {
-		return nil
-	}
-	guides := map[string]view.Guide{}
-	for _, sv := range w.Services.All {
-		if sv.Guide == "" {
-			continue
-		}
-		if p, to, ok := links.ContentFile(b.site, b.diags, sv.GuidePos, sv.Guide); ok {
-			guides[sv.ID] = view.Guide{Title: p.Title, Description: p.Description, Path: to}
-		}
-	}
-	return guides
 }
 
 // env is what views of d are made in.

@@ -66,6 +66,9 @@ func (b *builder) plan() *outputs {
 	for _, f := range b.computed.files.List {
 		add(f.Path, diag.Pos{File: f.Path})
 	}
+	for _, s := range b.computed.shares {
+		add(s.Path, diag.Pos{File: s.Path})
+	}
 	for _, f := range output.FeedFiles(b.cfg.Absolute()) {
 		add(f, diag.Pos{File: f})
 	}

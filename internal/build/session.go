@@ -306,7 +306,7 @@ func (b *builder) updateData(also []*site.Page) bool {
 		return false
 	}
 	c := b.computed
-	b.figures = b.drawCharts(c.charts)
+	b.figures = b.drawCharts(c)
 	if b.diags.HasErrors() {
 		return false
 	}

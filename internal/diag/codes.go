@@ -368,6 +368,10 @@ const (
 	CodeChart = "chart" // error
 	// CodeChartRender means charts that cannot be drawn as SVG.
 	CodeChartRender = "chart-render" // error
+	// CodeShareGlyph means a page's share image (og:image) left out because its text has a character the image's font cannot draw.
+	CodeShareGlyph = "share-glyph" // warning
+	// CodeShareRender means share images that cannot be drawn or kept in the cache.
+	CodeShareRender = "share-render" // error
 	// CodePosterQR means a commune poster's QR code cannot be made from the page's address (an address too long for a QR code).
 	CodePosterQR = "poster-qr" // error
 	// CodeLinkEmpty means a link without a destination.

@@ -62,9 +62,13 @@ type Page struct {
 	// page is shared (og:image). ImagesPos is where the key is written.
 	Images    []string
 	ImagesPos diag.Pos
-	// ShareImage is the site path of the first of Images, once checked.
-	ShareImage string
-	Keywords   []string
+	// ShareImage is the site path of the first of Images, once checked, or
+	// of the image tiendo draws for a page made from data (view.Shares),
+	// which also sets ShareAlt, the image in words, and its size.
+	ShareImage              string
+	ShareAlt                string
+	ShareWidth, ShareHeight int
+	Keywords                []string
 	// SlugPos is where slug is written in the front matter; AliasPos[i]
 	// where Aliases[i] is (for a string, its opening quote).
 	SlugPos  diag.Pos

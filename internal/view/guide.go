@@ -187,3 +187,22 @@ func IsGuide(p *site.Page) bool {
 	_, ok := p.Data.(*GuideView)
 	return ok
 }
+
+// ServiceGuides finds the guidance page each service of data/services.toml
+// names (guide = "huong-dan/….md"), checked as a link is: a wrong one is
+// an error at its line in services.toml.
+func ServiceGuides(s *site.Site, w *data.Weekly, diags *diag.List) map[string]Guide {
+	if w == nil || w.Services == nil {
+		return nil
+	}
+	guides := map[string]Guide{}
+	for _, sv := range w.Services.All {
+		if sv.Guide == "" {
+			continue
+		}
+		if p, to, ok := links.ContentFile(s, diags, sv.GuidePos, sv.Guide); ok {
+			guides[sv.ID] = Guide{Title: p.Title, Description: p.Description, Path: to}
+		}
+	}
+	return guides
+}

@@ -127,6 +127,12 @@ type IndicatorView struct {
 	Revisions []Revision
 	History   *HistoryNote
 	Original  *OriginalTargets
+
+	// series are the figures the line chart shows, target the current
+	// target (nil: none) and targetText it formatted: the share image's.
+	series     []float64
+	target     *float64
+	targetText string
 }
 
 // MethodNumbers are the page's own figures in the status method.
@@ -417,6 +423,10 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 			row.Num, row.Den = loc.Float(p.Num, 0), loc.Float(p.Den, 0)
 		}
 		v.Series = append(v.Series, row)
+	}
+	v.series = vals
+	if res.Target != nil {
+		v.target, v.targetText = &res.Target.Value, fmtv(res.Target.Value)
 	}
 	if len(periods) > 0 {
 		var targets []chart.Target

@@ -70,6 +70,11 @@ type WeekView struct {
 	Fresh      []FreshRow
 	Downloads  []Download
 	Prev, Next *WeekLink
+
+	// rates are the online rates of the weeks up to this one, target the
+	// online target (in %), for the share image.
+	rates  []float64
+	target float64
 }
 
 // WeekUnit is a unit's part of a week's report.
@@ -238,6 +243,10 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	byWeekUnitService := agg.View(report.ByWeek | report.ByUnit | report.ByService)
 	for i, s := range weeks {
 		wv := &WeekView{Week: WeekLabel(s.Week, lang), Due: loc.DateTime(w.Rule.Due(s.Week)), Total: e.line(env.T("wholeDistrict"), "", s)}
+		wv.rates = online[:i+1]
+		if t, ok := s.OnlineTarget(); ok {
+			wv.target = t * 100
+		}
 		if i > 0 {
 			wv.Prev = &WeekLink{Label: weeks[i-1].Week.Label(dl), Path: weekPath(weeks[i-1].Week)}
 		}
