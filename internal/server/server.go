@@ -70,6 +70,7 @@ import (
 	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/entry"
 	"github.com/tiendo/tiendo/themes"
 )
 
@@ -123,6 +124,10 @@ type Server struct {
 	session  build.Session
 	charts   *chart.Cache
 	chartsJS []byte
+	// form is the data-entry form (/nhap-lieu/); builds counts finished
+	// builds, good or not, for it to wait on after a save.
+	form     *entry.Handler
+	builds   atomic.Uint64
 	closing  chan struct{}
 	loop     sync.WaitGroup
 	served   chan error
@@ -174,6 +179,7 @@ func Start(o Options) (*Server, error) {
 	if d := bindWarning(o.Bind, port); d != nil {
 		fmt.Fprintln(o.Stderr, d.Format(o.Lang))
 	}
+	s.form = s.newForm()
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 
 	// Watch before the first build, so a save during it is not lost.
@@ -236,6 +242,7 @@ func (s *Server) rebuild(changed []string) {
 		Charts:  s.chartCache(cfg.Theme),
 	}, changed)
 	s.seq++
+	defer s.builds.Add(1)
 	id := s.idBase + "-" + strconv.Itoa(s.seq)
 	lang := s.o.Lang
 	if !res.OK() {
@@ -255,7 +262,7 @@ func (s *Server) rebuild(changed []string) {
 		}
 		return
 	}
-	s.site.Store(&snapshot{files: res.Output.Files, basePath: bp, id: id})
+	s.site.Store(&snapshot{files: res.Output.Files, basePath: bp, id: id, site: res.Site})
 	ms := time.Since(start).Milliseconds()
 	var pages []string // nil: all
 	if res.Partial {
