@@ -126,12 +126,12 @@ type Server struct {
 	chartsJS []byte
 	// form is the data-entry form (/nhap-lieu/); builds counts finished
 	// builds, good or not, for it to wait on after a save.
-	form     *entry.Handler
-	builds   atomic.Uint64
-	closing  chan struct{}
-	loop     sync.WaitGroup
-	served   chan error
-	once     sync.Once
+	form    *entry.Handler
+	builds  atomic.Uint64
+	closing chan struct{}
+	loop    sync.WaitGroup
+	served  chan error
+	once    sync.Once
 }
 
 // Start listens, builds the site once and starts watching it. The first
