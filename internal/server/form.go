@@ -1,22 +1,17 @@
 package server
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/entry"
 	"github.com/tiendo/tiendo/internal/site"
 )
 
 // newForm makes the data-entry form of this server (package entry). On an
-// address beyond this computer it needs a password, printed here.
+// address beyond this computer it needs a password (FormPassword).
 func (s *Server) newForm() *entry.Handler {
 	pw := formPassword(s.o.Bind)
-	if pw != "" {
-		fmt.Fprintln(s.o.Stderr, diag.Tf("Trang nhập số liệu %s%s cần mật khẩu: %s",
-			"The data-entry page %s%s needs the password: %s", s.host, siteConfig(s.o.Source).BasePath+entry.Path, pw).In(s.o.Lang))
-	}
+	s.pw = pw
 	return entry.New(entry.Config{Source: s.o.Source, Lang: s.o.Lang, Password: pw,
 		Site: func() (*site.Site, string) {
 			if snap := s.site.Load(); snap != nil {
@@ -26,6 +21,13 @@ func (s *Server) newForm() *entry.Handler {
 		},
 		Builds: s.builds.Load})
 }
+
+// FormURL is the address of the data-entry form.
+func (s *Server) FormURL() string { return s.URL() + entry.Path }
+
+// FormPassword is the password the form asks for, "" when the server
+// listens on this computer only.
+func (s *Server) FormPassword() string { return s.pw }
 
 // formPassword is the form's password: none on this computer alone, else
 // a new random one.

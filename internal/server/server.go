@@ -127,6 +127,7 @@ type Server struct {
 	// form is the data-entry form (/nhap-lieu/); builds counts finished
 	// builds, good or not, for it to wait on after a save.
 	form    *entry.Handler
+	pw      string
 	builds  atomic.Uint64
 	closing chan struct{}
 	loop    sync.WaitGroup
