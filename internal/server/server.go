@@ -124,7 +124,8 @@ type Server struct {
 	session  build.Session
 	charts   *chart.Cache
 	chartsJS []byte
-	// form is the data-entry form (/nhap-lieu/); builds counts finished
+	// form is the data-entry form (/nhap-lieu/), pw its password ("" on
+	// this computer alone); builds counts finished
 	// builds, good or not, for it to wait on after a save.
 	form    *entry.Handler
 	pw      string
