@@ -3,7 +3,9 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,6 +103,18 @@ func TestServeForm(t *testing.T) {
 	if after, _ := os.ReadFile(csv); !bytes.Equal(after, before) {
 		t.Fatalf("a refused week changed the file:\n%s", after)
 	}
+	// The form with its errors is accessible and valid HTML.
+	if os.Getenv("TIENDO_AXE_JS") != "" || inCI() {
+		axe, err := os.ReadFile(toolFile(t, "TIENDO_AXE_JS", "axe-core"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAxe(t, ctx, string(axe))
+	}
+	if os.Getenv("TIENDO_VNU_JAR") != "" || inCI() {
+		html := waitFor("the page's HTML", `document.documentElement.outerHTML`)
+		checkNuFile(t, "<!DOCTYPE html>\n"+html)
+	}
 	// The figures typed are still there; a good date saves them, and the
 	// browser lands on the week's report page, built with them.
 	if v := waitFor("typed value", `document.querySelector('form.entry [name="tiep_nhan_truc_tuyen"]').value`); v != "4321" {
@@ -115,5 +129,32 @@ func TestServeForm(t *testing.T) {
 	after, _ := os.ReadFile(csv)
 	if want := string(before) + "2023-W11,dv,4321,1,,,4322,,,,4322,,,2023-03-20 08:30\n"; string(after) != want {
 		t.Errorf("file:\n%s\nwant:\n%s", after, want)
+	}
+}
+
+// checkNuFile checks one page with the Nu HTML Checker.
+func checkNuFile(t *testing.T, html string) {
+	t.Helper()
+	jar := toolFile(t, "TIENDO_VNU_JAR", "the Nu HTML Checker")
+	java, err := exec.LookPath("java")
+	if err != nil {
+		missing(t, "java not found: cannot run the Nu HTML Checker (apt-get install default-jre-headless)")
+	}
+	page := filepath.Join(t.TempDir(), "nhap-lieu.html")
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.CommandContext(t.Context(), java, "-jar", jar, "--errors-only", "--format", "json", page)
+	cmd.Stderr = &stderr
+	runErr := cmd.Run()
+	var report struct {
+		Messages []nuMessage `json:"messages"`
+	}
+	if err := json.Unmarshal(stderr.Bytes(), &report); err != nil {
+		t.Fatalf("vnu.jar: %v (%v)\n%s", runErr, err, stderr.Bytes())
+	}
+	for _, m := range report.Messages {
+		t.Errorf("%s", m.format(filepath.Dir(page)))
 	}
 }
