@@ -103,6 +103,9 @@ func TestServeForm(t *testing.T) {
 	if after, _ := os.ReadFile(csv); !bytes.Equal(after, before) {
 		t.Fatalf("a refused week changed the file:\n%s", after)
 	}
+	if waitFor("invalid field", `document.querySelector('#ngay-gui[aria-invalid="true"]') ? 'ok' : 'no'`) != "ok" {
+		t.Error("the date field is not marked invalid")
+	}
 	// The form with its errors is accessible and valid HTML.
 	if os.Getenv("TIENDO_AXE_JS") != "" || inCI() {
 		axe, err := os.ReadFile(toolFile(t, "TIENDO_AXE_JS", "axe-core"))

@@ -232,6 +232,12 @@ func TestInvalidKeepsFile(t *testing.T) {
 		if !strings.Contains(w.Body.String(), `value="`+c.online+`"`) {
 			t.Errorf("%s: the form does not show what was typed", c.online)
 		}
+		// The message links to its field, which is marked invalid and
+		// described by it.
+		if !strings.Contains(w.Body.String(), `<a href="#o-0-2"><code>data/reports/don-vi-a.csv:4:`) ||
+			!regexp.MustCompile(`id="o-0-2" name="tiep_nhan_truc_tuyen" [^>]*aria-describedby="goi-y-so loi-1" aria-invalid="true"`).MatchString(w.Body.String()) {
+			t.Errorf("%s: the error is not tied to its field:\n%s", c.online, w.Body)
+		}
 	}
 	if got := read(t, dir); !bytes.Equal(got, []byte(reportCSV)) {
 		t.Errorf("file changed:\n%q", got)

@@ -2,6 +2,7 @@ package entry
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"os"
@@ -248,7 +249,7 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request) {
 		h.chooser(w, http.StatusUnprocessableEntity, st, r.PostForm.Get("don_vi"), r.PostForm.Get("chon_tuan"), problem.In(h.c.Lang))
 		return
 	}
-	e, values, bad := sh.fromForm(r)
+	e, values, rows, bad := sh.rowsFromForm(r)
 	if bad != "" {
 		h.rowForm(w, http.StatusBadRequest, st, sh, values, nil, bad)
 		return
@@ -263,7 +264,7 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if errs := newErrors(st, sh.file, cand); len(errs) > 0 {
-		h.rowForm(w, http.StatusUnprocessableEntity, st, sh, values, errs, "")
+		h.rowForm(w, http.StatusUnprocessableEntity, st, sh, values, errs, "", sh.fieldsOf(cand, rows, errs)...)
 		return
 	}
 	var before uint64
@@ -292,15 +293,21 @@ func errText(err error) string {
 // fromForm turns the posted fields into the rows to write. values holds
 // what was typed, by column name, one entry per service, to show again.
 func (sh *sheet) fromForm(r *http.Request) (e edit, values map[string][]string, bad string) {
+	e, values, _, bad = sh.rowsFromForm(r)
+	return e, values, bad
+}
+
+// rowsFromForm is fromForm, also giving each service's cells.
+func (sh *sheet) rowsFromForm(r *http.Request) (e edit, values map[string][]string, rows [][]string, bad string) {
 	values = map[string][]string{}
 	n := len(sh.services)
 	posted := r.PostForm[columnName(sh, report.ColService)]
 	if len(posted) != n {
-		return e, values, "Biểu mẫu đã cũ: danh sách dịch vụ của đơn vị vừa thay đổi. Mở lại biểu mẫu."
+		return e, values, nil, "Biểu mẫu đã cũ: danh sách dịch vụ của đơn vị vừa thay đổi. Mở lại biểu mẫu."
 	}
 	for j, s := range sh.services {
 		if posted[j] != s.ID {
-			return e, values, "Biểu mẫu đã cũ: danh sách dịch vụ của đơn vị vừa thay đổi. Mở lại biểu mẫu."
+			return e, values, nil, "Biểu mẫu đã cũ: danh sách dịch vụ của đơn vị vừa thay đổi. Mở lại biểu mẫu."
 		}
 	}
 	sent := strings.TrimSpace(r.PostForm.Get(columnName(sh, report.ColSubmitted)))
@@ -339,9 +346,67 @@ func (sh *sheet) fromForm(r *http.Request) (e edit, values map[string][]string, 
 		} else {
 			e.add = append(e.add, cells)
 		}
+		rows = append(rows, cells)
 	}
-	return e, values, ""
+	return e, values, rows, ""
 }
+
+// fieldsOf finds the field of the form each error of the candidate file
+// cand is in: the id of its input ("o-<service>-<column>", "ngay-gui"),
+// "" when it is in no field the form shows.
+func (sh *sheet) fieldsOf(cand []byte, rows [][]string, errs []*diag.Diagnostic) []string {
+	out := make([]string, len(errs))
+	t, _ := table.Open(sh.file, cand, table.Options{DecimalComma: sh.unit.DecimalComma, Sheet: sh.t.Sheet})
+	if t == nil {
+		return out
+	}
+	wi, si := -1, -1
+	for i, k := range sh.keys {
+		switch k {
+		case report.ColWeek:
+			wi = i
+		case report.ColService:
+			si = i
+		}
+	}
+	service := map[int]int{} // line → service index
+	for _, r := range t.Rows {
+		for j, cells := range rows {
+			if wi >= 0 && si >= 0 && wi < len(r.Fields) && si < len(r.Fields) &&
+				r.Fields[wi].Text == strings.TrimSpace(cells[wi]) && r.Fields[si].Text == strings.TrimSpace(cells[si]) {
+				service[r.Line] = j
+			}
+		}
+	}
+	for n, d := range errs {
+		if d.File != sh.file {
+			continue
+		}
+		j, ok := service[d.Line]
+		if !ok {
+			continue
+		}
+		for _, r := range t.Rows {
+			if r.Line != d.Line {
+				continue
+			}
+			for i, f := range r.Fields {
+				if f.Line == d.Line && f.Col == d.Col && i < len(sh.keys) {
+					switch sh.keys[i] {
+					case report.ColSubmitted:
+						out[n] = "ngay-gui"
+					case report.ColWeek, report.ColService, report.ColUnit:
+					default:
+						out[n] = fieldID(j, i)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func fieldID(service, column int) string { return fmt.Sprintf("o-%d-%d", service, column) }
 
 // columnName is the header name of column key in sh's file.
 func columnName(sh *sheet, key string) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"strings"
 
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/report"
@@ -44,9 +45,13 @@ type serviceView struct {
 type field struct {
 	ID, Name, Label, Value, Hint string
 	Count                        bool
+	// Errors are the ids of the messages about the field, space-separated.
+	Errors string
 }
 
-type errView struct{ Pos, Msg, Hint string }
+// errView is one of the build's messages; For is the id of the field it
+// is about, "" for none.
+type errView struct{ ID, Pos, Msg, Hint, For string }
 
 func (h *Handler) words() map[string]string {
 	vi := h.c.Lang != diag.EN
@@ -115,14 +120,26 @@ func (h *Handler) chooser(w http.ResponseWriter, status int, st *state, unit, we
 
 // rowForm shows the fields of sh's week: values (as typed) when given,
 // else the file's own cells.
-func (h *Handler) rowForm(w http.ResponseWriter, status int, st *state, sh *sheet, values map[string][]string, errs []*diag.Diagnostic, problem string) {
+// errFields, one per error, names the field each is about.
+func (h *Handler) rowForm(w http.ResponseWriter, status int, st *state, sh *sheet, values map[string][]string, errs []*diag.Diagnostic, problem string, errFields ...string) {
+	var ev []errView
+	about := map[string]string{} // field id → ids of its errors
+	for n, d := range errs {
+		e := errView{ID: fmt.Sprintf("loi-%d", n+1), Pos: d.Pos.String(), Msg: d.Msg.In(h.c.Lang), Hint: d.Hint.In(h.c.Lang)}
+		if n < len(errFields) && errFields[n] != "" {
+			e.For = errFields[n]
+			about[e.For] = strings.TrimSpace(about[e.For] + " " + e.ID)
+		}
+		ev = append(ev, e)
+	}
 	v := &sheetView{UnitID: sh.unit.ID, UnitName: sh.unit.Name, Week: sh.week.String(), WeekLabel: sh.week.Label(h.c.Lang),
 		File: sh.file, Existing: len(sh.rows) > 0, ServiceCol: columnName(sh, report.ColService)}
 	sent := sh.sent()
 	if vs := values[columnName(sh, report.ColSubmitted)]; len(vs) > 0 {
 		sent = vs[0]
 	}
-	v.Sent = field{ID: "ngay-gui", Name: columnName(sh, report.ColSubmitted), Label: columnLabel(report.ColSubmitted, h.c.Lang), Value: sent}
+	v.Sent = field{ID: "ngay-gui", Name: columnName(sh, report.ColSubmitted), Label: columnLabel(report.ColSubmitted, h.c.Lang), Value: sent,
+		Errors: about["ngay-gui"]}
 	for j, s := range sh.services {
 		sv := serviceView{ID: s.ID, Name: s.Name}
 		for i, key := range sh.keys {
@@ -131,7 +148,8 @@ func (h *Handler) rowForm(w http.ResponseWriter, status int, st *state, sh *shee
 				continue
 			}
 			name := sh.t.Header[i]
-			f := field{ID: fmt.Sprintf("o-%d-%d", j, i), Name: name, Label: columnLabel(key, h.c.Lang), Count: isCount(key)}
+			f := field{ID: fieldID(j, i), Name: name, Label: columnLabel(key, h.c.Lang), Count: isCount(key)}
+			f.Errors = about[f.ID]
 			if vs := values[name]; j < len(vs) {
 				f.Value = vs[j]
 			} else {
@@ -140,10 +158,6 @@ func (h *Handler) rowForm(w http.ResponseWriter, status int, st *state, sh *shee
 			sv.Fields = append(sv.Fields, f)
 		}
 		v.Services = append(v.Services, sv)
-	}
-	var ev []errView
-	for _, d := range errs {
-		ev = append(ev, errView{Pos: d.Pos.String(), Msg: d.Msg.In(h.c.Lang), Hint: d.Hint.In(h.c.Lang)})
 	}
 	h.page(w, status, pageData{Units: h.units(st, sh.unit.ID), WeekSel: sh.week.String(), Sheet: v, Errors: ev, Problem: problem})
 }
@@ -187,7 +201,7 @@ var tmpl = template.Must(template.New("form").Parse(`<!DOCTYPE html>
 <p>{{$.W.file}}: <code>{{.File}}</code>. {{if .Existing}}{{$.W.existing}}{{else}}{{$.W.new}}{{end}}</p>
 {{if $.Errors}}<div class="problem" role="alert" id="loi">
 <p><strong>{{$.W.errors}}</strong></p>
-<ul>{{range $.Errors}}<li><code>{{.Pos}}</code>: {{.Msg}}{{if .Hint}}<br><span class="hint">{{$.W.hint}}: {{.Hint}}</span>{{end}}</li>{{end}}</ul>
+<ul>{{range $.Errors}}<li id="{{.ID}}">{{if .For}}<a href="#{{.For}}"><code>{{.Pos}}</code></a>{{else}}<code>{{.Pos}}</code>{{end}}: {{.Msg}}{{if .Hint}}<br><span class="hint">{{$.W.hint}}: {{.Hint}}</span>{{end}}</li>{{end}}</ul>
 </div>{{end}}
 <input type="hidden" name="token" value="{{$.Token}}">
 <input type="hidden" name="don_vi" value="{{.UnitID}}">
@@ -197,14 +211,14 @@ var tmpl = template.Must(template.New("form").Parse(`<!DOCTYPE html>
 <legend>{{.Name}}</legend>
 <input type="hidden" name="{{$.Sheet.ServiceCol}}" value="{{.ID}}">
 {{range .Fields}}<p class="field"><label for="{{.ID}}">{{.Label}}{{if .Count}} ({{$.W.dossiers}}){{end}}</label>
-{{if .Count}}<input id="{{.ID}}" name="{{.Name}}" value="{{.Value}}" inputmode="numeric" pattern="[0-9]*" autocomplete="off" aria-describedby="goi-y-so">
-{{else}}<input id="{{.ID}}" name="{{.Name}}" value="{{.Value}}" autocomplete="off">{{end}}</p>
+{{if .Count}}<input id="{{.ID}}" name="{{.Name}}" value="{{.Value}}" inputmode="numeric" pattern="[0-9]*" autocomplete="off" aria-describedby="goi-y-so{{with .Errors}} {{.}}{{end}}"{{if .Errors}} aria-invalid="true"{{end}}>
+{{else}}<input id="{{.ID}}" name="{{.Name}}" value="{{.Value}}" autocomplete="off"{{with .Errors}} aria-describedby="{{.}}" aria-invalid="true"{{end}}>{{end}}</p>
 {{end}}
 </fieldset>
 {{end}}
 <p id="goi-y-so" class="hint">{{$.W.countHint}}</p>
 <p class="field"><label for="{{.Sent.ID}}">{{.Sent.Label}}</label>
-<input id="{{.Sent.ID}}" name="{{.Sent.Name}}" value="{{.Sent.Value}}" aria-describedby="goi-y-ngay-gui" autocomplete="off">
+<input id="{{.Sent.ID}}" name="{{.Sent.Name}}" value="{{.Sent.Value}}" aria-describedby="goi-y-ngay-gui{{with .Sent.Errors}} {{.}}{{end}}"{{if .Sent.Errors}} aria-invalid="true"{{end}} autocomplete="off">
 <span class="hint" id="goi-y-ngay-gui">{{$.W.sentHint}}</span></p>
 <p><button type="submit">{{$.W.save}}</button></p>
 </form>
