@@ -290,14 +290,9 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// fromForm turns the posted fields into the rows to write. values holds
-// what was typed, by column name, one entry per service, to show again.
-func (sh *sheet) fromForm(r *http.Request) (e edit, values map[string][]string, bad string) {
-	e, values, _, bad = sh.rowsFromForm(r)
-	return e, values, bad
-}
-
-// rowsFromForm is fromForm, also giving each service's cells.
+// rowsFromForm turns the posted fields into the rows to write. values
+// holds what was typed, by column name, one entry per service, to show
+// again; rows the cells of each service's row.
 func (sh *sheet) rowsFromForm(r *http.Request) (e edit, values map[string][]string, rows [][]string, bad string) {
 	values = map[string][]string{}
 	n := len(sh.services)
