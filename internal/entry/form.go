@@ -250,8 +250,8 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	e, values, rows, bad := sh.rowsFromForm(r)
-	if bad != "" {
-		h.rowForm(w, http.StatusBadRequest, st, sh, values, nil, bad)
+	if !bad.IsZero() {
+		h.rowForm(w, http.StatusBadRequest, st, sh, values, nil, bad.In(h.c.Lang))
 		return
 	}
 	cand, err := apply(sh.t, sh.raw, e)
@@ -290,19 +290,22 @@ func errText(err error) string {
 	return err.Error()
 }
 
+var staleForm = diag.T("Biểu mẫu đã cũ: danh sách dịch vụ của đơn vị vừa thay đổi. Mở lại biểu mẫu.",
+	"The form is out of date: the unit's list of services has just changed. Open the form again.")
+
 // rowsFromForm turns the posted fields into the rows to write. values
 // holds what was typed, by column name, one entry per service, to show
 // again; rows the cells of each service's row.
-func (sh *sheet) rowsFromForm(r *http.Request) (e edit, values map[string][]string, rows [][]string, bad string) {
+func (sh *sheet) rowsFromForm(r *http.Request) (e edit, values map[string][]string, rows [][]string, bad diag.Text) {
 	values = map[string][]string{}
 	n := len(sh.services)
 	posted := r.PostForm[columnName(sh, report.ColService)]
 	if len(posted) != n {
-		return e, values, nil, "Biểu mẫu đã cũ: danh sách dịch vụ của đơn vị vừa thay đổi. Mở lại biểu mẫu."
+		return e, values, nil, staleForm
 	}
 	for j, s := range sh.services {
 		if posted[j] != s.ID {
-			return e, values, nil, "Biểu mẫu đã cũ: danh sách dịch vụ của đơn vị vừa thay đổi. Mở lại biểu mẫu."
+			return e, values, nil, staleForm
 		}
 	}
 	sent := strings.TrimSpace(r.PostForm.Get(columnName(sh, report.ColSubmitted)))
@@ -343,7 +346,7 @@ func (sh *sheet) rowsFromForm(r *http.Request) (e edit, values map[string][]stri
 		}
 		rows = append(rows, cells)
 	}
-	return e, values, rows, ""
+	return e, values, rows, diag.Text{}
 }
 
 // fieldsOf finds the field of the form each error of the candidate file
