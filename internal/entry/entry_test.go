@@ -215,6 +215,40 @@ func TestReplaceWeek(t *testing.T) {
 	}
 }
 
+// A week in the middle of the file is replaced where it is; the rows
+// after it keep every byte.
+func TestReplaceMiddle(t *testing.T) {
+	dir, h := newSite(t, reportCSV, "")
+	if w := post(h, "/nhap-lieu/", week(h, "2023-W11", "5"), same); w.Code != http.StatusSeeOther {
+		t.Fatalf("append: status %d", w.Code)
+	}
+	appended := string(read(t, dir))
+	if w := post(h, "/nhap-lieu/", week(h, "2023-W10", "9"), same); w.Code != http.StatusSeeOther {
+		t.Fatalf("replace: status %d:\n%s", w.Code, w.Body)
+	}
+	got := string(read(t, dir))
+	tail := appended[strings.Index(appended, "2023-W11"):]
+	if !strings.HasSuffix(got, tail) || !strings.Contains(got, "\r\n2023-W10;dich-vu-mot;9;") || strings.Count(got, "\r\n") != 5 {
+		t.Errorf("file:\n%q", got)
+	}
+	if b := backups(t, dir); len(b) != 2 || string(b[0]) != reportCSV && string(b[1]) != reportCSV {
+		t.Errorf("want one backup per save, got %d", len(b))
+	}
+}
+
+// A form whose services no longer match the unit's is refused.
+func TestStaleForm(t *testing.T) {
+	dir, h := newSite(t, reportCSV, "")
+	v := week(h, "2023-W11", "5")
+	v["dich_vu"] = []string{"dich-vu-mot"}
+	if w := post(h, "/nhap-lieu/", v, same); w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "Biểu mẫu đã cũ") {
+		t.Errorf("status %d:\n%s", w.Code, w.Body)
+	}
+	if got := read(t, dir); !bytes.Equal(got, []byte(reportCSV)) {
+		t.Errorf("file changed:\n%q", got)
+	}
+}
+
 func TestInvalidKeepsFile(t *testing.T) {
 	dir, h := newSite(t, reportCSV, "")
 	for _, c := range []struct{ online, want string }{
