@@ -46,6 +46,14 @@
 // which reloads the page. A page opened while the site is broken gets the
 // errors on connect; a page that reconnects after a restart of the server
 // reloads if the site changed meanwhile.
+//
+// # Data entry
+//
+// <base path>nhap-lieu/ is the data-entry form of package entry: staff
+// type a unit's weekly report, which is checked by the build's loader and
+// written to the unit's file; the watcher then rebuilds as for any save.
+// It is served here only, never built. Listening beyond this computer, the
+// server makes a password for it (FormPassword), which `tiendo serve` prints.
 package server
 
 import (
