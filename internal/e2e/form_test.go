@@ -17,7 +17,7 @@ import (
 )
 
 // TestServeForm is a unit's week typed into the data-entry form of tiendo
-// serve in a real browser: a bad date is answered with the build's own
+// serve in a real browser: a post without its token is refused; a bad date is answered with the build's own
 // message at file:line:col and the file stays byte for byte as it was; a
 // good week is written to the unit's CSV, and the week's report page,
 // where the form leads, shows the new figure.
@@ -94,6 +94,17 @@ func TestServeForm(t *testing.T) {
 			document.querySelector('form.entry button').click();
 		})()`)
 	}
+	// Without its token the form is refused, and nothing is written.
+	do(`document.querySelector('form.entry [name="token"]').remove(); document.querySelector('form.entry button').click()`)
+	waitFor("the refusal", `document.body.textContent.includes('thiếu mã bảo vệ') ? 'ok' : ''`)
+	if after, _ := os.ReadFile(csv); !bytes.Equal(after, before) {
+		t.Fatalf("a POST without the token changed the file:\n%s", after)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL()+"nhap-lieu/?don_vi=don-vi-a&chon_tuan=2023-W11")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("the week's form again", `document.querySelector('form.entry') ? 'ok' : ''`)
+
 	// A date the build cannot read: its message, at its cell, and the file unchanged.
 	fill("hôm qua")
 	text := waitFor("the error", `(() => { const e = document.getElementById('loi'); return e ? e.textContent : ''; })()`)
