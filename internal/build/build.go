@@ -479,8 +479,7 @@ func (b *builder) loadTheme(l *loaded) {
 
 // loadOptions are how data/ is read (see data.Load).
 func (l *loaded) loadOptions() data.LoadOptions {
-	return data.LoadOptions{Location: l.cfg.Location, Now: l.site.Now, PlanDate: l.cfg.PlanTime(),
-		From: l.cfg.Indicators.From, To: l.cfg.Indicators.To, WeeklyRule: l.cfg.Reports.Weekly}
+	return data.OptionsFor(l.cfg, l.site.Now)
 }
 
 func exists(fsys fs.FS, p string) bool {

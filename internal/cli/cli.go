@@ -100,7 +100,8 @@ Usage:
   tiendo build [flags]   build the site into public/
   tiendo check [flags]   check everything build checks, writing nothing
   tiendo serve [flags]   preview the site at http://127.0.0.1:1313/, rebuilt
-                         and reloaded on every save, errors shown on the page
+                         and reloaded on every save, errors shown on the page;
+                         weekly reports can be typed in at /nhap-lieu/
   tiendo new site DIR               write a starter site into DIR
   tiendo new page content/x/y.md    a new page, front matter filled in
   tiendo new indicator ID           a new indicator and its CSV file
@@ -140,7 +141,8 @@ Cách dùng:
   tiendo build [tùy chọn]   dựng trang web vào public/
   tiendo check [tùy chọn]   kiểm tra như build nhưng không ghi gì
   tiendo serve [tùy chọn]   xem thử trang tại http://127.0.0.1:1313/; tự dựng lại
-                            và tải lại mỗi lần lưu tệp, lỗi hiện ngay trên trang
+                            và tải lại mỗi lần lưu tệp, lỗi hiện ngay trên trang;
+                            nhập số liệu báo cáo tuần tại /nhap-lieu/
   tiendo new site THƯ_MỤC             tạo một trang web mẫu trong THƯ_MỤC
   tiendo new page content/x/y.md      tạo trang mới, điền sẵn phần đầu trang
   tiendo new indicator MÃ             thêm một chỉ tiêu và tệp CSV của nó

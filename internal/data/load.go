@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/geo"
 	"github.com/tiendo/tiendo/internal/indicator"
@@ -63,6 +64,14 @@ type LoadOptions struct {
 	From, To string
 	// WeeklyRule is [reports] weekly, the deadline of a weekly report.
 	WeeklyRule string
+}
+
+// OptionsFor is how a site with configuration cfg, judged at now, reads
+// data/: the build and the data-entry form of `tiendo serve` both use it,
+// so both read a file the same way.
+func OptionsFor(cfg config.Config, now time.Time) LoadOptions {
+	return LoadOptions{Location: cfg.Location, Now: now, PlanDate: cfg.PlanTime(),
+		From: cfg.Indicators.From, To: cfg.Indicators.To, WeeklyRule: cfg.Reports.Weekly}
 }
 
 func (o LoadOptions) planContext() plan.Context {

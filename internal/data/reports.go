@@ -100,6 +100,9 @@ func ParseReport(t *table.Table, units *Units, services *Services, rule report.R
 	return rep
 }
 
+// WeekCell is where the week of Rows[i] is written in the file.
+func (r *Report) WeekCell(i int) diag.Pos { return r.weekCells[i] }
+
 // reportUnit checks that the file is named after a reporting unit.
 func reportUnit(file string, units *Units, l *diag.List, u *Unit) bool {
 	id := strings.TrimSuffix(path.Base(file), path.Ext(file))

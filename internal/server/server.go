@@ -46,6 +46,14 @@
 // which reloads the page. A page opened while the site is broken gets the
 // errors on connect; a page that reconnects after a restart of the server
 // reloads if the site changed meanwhile.
+//
+// # Data entry
+//
+// <base path>nhap-lieu/ is the data-entry form of package entry: staff
+// type a unit's weekly report, which is checked by the build's loader and
+// written to the unit's file; the watcher then rebuilds as for any save.
+// It is served here only, never built. Listening beyond this computer, the
+// server makes a password for it (FormPassword), which `tiendo serve` prints.
 package server
 
 import (
@@ -70,6 +78,7 @@ import (
 	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/entry"
 	"github.com/tiendo/tiendo/themes"
 )
 
@@ -123,10 +132,16 @@ type Server struct {
 	session  build.Session
 	charts   *chart.Cache
 	chartsJS []byte
-	closing  chan struct{}
-	loop     sync.WaitGroup
-	served   chan error
-	once     sync.Once
+	// form is the data-entry form (/nhap-lieu/), pw its password ("" on
+	// this computer alone); builds counts finished
+	// builds, good or not, for it to wait on after a save.
+	form    *entry.Handler
+	pw      string
+	builds  atomic.Uint64
+	closing chan struct{}
+	loop    sync.WaitGroup
+	served  chan error
+	once    sync.Once
 }
 
 // Start listens, builds the site once and starts watching it. The first
@@ -174,6 +189,7 @@ func Start(o Options) (*Server, error) {
 	if d := bindWarning(o.Bind, port); d != nil {
 		fmt.Fprintln(o.Stderr, d.Format(o.Lang))
 	}
+	s.form = s.newForm()
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 
 	// Watch before the first build, so a save during it is not lost.
@@ -236,6 +252,7 @@ func (s *Server) rebuild(changed []string) {
 		Charts:  s.chartCache(cfg.Theme),
 	}, changed)
 	s.seq++
+	defer s.builds.Add(1)
 	id := s.idBase + "-" + strconv.Itoa(s.seq)
 	lang := s.o.Lang
 	if !res.OK() {
@@ -255,7 +272,7 @@ func (s *Server) rebuild(changed []string) {
 		}
 		return
 	}
-	s.site.Store(&snapshot{files: res.Output.Files, basePath: bp, id: id})
+	s.site.Store(&snapshot{files: res.Output.Files, basePath: bp, id: id, site: res.Site})
 	ms := time.Since(start).Milliseconds()
 	var pages []string // nil: all
 	if res.Partial {

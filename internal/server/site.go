@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/site"
 )
 
 // reloadTag is what every served HTML page gets before </body>.
@@ -30,6 +31,7 @@ type snapshot struct {
 	files    map[string][]byte
 	basePath string
 	id       string
+	site     *site.Site // the build's config and moment, for the form
 }
 
 var etagSeed = maphash.MakeSeed()
@@ -70,6 +72,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, diag.Tf("421: máy chủ xem thử chỉ trả lời địa chỉ %s hoặc localhost, không trả lời %q.",
 			"421: the preview answers only at %s or localhost, not at %q.", s.host, r.Host).In(s.o.Lang),
 			http.StatusMisdirectedRequest)
+		return
+	}
+	if rel, ok := s.formPath(r.URL.Path); ok {
+		s.form.ServeHTTP(w, r, rel)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -144,6 +144,9 @@ type ReportPages struct {
 	Out
 }
 
+// WeekPath is the address of week's report page under the site's root.
+func WeekPath(w period.Period) string { return weekPath(w) }
+
 func weekPath(w period.Period) string { return ReportsPath + strings.ToLower(w.String()) + "/" }
 
 // reports is what making the report views shares.
