@@ -15,7 +15,6 @@ import (
 	"time"
 )
 
-
 // sampleCharts reads the sample site's charts, written by
 // go test ./internal/build -run TestWriteSampleChartSpecs -chartspecs.
 func sampleCharts(tb testing.TB) []Chart {
@@ -134,3 +133,57 @@ func BenchmarkColdCharts(b *testing.B) {
 	b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "procs")
 }
 
+// TestNoStateBetweenCharts draws charts of the sample site of every kind
+// one after another in one runtime, A B C A, and each in a fresh runtime:
+// a runtime drawing chart after chart must keep nothing from one to the
+// next.
+func TestNoStateBetweenCharts(t *testing.T) {
+	r := testRenderer(t)
+	charts := sampleCharts(t)
+	// The first chart of each ID prefix: status bars, time axis, line, …
+	var pick []Chart
+	seen := map[string]bool{}
+	for _, c := range charts {
+		kind := c.ID
+		if i := strings.IndexByte(kind, '-'); i > 0 {
+			kind = kind[:i]
+		}
+		if !seen[kind] && len(pick) < 4 {
+			seen[kind] = true
+			pick = append(pick, c)
+		}
+	}
+	if len(pick) < 3 {
+		t.Fatalf("only %d kinds of chart in the sample", len(pick))
+	}
+	draw := func(rt *jsRuntime, c Chart) string {
+		t.Helper()
+		raw, err := rt.render(string(c.Option), c.Width, c.Height, time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := metaOf(c.Option)
+		svg, err := sanitize([]byte(raw), m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(svg)
+	}
+	fresh := map[string]string{}
+	for _, c := range pick {
+		rt, err := newJSRuntime(r.prog)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh[c.ID] = draw(rt, c)
+	}
+	rt, err := newJSRuntime(r.prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(pick, pick[0]) {
+		if got := draw(rt, c); got != fresh[c.ID] {
+			t.Errorf("%s drawn after other charts differs from its drawing in a fresh runtime", c.ID)
+		}
+	}
+}
