@@ -132,7 +132,7 @@ func (b *builder) serviceGuides(w *data.Weekly) map[string]view.Guide {
 func (b *builder) env(d *data.Set) view.Env {
 	lang := b.cfg.LanguageCode
 	return view.Env{Lang: lang, T: func(key string) string { return b.theme.T(lang, key) },
-		Units: d.Units, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home, Open: view.Open{Title: b.cfg.Title, Description: b.cfg.Description,
+		Units: d.Units, Map: d.Map, Now: b.site.Now, Location: b.cfg.Location, Home: b.site.Home, Open: view.Open{Title: b.cfg.Title, Description: b.cfg.Description,
 			Publisher: b.cfg.Organisation.Name, Licence: b.cfg.DataLicence, Citation: b.cfg.Citation, Sample: b.cfg.Sample, URLs: b.site.URLs}}
 }
 

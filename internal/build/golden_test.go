@@ -24,6 +24,10 @@ func TestSampleSiteGolden(t *testing.T) {
 		"ke-hoach/index.html",
 		"tin-tuc/index.html",
 		"404.html",
+		// An indicator broken down by commune and a commune's scorecard:
+		// without data/ban-do/ they show no map (issue 16).
+		"chi-tieu/tai-khoan-dinh-danh-dien-tu/index.html",
+		"don-vi/xa-thach-kim/index.html",
 		// The open data's vocabulary and its description for machines.
 		"nhiem-vu/nhiem-vu.csv",
 		"du-lieu/don-vi.csv",

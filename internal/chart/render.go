@@ -163,12 +163,20 @@ echarts.setPlatformAPI({measureText: function(text, font) {
 	return {width: __tiendoMeasure(String(text == null ? '' : text), String(font || ''))};
 }});
 (function(json, width, height) {
-	var option = tiendoFit(JSON.parse(json), width, height);
-	// The tooltip and the (hidden) toolbox serve the live chart only; the
-	// static drawing is the same without them (TestSampleChartsGolden), and
-	// ECharts builds them on every setOption.
-	delete option.tooltip;
-	delete option.toolbox;
+	var option = JSON.parse(json);
+	var map = option.tiendoMap;
+	if (map) { // a map's shapes (geo.go)
+		echarts.registerMap(map.name, map.geoJSON);
+		delete option.tiendoMap;
+	} else {
+		// The tooltip and the (hidden) toolbox serve the live chart only;
+		// the static drawing is the same without them
+		// (TestSampleChartsGolden), and ECharts builds them on every
+		// setOption. Maps keep theirs: no test has shown them the same.
+		delete option.tooltip;
+		delete option.toolbox;
+	}
+	option = tiendoFit(option, width, height);
 	['xAxis', 'yAxis'].forEach(function(key) {
 		var axes = option[key];
 		if (!axes) return;

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/geo"
 	"github.com/tiendo/tiendo/internal/indicator"
 	"github.com/tiendo/tiendo/internal/period"
 	"github.com/tiendo/tiendo/internal/plan"
@@ -26,6 +27,8 @@ type Set struct {
 	Indicators []Series
 	// Weekly is the weekly service reports, nil without data/services.toml.
 	Weekly *Weekly
+	// Map is the communes' boundaries, nil without data/ban-do/*.geojson.
+	Map *geo.Map
 	// Used are the files under data/ the load stage read or reported a
 	// problem with; every other file there is reported as unused.
 	Used map[string]bool
@@ -99,6 +102,7 @@ func Load(fsys fs.FS, o LoadOptions, l *diag.List) *Set {
 	if haveTasks || !exists(fsys, TableFile(fsys, TasksFile)) {
 		LinkTasks(s.Indicators, s.Tasks, haveTasks, s.Units, l)
 	}
+	ld.boundaries()
 	ld.reportUnused()
 	return s
 }

@@ -139,6 +139,27 @@ const (
 	// CodeHistoryRead means the site's git history cannot be read; the site is built without revision history.
 	CodeHistoryRead = "history-read" // warning
 
+	// Commune boundaries: data/ban-do/*.geojson
+
+	// CodeMapJSON means a GeoJSON file that is not valid JSON.
+	CodeMapJSON = "map-json" // error
+	// CodeMapTooLarge means a GeoJSON file larger than the limit (16 MB).
+	CodeMapTooLarge = "map-too-large" // error
+	// CodeMapShape means a GeoJSON file that is not a FeatureCollection of Polygon or MultiPolygon features.
+	CodeMapShape = "map-shape" // error
+	// CodeMapUnmatched means a boundary feature whose id or name matches no commune of data/units.toml.
+	CodeMapUnmatched = "map-unmatched" // error
+	// CodeMapDuplicate means two boundary features for one commune.
+	CodeMapDuplicate = "map-duplicate" // error
+	// CodeMapMissing means communes without a boundary feature: the map leaves them out, the table beside it does not.
+	CodeMapMissing = "map-missing" // warning
+	// CodeMapGeometry means a ring that is not closed, has fewer than 4 positions, or a coordinate that is not a number.
+	CodeMapGeometry = "map-geometry" // error
+	// CodeMapSwapped means coordinates written latitude first: GeoJSON puts longitude first.
+	CodeMapSwapped = "map-swapped" // error
+	// CodeMapRange means a longitude outside -180..180 or a latitude outside -90..90.
+	CodeMapRange = "map-range" // error
+
 	// CSV tables: any CSV file of data/
 
 	// CodeCSVTooLarge means a CSV file is larger than the limit.

@@ -109,16 +109,19 @@ type IndicatorView struct {
 	Description template.HTML
 	Line        *Figure
 	Breakdown   *Figure
-	Method      MethodNumbers
-	Series      []SeriesRow
-	Rows        []ObsRow
-	Rate        bool
-	DimTitle    string
-	Source      string
-	Frequency   string
-	Unit        string
-	Downloads   []Download
-	EmbedPath   string
+	// Map is the latest figures on the communes' map, nil without
+	// data/ban-do/ or a commune breakdown.
+	Map       *MapView
+	Method    MethodNumbers
+	Series    []SeriesRow
+	Rows      []ObsRow
+	Rate      bool
+	DimTitle  string
+	Source    string
+	Frequency string
+	Unit      string
+	Downloads []Download
+	EmbedPath string
 	// Revisions are the published changes read from git, newest first;
 	// History is nil when the site's history is not read (see History).
 	Revisions []Revision
@@ -182,6 +185,7 @@ func Indicators(env Env, inds []Indicator, m indicator.Method) IndicatorPages {
 		res  indicator.Result
 	}
 	var worst []ranked
+	shapes := env.shapes()
 	for _, k := range inds {
 		ind := k.Ind
 		counts[k.Result.Status]++
@@ -197,6 +201,7 @@ func Indicators(env Env, inds []Indicator, m indicator.Method) IndicatorPages {
 		groups[ind.Group].Cards = append(groups[ind.Group].Cards, card)
 
 		v := env.indicatorView(k, card, m, &out.Out)
+		v.Map = env.communeMap(shapes, k, env.mapTitle(card, k), "ban-do-"+ind.ID, "", IndicatorsPath+ind.ID+"/", &out.Out)
 		p := env.page(&site.Page{Path: IndicatorsPath + ind.ID + "/", Layout: "indicator",
 			Title: indTitle(ind, env.Lang), Description: card.Sentence, Charts: true, Source: ind.Pos, Data: v}, index)
 		embed := env.page(&site.Page{Path: IndicatorsPath + ind.ID + "/nhung/", Layout: "embed",

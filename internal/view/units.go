@@ -90,6 +90,9 @@ type Score struct {
 	// Chart is the unit's own series (a rate with the district's beside
 	// it); nil with fewer than two periods.
 	Chart *Figure
+	// Map is the figures of every commune on the map, this one
+	// highlighted; nil without data/ban-do/ or for an office.
+	Map *MapView
 	// Highlight is where the unit stands among the others: for a commune
 	// its row in /don-vi/'s comparison sorted by this indicator, which
 	// the row's :target style marks; for an office the indicator's page.
@@ -251,6 +254,7 @@ func Units(env Env, in UnitInputs) UnitPages {
 	scores := env.unitScores(in.Indicators, in.Cards)
 	guide := guidanceSteps(in.Pages, in.URLs)
 	var pages, posters []*site.Page
+	shapes := env.shapes()
 	for _, u := range env.Units.All {
 		v := &UnitView{Unit: u, Reports: in.Reports[u.ID], Scores: scores[u.ID], Peers: env.peers(u)}
 		v.DistrictOnly = slices.ContainsFunc(v.Scores, func(s *Score) bool { return s.NoUnitTarget })
@@ -294,6 +298,7 @@ func Units(env Env, in UnitInputs) UnitPages {
 		path := UnitsPath + u.ID + "/"
 		for _, s := range v.Scores {
 			env.unitChart(u, s, &out.Out, path)
+			s.Map = env.scoreMap(shapes, in.Indicators, u, s, path, &out.Out)
 		}
 		v.Summary = env.unitSummary(u, v.Scores, v.Peers)
 		if len(v.Scores) > 0 {

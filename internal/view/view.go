@@ -64,6 +64,7 @@ import (
 	"github.com/tiendo/tiendo/internal/chart"
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/geo"
 	"github.com/tiendo/tiendo/internal/provenance"
 	"github.com/tiendo/tiendo/internal/site"
 	"github.com/tiendo/tiendo/internal/vi"
@@ -85,8 +86,10 @@ const (
 type Env struct {
 	Lang string
 	// T returns the theme's interface string key in Lang.
-	T        func(key string) string
-	Units    *data.Units
+	T     func(key string) string
+	Units *data.Units
+	// Map is the communes' boundaries, nil for none.
+	Map      *geo.Map
 	Now      time.Time
 	Location *time.Location
 	// Home is the parent of the top pages made from data.

@@ -136,6 +136,14 @@
         delete tooltip.tiendoNames;
       }
     });
+    if (option.tiendoMap) {
+      // A map carries its shapes (internal/chart/geo.go): registered each
+      // time the option is drawn, once ECharts is loaded.
+      if (window.echarts) {
+        window.echarts.registerMap(option.tiendoMap.name, option.tiendoMap.geoJSON);
+      }
+      delete option.tiendoMap;
+    }
     delete option.tiendoId;
     return option;
   }
