@@ -104,6 +104,7 @@ func (c *Cache) RenderAll(charts []Chart) ([]Drawing, error) {
 	n := len(charts)
 	out := make([]Drawing, n)
 	errs := make([]error, 2*n)
+	defer roomyGC()()
 	par.For(2*n, func(i int) {
 		ch := charts[i%n]
 		switch {
