@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/tiendo/tiendo/internal/atomicfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -79,7 +80,7 @@ func (c *Cache) svg(option []byte, width, height int, idSuffix string) ([]byte, 
 		return nil, err
 	}
 	if c.dir != "" {
-		if err := writeAtomic(c.dir, key+".svg", svg); err != nil {
+		if err := atomicfile.Write(filepath.Join(c.dir, key+".svg"), svg); err != nil {
 			return nil, fmt.Errorf("chart: cache: %w", err)
 		}
 	}
@@ -144,29 +145,6 @@ func (c *Cache) renderer() (*Renderer, error) {
 		c.r = r
 	}
 	return c.r, nil
-}
-
-// writeAtomic writes name in dir through a temporary file and a rename, so
-// that a crashed or parallel build never leaves half a file behind.
-func writeAtomic(dir, name string, data []byte) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(dir, name))
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }
 
 func clone(b []byte) []byte { return append([]byte(nil), b...) }

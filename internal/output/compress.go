@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/tiendo/tiendo/internal/atomicfile"
 	"io"
 	"os"
 	"path"
@@ -104,8 +105,8 @@ func (c *CompressCache) compress(data []byte) (gz, br []byte, err error) {
 	c.keep(key, gz, br)
 	if base != "" {
 		// A cache that cannot be written only costs time next build.
-		_ = writeAtomic(base+".gz", gz)
-		_ = writeAtomic(base+".br", br)
+		_ = atomicfile.Write(base+".gz", gz)
+		_ = atomicfile.Write(base+".br", br)
 	}
 	return gz, br, nil
 }
@@ -114,28 +115,6 @@ func (c *CompressCache) keep(key [32]byte, gz, br []byte) {
 	c.mu.Lock()
 	c.mem[key] = [2][]byte{gz, br}
 	c.mu.Unlock()
-}
-
-// writeAtomic writes name through a temporary file in its folder, so a
-// killed build leaves no half-written copy for the next one to read.
-func writeAtomic(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return os.Rename(f.Name(), name)
 }
 
 // holds reports whether gz and br decompress to data: a file of the cache

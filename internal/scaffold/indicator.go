@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/tiendo/tiendo/internal/atomicfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -91,7 +92,7 @@ func Indicator(root, id string, now time.Time) ([]string, error) {
 		b.WriteByte('\n')
 	}
 	b.WriteString(indicatorEntry(id, firstUnit(root), now.Year()))
-	if err := writeAtomic(regPath, b.Bytes()); err != nil {
+	if err := atomicfile.Write(regPath, b.Bytes()); err != nil {
 		os.Remove(csvPath)
 		return nil, cannot(IndicatorsFile, diag.CodeNewIndicatorWrite)
 	}
@@ -155,35 +156,6 @@ func idLine(src []byte, id string) int {
 		}
 	}
 	return 0
-}
-
-// writeAtomic replaces name with data through a temporary file beside it,
-// so an interrupted write never leaves half a registry.
-func writeAtomic(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(tmp)
-		return errors.Join(werr, cerr)
-	}
-	if fi, err := os.Stat(name); err == nil {
-		_ = os.Chmod(tmp, fi.Mode().Perm())
-	} else {
-		_ = os.Chmod(tmp, 0o644)
-	}
-	if err := os.Rename(tmp, name); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
 }
 
 func cannotRead(file string) *diag.Diagnostic {

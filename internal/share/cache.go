@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/tiendo/tiendo/internal/atomicfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -71,7 +72,7 @@ func (k *Cache) PNG(c Card) ([]byte, error) {
 		return nil, err
 	}
 	if k.dir != "" {
-		if err := writeAtomic(k.dir, key+".png", b); err != nil {
+		if err := atomicfile.Write(filepath.Join(k.dir, key+".png"), b); err != nil {
 			return nil, fmt.Errorf("share: cache: %w", err)
 		}
 	}
@@ -99,27 +100,4 @@ func (k *Cache) store(key string, b []byte) {
 	k.mu.Lock()
 	k.mem[key] = b
 	k.mu.Unlock()
-}
-
-// writeAtomic writes name in dir through a temporary file and a rename, so
-// that a crashed or parallel build never leaves half a file behind.
-func writeAtomic(dir, name string, data []byte) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(dir, name))
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }
