@@ -129,6 +129,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, rel string) 
 		h.form(w, r)
 	case rel == "" && r.Method == http.MethodPost:
 		h.submit(w, r)
+	case rel == IndicatorPath && (r.Method == http.MethodGet || r.Method == http.MethodHead):
+		h.indicatorForm(w, r)
+	case rel == IndicatorPath && r.Method == http.MethodPost:
+		h.indicatorSubmit(w, r)
 	case rel == "dang-nhap":
 		http.Redirect(w, r, h.base()+Path, http.StatusSeeOther)
 	default:

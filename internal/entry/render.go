@@ -22,6 +22,8 @@ type pageData struct {
 	Sheet                    *sheetView
 	Errors                   []errView
 	W                        map[string]string // words
+	// Ind is the indicator part of the form (indicator.go).
+	Ind *indPage
 }
 
 type option struct {
@@ -61,9 +63,9 @@ func (h *Handler) words() map[string]string {
 		}
 		return e
 	}
-	return map[string]string{
+	return h.indWords(pick, map[string]string{
 		"heading":   pick("Nhập số liệu báo cáo tuần", "Enter the weekly report"),
-		"intro":     pick("Chỉ có trong bản xem thử (tiendo serve): số liệu gửi đi được kiểm tra như khi dựng trang, rồi ghi vào tệp của đơn vị trong data/reports/.", "Only in the preview (tiendo serve): figures sent are checked as the build checks them, then written to the unit's file in data/reports/."),
+		"intro":     pick("Chỉ có trong bản xem thử (tiendo serve): số liệu gửi đi được kiểm tra như khi dựng trang, rồi ghi vào tệp của đơn vị trong data/reports/ hoặc tệp của chỉ tiêu trong data/.", "Only in the preview (tiendo serve): figures sent are checked as the build checks them, then written to the unit's file in data/reports/ or the indicator's file in data/."),
 		"unit":      pick("Đơn vị báo cáo", "Reporting unit"),
 		"week":      pick("Tuần", "Week"),
 		"weekHint":  pick("Ví dụ 2023-W25, hoặc một ngày trong tuần, ví dụ 20/06/2023.", "Such as 2023-W25, or a day in the week, such as 20/06/2023."),
@@ -81,7 +83,7 @@ func (h *Handler) words() map[string]string {
 		"login":     pick("Đăng nhập", "Log in"),
 		"back":      pick("Về trang chủ", "Back to the home page"),
 		"dossiers":  pick("hồ sơ", "dossiers"),
-	}
+	})
 }
 
 func (h *Handler) page(w http.ResponseWriter, status int, d pageData) {
@@ -115,7 +117,7 @@ func (h *Handler) chooser(w http.ResponseWriter, status int, st *state, unit, we
 	if week == "" {
 		week = st.rule().LastDue(st.site.Now).String()
 	}
-	h.page(w, status, pageData{Units: h.units(st, unit), WeekSel: week, Problem: problem})
+	h.page(w, status, pageData{Units: h.units(st, unit), WeekSel: week, Problem: problem, Ind: &indPage{Options: h.indOptions(st, "")}})
 }
 
 // rowForm shows the fields of sh's week: values (as typed) when given,
@@ -162,7 +164,9 @@ func (h *Handler) rowForm(w http.ResponseWriter, status int, st *state, sh *shee
 	h.page(w, status, pageData{Units: h.units(st, sh.unit.ID), WeekSel: sh.week.String(), Sheet: v, Errors: ev, Problem: problem})
 }
 
-var tmpl = template.Must(template.New("form").Parse(`<!DOCTYPE html>
+var tmpl = template.Must(template.Must(template.New("form").Parse(formPage)).Parse(indicatorPage))
+
+const formPage = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -185,8 +189,9 @@ var tmpl = template.Must(template.New("form").Parse(`<!DOCTYPE html>
 <input id="mat-khau" name="mat_khau" type="password" autocomplete="current-password" required></p>
 <p><button type="submit">{{.W.login}}</button></p>
 </form>
-{{else if .Units}}
+{{else if or .Units .Ind}}
 <p>{{.W.intro}}</p>
+{{if .Units}}
 <form method="get" action="{{.Base}}nhap-lieu/" class="chooser">
 <p><label for="chon-don-vi">{{.W.unit}}</label>
 <select id="chon-don-vi" name="don_vi">{{range .Units}}<option value="{{.ID}}"{{if .Selected}} selected{{end}}>{{.Name}}</option>{{end}}</select></p>
@@ -224,7 +229,9 @@ var tmpl = template.Must(template.New("form").Parse(`<!DOCTYPE html>
 </form>
 {{end}}
 {{end}}
+{{template "indicator" .}}
+{{end}}
 </main>
 </body>
 </html>
-`))
+`
