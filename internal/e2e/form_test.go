@@ -20,12 +20,19 @@ import (
 // serve in a real browser: a post without its token is refused; a bad date is answered with the build's own
 // message at file:line:col and the file stays byte for byte as it was; a
 // good week is written to the unit's CSV, and the week's report page,
-// where the form leads, shows the new figure.
+// where the form leads, shows the new figure. Then the same for an
+// indicator's month: a bad figure is refused with the file untouched, a
+// good one is written and the indicator's page shows it.
 func TestServeForm(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	const csvName = "data/reports/don-vi-a.csv"
+	const indName = "data/chi-tieu/dich-vu.csv"
 	files := map[string]string{
+		"data/indicators.toml": "[[indicator]]\nid = \"dich-vu\"\ntitle = \"Dịch vụ công được triển khai\"\nunit = \"dịch vụ\"\n" +
+			"measure = \"count\"\nfrequency = \"monthly\"\nfile = \"chi-tieu/dich-vu.csv\"\nbaseline = { period = \"2023-03\", value = 20 }\n" +
+			"lead = \"don-vi-a\"\nsource = \"Thử\"\nillustrative = true\n\n[[indicator.target]]\nvalue = 9000\ndeadline = \"2023-12-31\"\n",
+		indName: "ky,gia_tri,ghi_chu\n2023-04,25,\n2023-05,30,\n",
 		"config.toml":       "title = \"Thử\"\nbaseURL = \"/\"\n",
 		"content/_index.md": "+++\ntitle = \"Trang chủ\"\n+++\n",
 		"data/units.toml":   "[[unit]]\nid = \"don-vi-a\"\nname = \"Đơn vị A\"\nshort = \"A\"\nkind = \"huyen\"\nreports = true\n",
@@ -143,6 +150,48 @@ func TestServeForm(t *testing.T) {
 	after, _ := os.ReadFile(csv)
 	if want := string(before) + "2023-W11,dv,4321,1,,,4322,,,,4322,,,2023-03-20 08:30\n"; string(after) != want {
 		t.Errorf("file:\n%s\nwant:\n%s", after, want)
+	}
+
+	// An indicator's month, chosen in the second chooser of the first page.
+	indFile := filepath.Join(dir, filepath.FromSlash(indName))
+	indBefore, _ := os.ReadFile(indFile)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL()+"nhap-lieu/")); err != nil {
+		t.Fatal(err)
+	}
+	do(`document.querySelector('#chon-chi-tieu').value = 'dich-vu'; document.querySelector('#chon-ky').value = '6/2023'; document.querySelector('#chon-ky').form.querySelector('button').click()`)
+	waitFor("the indicator's form", `document.querySelector('form.entry [name="gia_tri"]') ? 'ok' : ''`)
+	setValue := func(v string) {
+		do(`document.querySelector('form.entry [name="gia_tri"]').value = '` + v + `'; document.querySelector('form.entry button').click()`)
+	}
+	// The browser's own check stops letters; a negative count reaches the
+	// build's check.
+	setValue("-7")
+	if got := waitFor("the browser's check", `document.querySelector('form.entry [name="gia_tri"]').validity.patternMismatch ? 'stopped' : 'sent'`); got != "stopped" {
+		t.Errorf("the browser sent a value its pattern refuses: %s", got)
+	}
+	do(`document.querySelector('form.entry').noValidate = true; document.querySelector('form.entry button').click()`)
+	text = waitFor("the indicator's error", `(() => { const e = document.getElementById('loi'); return e ? e.textContent : ''; })()`)
+	if !strings.Contains(text, indName+":4:") || !strings.Contains(text, "Số âm") {
+		t.Errorf("the error does not give the build's message at file:line:col: %s", text)
+	}
+	if after, _ := os.ReadFile(indFile); !bytes.Equal(after, indBefore) {
+		t.Fatalf("a refused figure changed the file:\n%s", after)
+	}
+	if os.Getenv("TIENDO_AXE_JS") != "" || inCI() {
+		axe, err := os.ReadFile(toolFile(t, "TIENDO_AXE_JS", "axe-core"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAxe(t, ctx, string(axe))
+		checkNuFile(t, "<!DOCTYPE html>\n"+waitFor("the page's HTML", `document.documentElement.outerHTML`))
+	}
+	setValue("4567")
+	waitFor("the indicator's page", `location.pathname.endsWith('/chi-tieu/dich-vu/') && document.querySelector('main') ? 'ok' : ''`)
+	if text := waitFor("page text", `document.querySelector('main').textContent`); !strings.Contains(text, "4.567") {
+		t.Errorf("the indicator's page does not show the new figure 4.567:\n%s", text)
+	}
+	if after, _ := os.ReadFile(indFile); string(after) != string(indBefore)+"2023-06,4567,\n" {
+		t.Errorf("indicator file:\n%s", after)
 	}
 }
 
