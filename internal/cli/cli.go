@@ -142,7 +142,7 @@ Cách dùng:
   tiendo check [tùy chọn]   kiểm tra như build nhưng không ghi gì
   tiendo serve [tùy chọn]   xem thử trang tại http://127.0.0.1:1313/; tự dựng lại
                             và tải lại mỗi lần lưu tệp, lỗi hiện ngay trên trang;
-                            nhập số liệu báo cáo tuần tại /nhap-lieu/
+                            nhập số liệu báo cáo tuần và chỉ tiêu tại /nhap-lieu/
   tiendo new site THƯ_MỤC             tạo một trang web mẫu trong THƯ_MỤC
   tiendo new page content/x/y.md      tạo trang mới, điền sẵn phần đầu trang
   tiendo new indicator MÃ             thêm một chỉ tiêu và tệp CSV của nó

@@ -76,10 +76,10 @@ func (a *App) serve(args []string) int {
 	fmt.Fprintln(a.Stdout, diag.Tf("Xem trang web tại %s — lưu tệp là trang tự cập nhật. Nhấn Ctrl+C để dừng.",
 		"View the site at %s — saving a file updates the page. Press Ctrl+C to stop.", s.URL()).In(o.Lang))
 	if pw := s.FormPassword(); pw != "" {
-		fmt.Fprintln(a.Stdout, diag.Tf("Nhập số liệu báo cáo tuần tại %s — mật khẩu: %s (chỉ đưa cho người được phép nhập số liệu).",
-			"Enter weekly reports at %s — password: %s (give it only to those allowed to enter figures).", s.FormURL(), pw).In(o.Lang))
+		fmt.Fprintln(a.Stdout, diag.Tf("Nhập số liệu báo cáo tuần và chỉ tiêu tại %s — mật khẩu: %s (chỉ đưa cho người được phép nhập số liệu).",
+			"Enter weekly reports and indicator figures at %s — password: %s (give it only to those allowed to enter figures).", s.FormURL(), pw).In(o.Lang))
 	} else {
-		fmt.Fprintln(a.Stdout, diag.Tf("Nhập số liệu báo cáo tuần tại %s", "Enter weekly reports at %s", s.FormURL()).In(o.Lang))
+		fmt.Fprintln(a.Stdout, diag.Tf("Nhập số liệu báo cáo tuần và chỉ tiêu tại %s", "Enter weekly reports and indicator figures at %s", s.FormURL()).In(o.Lang))
 	}
 
 	<-ctx.Done()

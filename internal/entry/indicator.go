@@ -449,8 +449,21 @@ func (h *Handler) indOptions(st *state, sel string) []option {
 }
 
 func (h *Handler) indChooser(w http.ResponseWriter, status int, st *state, id, p, problem string) {
+	if p == "" {
+		p = st.today()
+	}
 	h.page(w, status, pageData{Title: h.t("Nhập số liệu chỉ tiêu", "Enter an indicator's figures"), Problem: problem,
 		Ind: &indPage{Options: h.indOptions(st, id), Period: p, Selected: true}})
+}
+
+// today is the day judged at, as the period chooser's first value: a day
+// opens the period of any kind that holds it.
+func (st *state) today() string {
+	loc := st.site.Config.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	return st.site.Now.In(loc).Format("02/01/2006")
 }
 
 // unitOf is the unit of measure an indicator's value column is in.

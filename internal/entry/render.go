@@ -64,7 +64,8 @@ func (h *Handler) words() map[string]string {
 		return e
 	}
 	return h.indWords(pick, map[string]string{
-		"heading":   pick("Nhập số liệu báo cáo tuần", "Enter the weekly report"),
+		"heading":   pick("Nhập số liệu", "Enter figures"),
+		"weekly":    pick("Báo cáo tuần", "Weekly report"),
 		"intro":     pick("Chỉ có trong bản xem thử (tiendo serve): số liệu gửi đi được kiểm tra như khi dựng trang, rồi ghi vào tệp của đơn vị trong data/reports/ hoặc tệp của chỉ tiêu trong data/.", "Only in the preview (tiendo serve): figures sent are checked as the build checks them, then written to the unit's file in data/reports/ or the indicator's file in data/."),
 		"unit":      pick("Đơn vị báo cáo", "Reporting unit"),
 		"week":      pick("Tuần", "Week"),
@@ -117,7 +118,7 @@ func (h *Handler) chooser(w http.ResponseWriter, status int, st *state, unit, we
 	if week == "" {
 		week = st.rule().LastDue(st.site.Now).String()
 	}
-	h.page(w, status, pageData{Units: h.units(st, unit), WeekSel: week, Problem: problem, Ind: &indPage{Options: h.indOptions(st, "")}})
+	h.page(w, status, pageData{Units: h.units(st, unit), WeekSel: week, Problem: problem, Ind: &indPage{Options: h.indOptions(st, ""), Period: st.today()}})
 }
 
 // rowForm shows the fields of sh's week: values (as typed) when given,
@@ -192,6 +193,7 @@ const formPage = `<!DOCTYPE html>
 {{else if or .Units .Ind}}
 <p>{{.W.intro}}</p>
 {{if .Units}}
+<h2>{{.W.weekly}}</h2>
 <form method="get" action="{{.Base}}nhap-lieu/" class="chooser">
 <p><label for="chon-don-vi">{{.W.unit}}</label>
 <select id="chon-don-vi" name="don_vi">{{range .Units}}<option value="{{.ID}}"{{if .Selected}} selected{{end}}>{{.Name}}</option>{{end}}</select></p>
