@@ -32,7 +32,7 @@ func TestServeForm(t *testing.T) {
 		"data/indicators.toml": "[[indicator]]\nid = \"dich-vu\"\ntitle = \"Dịch vụ công được triển khai\"\nunit = \"dịch vụ\"\n" +
 			"measure = \"count\"\nfrequency = \"monthly\"\nfile = \"chi-tieu/dich-vu.csv\"\nbaseline = { period = \"2023-03\", value = 20 }\n" +
 			"lead = \"don-vi-a\"\nsource = \"Thử\"\nillustrative = true\n\n[[indicator.target]]\nvalue = 9000\ndeadline = \"2023-12-31\"\n",
-		indName: "ky,gia_tri,ghi_chu\n2023-04,25,\n2023-05,30,\n",
+		indName:             "ky,gia_tri,ghi_chu\n2023-04,25,\n2023-05,30,\n",
 		"config.toml":       "title = \"Thử\"\nbaseURL = \"/\"\n",
 		"content/_index.md": "+++\ntitle = \"Trang chủ\"\n+++\n",
 		"data/units.toml":   "[[unit]]\nid = \"don-vi-a\"\nname = \"Đơn vị A\"\nshort = \"A\"\nkind = \"huyen\"\nreports = true\n",

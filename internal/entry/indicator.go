@@ -425,9 +425,9 @@ type indPage struct {
 }
 
 type indSheetView struct {
-	ID, Title, Period, PeriodLabel, File, DimName, DimHeader string
-	Existing, Rate                                          bool
-	Rows                                                    []indRowView
+	ID, Title, Period, PeriodLabel, File, DimName string
+	Existing, Rate                                bool
+	Rows                                          []indRowView
 }
 
 type indRowView struct {
@@ -515,15 +515,6 @@ func (h *Handler) indRowForm(w http.ResponseWriter, status int, st *state, sh *i
 	}
 	v := &indSheetView{ID: sh.ind.ID, Title: title, Period: sh.period.String(), PeriodLabel: sh.period.Label(h.c.Lang),
 		File: sh.file, DimName: sh.dimName(), Existing: len(sh.rows) > 0, Rate: sh.ind.Measure == indicator.Rate}
-	if sh.dimCol >= 0 {
-		v.DimHeader = h.t("Đơn vị", "Unit")
-		switch sh.ind.Dimension {
-		case indicator.ByCommune:
-			v.DimHeader = h.t("Xã, thị trấn", "Commune")
-		case indicator.ByService:
-			v.DimHeader = h.t("Dịch vụ", "Service")
-		}
-	}
 	for j, d := range sh.dims {
 		rv := indRowView{Key: d.Key, Name: d.Name}
 		if d.Key == "" {

@@ -12,7 +12,6 @@ import (
 	"github.com/tiendo/tiendo/internal/opendata"
 	"github.com/tiendo/tiendo/internal/period"
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/table"
 )
 
 // Open is what config.toml says about the site's open data.
@@ -89,7 +88,7 @@ func Datasets(env Env, d *data.Set, inds IndicatorPages, tasks TaskPages, reps R
 		copyPath := DatasetsPath + r.Path
 		if i := slices.IndexFunc(ds.Downloads, func(dl Download) bool { return dl.Format == "CSV" }); i < 0 {
 			ds.Downloads = append([]Download{out.download("CSV", copyPath, file)}, ds.Downloads...)
-		} else {
+		} else if ds.Downloads[i].Path != copyPath {
 			out.Files = append(out.Files, File{Path: strings.TrimPrefix(copyPath, "/"), Data: file})
 		}
 		v.Sets = append(v.Sets, ds)
@@ -138,15 +137,20 @@ func Datasets(env Env, d *data.Set, inds IndicatorPages, tasks TaskPages, reps R
 		r := opendata.Resource{Path: ScoresFile + ".csv", PrimaryKey: []string{"don_vi_ma", "chi_tieu_ma"}}
 		add(*ds, r, csvOf(ds.Downloads, units.Out))
 	}
+	// The registries are files of /du-lieu/ only, in both formats.
+	registry := func(ds Dataset, file string, rows [][]string, key string) {
+		ds.Downloads = []Download{env.tableDownload(&out.Out, DatasetsPath+file, ds.Columns, rows, tableNote{Title: ds.Title, Source: ds.Source})}
+		add(ds, opendata.Resource{Path: file, PrimaryKey: []string{key}}, csvOf(ds.Downloads, out.Out))
+	}
 	if d.Units != nil && len(d.Units.All) > 0 {
-		add(Dataset{ID: "don-vi", Title: env.T("datasetUnitsTitle"), Path: UnitsPath, Kind: env.T("datasetKindRegistry"),
+		registry(Dataset{ID: "don-vi", Title: env.T("datasetUnitsTitle"), Path: UnitsPath, Kind: env.T("datasetKindRegistry"),
 			Description: env.T("datasetUnitsDescription"), Columns: unitColumns, Source: env.T("datasetSourceUnits")},
-			opendata.Resource{Path: "don-vi.csv", PrimaryKey: []string{"don_vi_ma"}}, unitsCSV(d.Units))
+			"don-vi.csv", unitRows(d.Units), "don_vi_ma")
 	}
 	if d.Weekly != nil && d.Weekly.Services != nil && len(d.Weekly.Services.All) > 0 {
-		add(Dataset{ID: "dich-vu", Title: env.T("datasetServicesTitle"), Kind: env.T("datasetKindRegistry"),
+		registry(Dataset{ID: "dich-vu", Title: env.T("datasetServicesTitle"), Kind: env.T("datasetKindRegistry"),
 			Description: env.T("datasetServicesDescription"), Columns: serviceColumns, Source: env.T("datasetSourceServices")},
-			opendata.Resource{Path: "dich-vu.csv", PrimaryKey: []string{"dich_vu_ma"}}, env.servicesCSV(d.Weekly.Services))
+			"dich-vu.csv", env.serviceRows(d.Weekly.Services), "dich_vu_ma")
 	}
 	if len(v.Sets) == 0 {
 		return out
@@ -232,8 +236,8 @@ func (e Env) citation() string {
 // unitKindWords are the kinds of units in words, for don-vi.csv.
 var unitKindWords = map[string]string{data.KindDistrict: "Cơ quan cấp huyện", data.KindCommune: "Xã", data.KindTown: "Thị trấn"}
 
-// unitsCSV is data/units.toml as don-vi.csv.
-func unitsCSV(us *data.Units) []byte {
+// unitRows are data/units.toml as the rows of don-vi.csv.
+func unitRows(us *data.Units) [][]string {
 	var rows [][]string
 	for _, u := range us.All {
 		var groups []string
@@ -244,24 +248,20 @@ func unitsCSV(us *data.Units) []byte {
 		}
 		rows = append(rows, []string{u.ID, u.Name, u.Short, unitKindWords[u.Kind], u.Kind, yesNo(u.Reports), strings.Join(groups, ";")})
 	}
-	var b bytes.Buffer
-	_ = table.WriteCSV(&b, names(unitColumns), rows)
-	return b.Bytes()
+	return rows
 }
 
 // onlineWords are the levels of online service in words.
 var onlineWords = map[string]string{data.OnlineFull: "toàn trình", data.OnlinePartial: "một phần"}
 
-// servicesCSV is data/services.toml as dich-vu.csv.
-func (e Env) servicesCSV(ss *data.Services) []byte {
+// serviceRows are data/services.toml as the rows of dich-vu.csv.
+func (e Env) serviceRows(ss *data.Services) [][]string {
 	var rows [][]string
 	for _, s := range ss.All {
 		sector, _ := ss.Sector(s.Sector)
 		rows = append(rows, []string{s.ID, s.Name, s.Short, sector.Name, s.Sector, e.Unit(s.Lead).Name, s.Lead, onlineWords[s.Online], s.Online})
 	}
-	var b bytes.Buffer
-	_ = table.WriteCSV(&b, names(serviceColumns), rows)
-	return b.Bytes()
+	return rows
 }
 
 // readme is the README.md of the zip, in Vietnamese: what each file is,

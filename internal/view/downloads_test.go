@@ -1,11 +1,16 @@
 package view
 
 import (
+	"bytes"
+	csvpkg "encoding/csv"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/tiendo/tiendo/internal/indicator"
+	"github.com/tiendo/tiendo/internal/opendata"
 	"github.com/tiendo/tiendo/internal/report"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestIndicatorDownloads compares the download files of tiny indicators
@@ -88,11 +93,12 @@ func TestIndicatorDownloads(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var out Out
 			dl := env.indicatorDownloads(tc.k, &out)
-			if len(out.Files) != 2 || len(dl) != 2 {
-				t.Fatalf("got %d files, %d downloads; want 2, 2", len(out.Files), len(dl))
+			if len(out.Files) != 3 || len(dl) != 2 {
+				t.Fatalf("got %d files, %d downloads; want 3 (CSV, Excel, JSON), 2", len(out.Files), len(dl))
 			}
+			checkTwin(t, dl[0], out.Files[1], tc.csv)
 			for i, want := range []struct{ path, data, label string }{{tc.csvPath, tc.csv, "CSV"}, {tc.jsonPath, tc.json, "JSON"}} {
-				f := out.Files[i]
+				f := out.Files[2*i]
 				if f.Path != want.path || string(f.Data) != want.data {
 					t.Errorf("file %d: %s\n%q\nwant %s\n%q", i, f.Path, f.Data, want.path, want.data)
 				}
@@ -142,5 +148,49 @@ func TestReportLine(t *testing.T) {
 				t.Errorf("line:\n got %+v\nwant %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+// checkTwin checks that x is the Excel twin of the CSV download d, whose
+// bytes are csv: beside it, linked from it, with the same header and rows,
+// every cell text or number and none a formula.
+func checkTwin(t *testing.T, d Download, x File, csv string) {
+	t.Helper()
+	if d.Excel == nil || d.Excel.Path != strings.TrimSuffix(d.Path, ".csv")+".xlsx" || "/"+x.Path != d.Excel.Path ||
+		d.Excel.Size != len(x.Data) || d.Excel.Label != "Excel" || d.Excel.Format != "XLSX" {
+		t.Fatalf("twin of %s: %+v, file %s", d.Path, d.Excel, x.Path)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(x.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(opendata.DataSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := csvpkg.NewReader(strings.NewReader(strings.TrimPrefix(csv, "\ufeff"))).ReadAll()
+	if len(rows) != len(want) {
+		t.Fatalf("twin has %d rows, the CSV %d", len(rows), len(want))
+	}
+	for r, row := range want {
+		for c, cell := range row {
+			got := ""
+			if c < len(rows[r]) {
+				got = rows[r][c]
+			}
+			// The CSV quotes what a spreadsheet would run; the workbook
+			// keeps it as text, as written.
+			if cell != strings.TrimPrefix(got, "'") && "'"+got != cell {
+				t.Errorf("twin cell %d,%d = %q, CSV %q", r, c, got, cell)
+			}
+			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if fm, _ := f.GetCellFormula(opendata.DataSheet, name); fm != "" {
+				t.Errorf("twin cell %s holds a formula %q", name, fm)
+			}
+		}
+	}
+	if sheets := f.GetSheetList(); len(sheets) != 2 || sheets[1] != opendata.NotesSheet {
+		t.Errorf("twin sheets %q", sheets)
 	}
 }

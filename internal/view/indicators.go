@@ -1,7 +1,6 @@
 package view
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 	"github.com/tiendo/tiendo/internal/period"
 	"github.com/tiendo/tiendo/internal/plan"
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/table"
 )
 
 // Indicator is an indicator with its data and what was computed of it.
@@ -556,7 +554,7 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	ind := k.Ind
 	rate := ind.Measure == indicator.Rate
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	header := names(indicatorColumns(ind, len(k.Future) > 0))
+	cols := indicatorColumns(ind, len(k.Future) > 0)
 	type jsonObs struct {
 		Period      string   `json:"ky"`
 		Dim         string   `json:"don_vi,omitempty"`
@@ -614,8 +612,6 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	for i, r := range rows {
 		cells[i] = r.cells
 	}
-	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, header, cells)
 	meta := map[string]any{
 		"id": ind.ID, "title": ind.Title, "unit": ind.Unit, "measure": ind.Measure, "dimension": ind.Dimension,
 		"source": ind.Source, "illustrative": ind.Illustrative, "lead": ind.Lead,
@@ -627,5 +623,6 @@ func (e Env) indicatorDownloads(k Indicator, out *Out) []Download {
 	jb, _ := json.MarshalIndent(meta, "", "  ")
 	jb = append(jb, '\n')
 	base := IndicatorsPath + ind.ID + "/" + ind.ID
-	return []Download{out.download("CSV", base+".csv", cb.Bytes()), out.download("JSON", base+".json", jb)}
+	csv := e.tableDownload(out, base+".csv", cols, cells, tableNote{Title: ind.Title, Source: ind.Source, Illustrative: ind.Illustrative})
+	return []Download{csv, out.download("JSON", base+".json", jb)}
 }

@@ -1,7 +1,6 @@
 package view
 
 import (
-	"bytes"
 	"math"
 	"slices"
 	"strconv"
@@ -13,7 +12,6 @@ import (
 	"github.com/tiendo/tiendo/internal/period"
 	"github.com/tiendo/tiendo/internal/report"
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/table"
 )
 
 // ReportsView is the data of /bao-cao/.
@@ -279,9 +277,8 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 			}
 		}
 		p := weekPath(s.Week)
-		var cb bytes.Buffer
-		_ = table.WriteCSV(&cb, names(weekColumns(false)), csvRows)
-		wv.Downloads = []Download{out.download("CSV", p+"bao-cao-"+strings.ToLower(s.Week.String())+".csv", cb.Bytes())}
+		wv.Downloads = []Download{env.tableDownload(&out.Out, p+"bao-cao-"+strings.ToLower(s.Week.String())+".csv", weekColumns(false), csvRows,
+			tableNote{Title: env.T("weekReportTitle") + " " + WeekLabel(s.Week, lang), Source: env.T("datasetSourceReports")})}
 		out.All = append(out.All, env.page(&site.Page{Path: p, Layout: "report-week",
 			Title: env.T("weekReportTitle") + " " + WeekLabel(s.Week, lang), Description: env.T("weekReportDescription"), Data: wv}, reportsPage))
 	}
@@ -391,7 +388,6 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	// Open data: every row of every unit, as read, and those of weeks
 	// after the moment judged at, marked.
 	var all [][]string
-	header := names(weekColumns(len(w.Future) > 0))
 	for _, s := range byWeekUnitService {
 		row := e.weekCSVRow(s.Week, s.Unit, s)
 		if len(w.Future) > 0 {
@@ -403,9 +399,8 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 		s := report.Summary{Key: report.Key{Service: row.Service}, Counts: row.Counts}
 		all = append(all, append(e.weekCSVRow(row.Week, row.Unit, s), env.futureNote()))
 	}
-	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, header, all)
-	v.Downloads = []Download{out.download("CSV", ReportsPath+"bao-cao-tuan.csv", cb.Bytes())}
+	v.Downloads = []Download{env.tableDownload(&out.Out, ReportsPath+"bao-cao-tuan.csv", weekColumns(len(w.Future) > 0), all,
+		tableNote{Title: env.T("reportsTitle"), Source: env.T("datasetSourceReports")})}
 	return out
 }
 

@@ -1,7 +1,6 @@
 package view
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -16,7 +15,6 @@ import (
 	"github.com/tiendo/tiendo/internal/provenance"
 	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/table"
 	"github.com/tiendo/tiendo/internal/vi"
 )
 
@@ -409,15 +407,14 @@ func (e Env) taskDownloads(rows []*TaskRow, out *Out) []Download {
 			j.DeadlineText, j.Start, j.Due, yesNo(j.DueApprox), yesNo(j.Immediate), t.Deadline.Recurrence.Label().Vi, j.Recurrence,
 			yesNo(j.Conditional), j.Progress, j.Completed, j.StatusLabel, j.Status, j.Result, e.sourceWords(j.ProgressSrc), j.ProgressSrc, j.Link, j.Note})
 	}
-	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, names(taskColumns), csvRows)
 	meta := map[string]any{"as_of": e.Now.Format(time.RFC3339), "tasks": js}
 	if e.Open.Licence.ID != "" {
 		meta["licence"], meta["licence_url"] = e.Open.Licence.ID, e.Open.Licence.URL
 	}
 	jb, _ := json.MarshalIndent(meta, "", "  ")
 	jb = append(jb, '\n')
-	return []Download{out.download("CSV", TasksPath+"nhiem-vu.csv", cb.Bytes()), out.download("JSON", TasksPath+"nhiem-vu.json", jb)}
+	csv := e.tableDownload(out, TasksPath+"nhiem-vu.csv", taskColumns, csvRows, tableNote{Title: e.T("tasksTitle"), Source: e.T("datasetSourceTasks")})
+	return []Download{csv, out.download("JSON", TasksPath+"nhiem-vu.json", jb)}
 }
 
 // sourceWords is a provenance kind in words ("suy luận"), empty when the

@@ -1,7 +1,6 @@
 package view
 
 import (
-	"bytes"
 	"encoding/json"
 	"html/template"
 	"math"
@@ -19,7 +18,6 @@ import (
 	"github.com/tiendo/tiendo/internal/plan"
 	"github.com/tiendo/tiendo/internal/qr"
 	"github.com/tiendo/tiendo/internal/site"
-	"github.com/tiendo/tiendo/internal/table"
 	"github.com/tiendo/tiendo/internal/vi"
 )
 
@@ -601,12 +599,11 @@ func (e Env) unitDownloads(u data.Unit, scores []*Score, out *Out) []Download {
 		js = append(js, r)
 		rows = append(rows, r.cells())
 	}
-	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, names(scoreColumns), rows)
 	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "unit": u.ID, "name": u.Name, "scores": js}, "", "  ")
 	jb = append(jb, '\n')
 	base := UnitsPath + u.ID + "/" + u.ID
-	return []Download{out.download("CSV", base+".csv", cb.Bytes()), out.download("JSON", base+".json", jb)}
+	csv := e.tableDownload(out, base+".csv", scoreColumns, rows, tableNote{Title: u.Name, Source: e.T("datasetSourceUnitScores"), Illustrative: anyIllustrative(map[string][]*Score{u.ID: scores})})
+	return []Download{csv, out.download("JSON", base+".json", jb)}
 }
 
 // allUnitDownloads makes every unit's scores, unit by unit in
@@ -625,12 +622,11 @@ func (e Env) allUnitDownloads(scores map[string][]*Score, out *Out) []Download {
 	if len(js) == 0 {
 		return nil
 	}
-	var cb bytes.Buffer
-	_ = table.WriteCSV(&cb, names(scoreColumns), rows)
 	jb, _ := json.MarshalIndent(map[string]any{"as_of": e.Now.Format(time.RFC3339), "scores": js}, "", "  ")
 	jb = append(jb, '\n')
 	base := UnitsPath + ScoresFile
-	return []Download{out.download("CSV", base+".csv", cb.Bytes()), out.download("JSON", base+".json", jb)}
+	csv := e.tableDownload(out, base+".csv", scoreColumns, rows, tableNote{Title: e.T("unitsDataset"), Source: e.T("datasetSourceUnitScores"), Illustrative: anyIllustrative(scores)})
+	return []Download{csv, out.download("JSON", base+".json", jb)}
 }
 
 // guidanceSteps are three pages of the guidance for residents: the first

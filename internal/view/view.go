@@ -187,6 +187,9 @@ type StatusCount struct {
 type Download struct {
 	Label, Path, Format string
 	Size                int
+	// Excel is a table's Excel twin (the same name, .xlsx), linked
+	// beside it; nil for none.
+	Excel *Download `json:",omitempty"`
 }
 
 // File is a file made from data, to be written at Path (relative to the
