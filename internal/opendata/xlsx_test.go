@@ -129,3 +129,25 @@ func TestWorkbookStable(t *testing.T) {
 		t.Errorf("doc props %+v", p)
 	}
 }
+
+func BenchmarkWorkbook(b *testing.B) {
+	rows := make([][]string, 0, 300)
+	for len(rows) < 300 {
+		rows = append(rows, wbRows...)
+	}
+	n := Notes{Title: "Tài khoản", AsOf: time.Date(2023, 6, 30, 0, 0, 0, 0, time.UTC)}
+	for b.Loop() {
+		if _, err := Workbook(wbFields, rows, n); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWorkbookSmall(b *testing.B) {
+	n := Notes{Title: "Tài khoản", AsOf: time.Date(2023, 6, 30, 0, 0, 0, 0, time.UTC)}
+	for b.Loop() {
+		if _, err := Workbook(wbFields, wbRows, n); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -74,8 +74,8 @@ type DatasetPages struct {
 // CSV files under /du-lieu/ described by datapackage.json, and all of
 // them in one zip. The files are the bytes the other pages offer: one
 // figure, one source.
-func Datasets(env Env, d *data.Set, inds IndicatorPages, tasks TaskPages, reps ReportPages, units UnitPages) DatasetPages {
-	var out DatasetPages
+func Datasets(env Env, d *data.Set, inds IndicatorPages, tasks TaskPages, reps ReportPages, units UnitPages) (out DatasetPages) {
+	defer func() { out.makeTwins() }()
 	v := &DatasetsView{Licence: env.Open.Licence, Citation: env.citation()}
 	var res []opendata.Resource
 	add := func(ds Dataset, r opendata.Resource, file []byte) {

@@ -93,12 +93,13 @@ func TestIndicatorDownloads(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var out Out
 			dl := env.indicatorDownloads(tc.k, &out)
+			out.makeTwins()
 			if len(out.Files) != 3 || len(dl) != 2 {
-				t.Fatalf("got %d files, %d downloads; want 3 (CSV, Excel, JSON), 2", len(out.Files), len(dl))
+				t.Fatalf("got %d files, %d downloads; want 3 (CSV, JSON, Excel), 2", len(out.Files), len(dl))
 			}
-			checkTwin(t, dl[0], out.Files[1], tc.csv)
+			checkTwin(t, dl[0], out.Files[2], tc.csv)
 			for i, want := range []struct{ path, data, label string }{{tc.csvPath, tc.csv, "CSV"}, {tc.jsonPath, tc.json, "JSON"}} {
-				f := out.Files[2*i]
+				f := out.Files[i]
 				if f.Path != want.path || string(f.Data) != want.data {
 					t.Errorf("file %d: %s\n%q\nwant %s\n%q", i, f.Path, f.Data, want.path, want.data)
 				}

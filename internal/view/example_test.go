@@ -49,9 +49,9 @@ kind = "xa"
 		fmt.Printf("chart %s %d×%d\n", c.ID, c.Width, c.Height)
 	}
 	// The CSV is what a spreadsheet opens: a byte order mark, CRLF, and a
-	// note that would run as a formula quoted. Its Excel twin (Files[1])
-	// sits beside it.
-	csv, json := out.Files[0], out.Files[2]
+	// note that would run as a formula quoted. Its Excel twin is made with
+	// the others, after.
+	csv, json := out.Files[0], out.Files[1]
 	fmt.Printf("%s %q\n", csv.Path, csv.Data)
 	fmt.Printf("%s\n%s", json.Path, json.Data)
 	// Output:

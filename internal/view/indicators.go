@@ -171,8 +171,8 @@ type IndicatorPages struct {
 
 // Indicators makes the indicator pages: /chi-tieu/, and a page and an
 // embed page for each indicator.
-func Indicators(env Env, inds []Indicator, m indicator.Method) IndicatorPages {
-	var out IndicatorPages
+func Indicators(env Env, inds []Indicator, m indicator.Method) (out IndicatorPages) {
+	defer func() { out.makeTwins() }()
 	if len(inds) == 0 {
 		return out
 	}

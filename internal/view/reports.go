@@ -156,8 +156,8 @@ type reports struct {
 // Reports aggregates the weekly reports as of env.Now and makes their
 // pages; w nil (no data/services.toml) makes none. guides are the
 // services' guidance pages, by service id.
-func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
-	var out ReportPages
+func Reports(env Env, w *data.Weekly, guides map[string]Guide) (out ReportPages) {
+	defer func() { out.makeTwins() }()
 	if w == nil {
 		return out
 	}

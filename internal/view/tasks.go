@@ -109,8 +109,8 @@ func TaskAnchor(code string) string { return "nv-" + vi.Slug(code) }
 // Tasks judges every task as of env.Now and makes the tracker's page and
 // its filter pages. groups are the titles of the plan's parts by code (see
 // GroupTitles); a part without one is named by its code.
-func Tasks(env Env, tasks []*data.Task, soonDays int, groups map[string]string) TaskPages {
-	var out TaskPages
+func Tasks(env Env, tasks []*data.Task, soonDays int, groups map[string]string) (out TaskPages) {
+	defer func() { out.makeTwins() }()
 	if env.Units == nil || (len(tasks) == 0 && len(env.Units.All) == 0) {
 		return out
 	}

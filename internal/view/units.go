@@ -236,8 +236,8 @@ type UnitInputs struct {
 // indicator's page charts) and the unit's series from
 // indicator.DimSeries, the same sums: a unit page cannot disagree with the
 // indicator page. The unit pages come first, then /don-vi/.
-func Units(env Env, in UnitInputs) UnitPages {
-	var out UnitPages
+func Units(env Env, in UnitInputs) (out UnitPages) {
+	defer func() { out.makeTwins() }()
 	if in.Tasks.Page == nil {
 		return out
 	}

@@ -234,6 +234,8 @@ type Out struct {
 	Charts   []chart.Chart
 	Files    []File
 	Problems []*diag.Diagnostic
+	// twins are the Excel twins still to make (makeTwins).
+	twins []*twin
 }
 
 // Add appends o2's charts, files and problems to o's.
@@ -241,6 +243,7 @@ func (o *Out) Add(o2 Out) {
 	o.Charts = append(o.Charts, o2.Charts...)
 	o.Files = append(o.Files, o2.Files...)
 	o.Problems = append(o.Problems, o2.Problems...)
+	o.twins = append(o.twins, o2.twins...)
 }
 
 // figure keeps a chart to draw; a chart that cannot be built is an error
