@@ -22,6 +22,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/tiendo/tiendo/internal/inuse"
 )
 
 // Lang is the language of messages.
@@ -319,9 +321,16 @@ func (l *List) MarshalJSONIn(lang Lang) ([]byte, error) {
 // folder could not be read or written. Errors it does not know keep their
 // technical text.
 func Reason(err error) Text {
+	var held *inuse.Error
 	switch {
 	case err == nil:
 		return Text{}
+	case errors.As(err, &held) && held.Folder:
+		return Tf("thư mục %s có tệp đang mở trong chương trình khác (trình duyệt, trình soạn thảo?); đóng tệp rồi thử lại",
+			"the folder %s holds a file open in another program (a browser, an editor?); close it and try again", held.Path)
+	case errors.As(err, &held):
+		return Tf("tệp %s đang mở trong chương trình khác (Excel?); đóng tệp rồi thử lại",
+			"the file %s is open in another program (Excel?); close it and try again", held.Path)
 	case errors.Is(err, fs.ErrNotExist):
 		return T("không tìm thấy tệp hoặc thư mục", "the file or folder does not exist")
 	case errors.Is(err, fs.ErrPermission):
@@ -334,7 +343,7 @@ func Reason(err error) Text {
 		return T("một phần của đường dẫn là tệp chứ không phải thư mục", "part of the path is a file, not a folder")
 	case errors.Is(err, syscall.EISDIR):
 		return T("đường dẫn là thư mục chứ không phải tệp", "the path is a folder, not a file")
-	case inUse(err):
+	case inuse.Is(err):
 		return T("tệp đang được chương trình khác dùng (như Excel khi đang mở tệp); đóng tệp ở chương trình đó rồi chạy lại",
 			"the file is in use by another program (such as Excel while the file is open there); close it there and run again")
 	case errors.Is(err, fs.ErrExist):

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tiendo/tiendo/internal/inuse"
 	"github.com/tiendo/tiendo/internal/table"
 	"github.com/xuri/excelize/v2"
 )
@@ -171,7 +172,11 @@ func applyXLSX(t *table.Table, raw []byte, e edit) ([]byte, error) {
 // name the watcher ignores), synced, then renamed over it. The previous
 // version, if any, is copied to root/.tiendo-cache/backup/<base>.<time>
 // first; backup is that copy's path ("" when there was none).
+//
+// An error because another program holds the file (Excel, on Windows) is
+// an *inuse.Error naming it.
 func save(root, name string, data []byte, now time.Time) (backup string, err error) {
+	defer func() { err = inuse.Wrap(name, false, err) }()
 	target := filepath.Join(root, filepath.FromSlash(name))
 	if old, err := os.ReadFile(target); err == nil {
 		dir := filepath.Join(root, ".tiendo-cache", "backup")

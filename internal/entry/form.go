@@ -272,9 +272,8 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request) {
 		before = h.c.Builds()
 	}
 	if _, err := save(h.c.Source, sh.file, cand, time.Now()); err != nil {
-		h.rowForm(w, http.StatusInternalServerError, st, sh, values, nil,
-			diag.Tf("Không ghi được %s: %s. Nếu tệp đang mở trong Excel, đóng tệp rồi gửi lại.",
-				"Cannot write %s: %s. If the file is open in Excel, close it and resend.", sh.file, errText(err)).In(h.c.Lang))
+		status, why := saveProblem(sh.file, err)
+		h.rowForm(w, status, st, sh, values, nil, why.In(h.c.Lang))
 		return
 	}
 	h.waitBuild(before)

@@ -1,6 +1,7 @@
 package entry
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/indicator"
+	"github.com/tiendo/tiendo/internal/inuse"
 	"github.com/tiendo/tiendo/internal/period"
 	"github.com/tiendo/tiendo/internal/table"
 	"github.com/tiendo/tiendo/internal/view"
@@ -403,17 +405,24 @@ func (h *Handler) indicatorSubmit(w http.ResponseWriter, r *http.Request) {
 		before = h.c.Builds()
 	}
 	if _, err := save(h.c.Source, sh.file, cand, time.Now()); err != nil {
-		h.indRowForm(w, http.StatusInternalServerError, st, sh, values, nil, saveProblem(sh.file, err).In(h.c.Lang))
+		status, why := saveProblem(sh.file, err)
+		h.indRowForm(w, status, st, sh, values, nil, why.In(h.c.Lang))
 		return
 	}
 	h.waitBuild(before)
 	http.Redirect(w, r, h.base()+strings.TrimPrefix(view.IndicatorsPath, "/")+sh.ind.ID+"/", http.StatusSeeOther)
 }
 
-// saveProblem is what staff read when a file cannot be written.
-func saveProblem(file string, err error) diag.Text {
-	return diag.Tf("Không ghi được %s: %s. Nếu tệp đang mở trong Excel, đóng tệp rồi gửi lại.",
-		"Cannot write %s: %s. If the file is open in Excel, close it and resend.", file, errText(err))
+// saveProblem is the answer when file cannot be written: 409 with what to
+// do when another program holds it (Excel on Windows), else 500 with the
+// system's reason.
+func saveProblem(file string, err error) (int, diag.Text) {
+	var held *inuse.Error
+	if errors.As(err, &held) {
+		return http.StatusConflict, diag.Tf("Tệp %s đang mở trong chương trình khác (Excel?). Đóng tệp rồi thử lại.",
+			"The file %s is open in another program (Excel?). Close it and try again.", held.Path)
+	}
+	return http.StatusInternalServerError, diag.Tf("Không ghi được %s: %s.", "Cannot write %s: %s.", file, errText(err))
 }
 
 // indPage is what the template shows of the indicator part of the form.

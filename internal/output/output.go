@@ -25,6 +25,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/tiendo/tiendo/internal/inuse"
 )
 
 // Sink receives the files of a build.
@@ -330,6 +332,13 @@ func (d *Dir) unlock() {
 	}
 }
 
+// commitTries and commitWait bound the wait for a folder in use: five
+// tries, 0.05 s apart and doubling, 0.75 s in all.
+const (
+	commitTries = 5
+	commitWait  = 50 * time.Millisecond
+)
+
 // Commit swaps the new site in place of the old one, then removes the old.
 // A *LeftoverError means the new site is in place but the old one could
 // not be removed.
@@ -348,17 +357,20 @@ func (d *Dir) Commit() error {
 		return d.removeOld(d.tmp) // now holds the old site
 	}
 	// Fallback: two renames, with the old site kept until the new is in
-	// place, and locked meanwhile so no other build removes it.
+	// place, and locked meanwhile so no other build removes it. On Windows
+	// a file of the old site open in a browser or an editor blocks the
+	// first rename: it is tried again for a moment before the build gives
+	// up, naming the folder.
 	old := d.tmp + ".old"
 	if lock := lockFolder(d.dest); lock != nil {
 		defer lock.Close()
 	}
-	if err := os.Rename(d.dest, old); err != nil {
-		return err
+	if err := inuse.Retry(commitTries, commitWait, func() error { return os.Rename(d.dest, old) }); err != nil {
+		return inuse.Wrap(d.dest, true, err)
 	}
-	if err := os.Rename(d.tmp, d.dest); err != nil {
+	if err := inuse.Retry(commitTries, commitWait, func() error { return os.Rename(d.tmp, d.dest) }); err != nil {
 		_ = os.Rename(old, d.dest)
-		return err
+		return inuse.Wrap(d.dest, true, err)
 	}
 	return d.removeOld(old)
 }

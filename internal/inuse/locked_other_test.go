@@ -1,0 +1,5 @@
+//go:build !windows
+
+package inuse
+
+func lockedErr() (error, bool) { return nil, false }
