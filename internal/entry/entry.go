@@ -12,6 +12,10 @@
 // messages and nothing is written. A good one is written atomically, the
 // previous version copied to .tiendo-cache/backup/ first.
 //
+// An indicator whose figures are in a file of its own (data/chi-tieu/*.csv
+// or .xlsx) and a period of its kind give, the same way, one row of fields
+// per unit (indicator.go, under nhap-lieu/chi-tieu).
+//
 // Security: every POST must carry the process's anti-CSRF token and come
 // from the preview's own origin (Origin, else Referer), or it is refused
 // with 403. When the server listens beyond this computer, the form asks
@@ -129,9 +133,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, rel string) 
 		h.form(w, r)
 	case rel == "" && r.Method == http.MethodPost:
 		h.submit(w, r)
-	case rel == IndicatorPath && (r.Method == http.MethodGet || r.Method == http.MethodHead):
+	case rel == indicatorPath && (r.Method == http.MethodGet || r.Method == http.MethodHead):
 		h.indicatorForm(w, r)
-	case rel == IndicatorPath && r.Method == http.MethodPost:
+	case rel == indicatorPath && r.Method == http.MethodPost:
 		h.indicatorSubmit(w, r)
 	case rel == "dang-nhap":
 		http.Redirect(w, r, h.base()+Path, http.StatusSeeOther)

@@ -18,11 +18,11 @@ import (
 	"github.com/tiendo/tiendo/internal/view"
 )
 
-// IndicatorPath is the indicator part of the form, under Path: an
+// indicatorPath is the indicator part of the form, under Path: an
 // indicator and a period give one row of fields per unit (or one row for
 // a district-wide indicator), one field per column of the indicator's
 // file (data/chi-tieu/*.csv or .xlsx).
-const IndicatorPath = "chi-tieu"
+const indicatorPath = "chi-tieu"
 
 // indSheet is what the form knows of one indicator's period: its file as
 // it is on disk and the rows of that period in it.
