@@ -34,7 +34,13 @@ func (b *builder) validate() fileLinks {
 		}
 	}
 	par.Each(withBody, func(p *site.Page) {
-		p.Doc = b.md.Parse(p.Body)
+		body, err := content.Body(b.fsys, p)
+		if err != nil {
+			b.diags.Errorf(diag.Pos{File: p.File}, diag.CodeContentChanged, diag.Because(diag.T("tệp đã thay đổi trong khi đang dựng trang", "the file changed while the site was being built"), err),
+				diag.T("Lưu xong tệp rồi dựng lại.", "Finish saving the file, then build again."))
+			body = nil
+		}
+		p.Doc = b.md.Parse(body)
 		b.tooComplex(p.File, p.BodyLine, p.Doc)
 		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings
