@@ -129,7 +129,11 @@ func (b *builder) write() {
 		}
 	}
 	for _, f := range b.computed.files.List {
-		if err := b.sink.Write(f.Path, f.Data); err != nil {
+		data, err := f.Contents()
+		if err == nil {
+			err = b.sink.Write(f.Path, data)
+		}
+		if err != nil {
 			b.diags.Errorf(diag.Pos{File: f.Path}, diag.CodeOutputWrite, diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 		}
 	}
