@@ -21,6 +21,7 @@
 package build
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,6 +41,7 @@ import (
 	"github.com/tiendo/tiendo/internal/search"
 	"github.com/tiendo/tiendo/internal/share"
 	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/spill"
 	"github.com/tiendo/tiendo/internal/theme"
 	"github.com/tiendo/tiendo/internal/view"
 	"github.com/tiendo/tiendo/themes"
@@ -83,6 +85,13 @@ type Options struct {
 	// Compressed keeps the --compress copies of large files between
 	// builds; default a cache under .tiendo-cache/compressed/ of the source.
 	Compressed *output.CompressCache
+	// BodyMemory bounds the page bodies a build keeps in memory, so that
+	// memory does not grow with the size of all pages together: at most
+	// this many bytes of Markdown are kept from loading to parsing (the
+	// rest is read again), and as many of pre-rendered HTML from parsing
+	// to rendering (the rest waits in a temporary file, package spill).
+	// Zero means 64 MiB each.
+	BodyMemory int64
 }
 
 // Result is what a build did.
@@ -152,6 +161,7 @@ type loaded struct {
 	// builtinLayouts is set when every layout is tiendo's own.
 	builtinLayouts bool
 	md             *markdown.Converter
+	bodies         *spill.Store // md's, closed when the build ends
 	// indexedAtLeast is how many documents the search index will hold at
 	// least; the parsed bodies keep only the text such an index reads.
 	indexedAtLeast int
@@ -226,6 +236,7 @@ func run(o Options) (*Result, *builder) {
 		b.timed(res, st.name, st.run)
 	}
 	data.ExplainFailures(b.fsys, b.diags)
+	_ = b.bodies.Close() // every body is rendered: a Session's next build keeps its own in memory
 	if b.planned != nil && !b.diags.HasErrors() {
 		b.timed(res, "check links", b.checkLinks)
 	}
@@ -379,8 +390,9 @@ func (b *builder) load() loaded {
 			l.indexedAtLeast++
 		}
 	}
+	l.bodies = spill.New(b.bodyMemory(), "")
 	l.md = markdown.New(markdown.Options{Unsafe: l.cfg.Markup.Unsafe, Typographer: l.cfg.Markup.Typographer,
-		PlainTextMax: search.TextNeeded(l.indexedAtLeast), ParseBudget: l.cfg.Markup.Budget})
+		PlainTextMax: search.TextNeeded(l.indexedAtLeast), ParseBudget: l.cfg.Markup.Budget, Spill: l.bodies})
 
 	b.loadTheme(&l)
 	l.data = data.Load(b.fsys, l.loadOptions(), b.diags)
@@ -436,8 +448,11 @@ func (b *builder) moment(cfg config.Config) time.Time {
 	return b.o.Clock().In(cfg.Location).Truncate(time.Minute)
 }
 
+func (b *builder) bodyMemory() int64 { return cmp.Or(b.o.BodyMemory, 64<<20) }
+
 func (b *builder) contentOptions(cfg config.Config, now time.Time) content.Options {
-	return content.Options{DefaultLang: cfg.LanguageCode, Languages: cfg.Languages, Drafts: b.o.Drafts, Location: cfg.Location, Now: now}
+	return content.Options{DefaultLang: cfg.LanguageCode, Languages: cfg.Languages, Drafts: b.o.Drafts, Location: cfg.Location, Now: now,
+		KeepBodies: b.bodyMemory()}
 }
 
 func (l *loaded) addPages(diags *diag.List, pages ...*site.Page) {

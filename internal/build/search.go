@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/tiendo/tiendo/internal/diag"
@@ -43,15 +44,16 @@ func (b *builder) searchDocs(c *computed) {
 		b.diags.Errorf(diag.Pos{File: searchIndex}, diag.CodeSearch, diag.Tf("lỗi của tiendo: chỉ mục tìm kiếm có %d trang, ít hơn %d", "tiendo's fault: the search index has %d pages, fewer than %d", len(docs), b.indexedAtLeast), diag.Text{})
 		return
 	}
-	idx, err := search.Index(docs, lang)
-	if err != nil {
-		// Pages and tasks are checked to have a title and one address each
-		// before this: a failure here is tiendo's own.
-		b.diags.Errorf(diag.Pos{File: searchIndex}, diag.CodeSearch,
-			diag.T("lỗi của tiendo: không tạo được chỉ mục tìm kiếm", "tiendo's fault: cannot build the search index"),
-			diag.T("Vui lòng báo lỗi này cho người phát triển tiendo.", "Please report this to tiendo's developers."))
-		return
-	}
-	c.files.Put(view.File{Path: strings.TrimPrefix(searchIndex, "/"), Data: idx})
+	// Made when written: at a hundred thousand pages the index is over
+	// 100 MB, which need not sit in memory while the pages are rendered.
+	// Pages and tasks are checked to have a title and one address each
+	// before this: an error is tiendo's own.
+	c.files.Put(view.File{Path: strings.TrimPrefix(searchIndex, "/"), Make: func() ([]byte, error) {
+		idx, err := search.Index(docs, lang)
+		if err != nil {
+			return nil, fmt.Errorf("tiendo's fault, please report it: cannot build the search index: %w", err)
+		}
+		return idx, nil
+	}})
 	c.searchPage.Data = search.PageView{IndexURL: searchIndex, Groups: groups}
 }

@@ -207,7 +207,8 @@ func (b *builder) update(w work) bool {
 	b.renderShortcodes(codes)
 	par.Each(render, b.renderPage)
 	if f, ok := c.files.Get(strings.TrimPrefix(searchIndex, "/")); ok {
-		if err := b.sink.Write(f.Path, f.Data); err != nil {
+		data, err := f.Contents()
+		if err != nil || b.sink.Write(f.Path, data) != nil {
 			return false
 		}
 	}
@@ -314,7 +315,8 @@ func (b *builder) updateData(also []*site.Page) bool {
 	b.renderShortcodes(c.shortcodes)
 	par.Each(render, b.renderPage)
 	for _, f := range c.files.List {
-		if err := b.sink.Write(f.Path, f.Data); err != nil {
+		data, err := f.Contents()
+		if err != nil || b.sink.Write(f.Path, data) != nil {
 			return false
 		}
 	}

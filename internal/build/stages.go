@@ -34,7 +34,13 @@ func (b *builder) validate() fileLinks {
 		}
 	}
 	par.Each(withBody, func(p *site.Page) {
-		p.Doc = b.md.Parse(p.Body)
+		body, err := content.Body(b.fsys, p)
+		if err != nil {
+			b.diags.Errorf(diag.Pos{File: p.File}, diag.CodeContentChanged, diag.Because(diag.T("tệp đã thay đổi trong khi đang dựng trang", "the file changed while the site was being built"), err),
+				diag.T("Lưu xong tệp rồi dựng lại.", "Finish saving the file, then build again."))
+			body = nil
+		}
+		p.Doc = b.md.Parse(body)
 		b.tooComplex(p.File, p.BodyLine, p.Doc)
 		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings
@@ -123,7 +129,11 @@ func (b *builder) write() {
 		}
 	}
 	for _, f := range b.computed.files.List {
-		if err := b.sink.Write(f.Path, f.Data); err != nil {
+		data, err := f.Contents()
+		if err == nil {
+			err = b.sink.Write(f.Path, data)
+		}
+		if err != nil {
 			b.diags.Errorf(diag.Pos{File: f.Path}, diag.CodeOutputWrite, diag.Because(diag.T("không ghi được tệp", "cannot write file"), err), diag.Text{})
 		}
 	}

@@ -32,13 +32,16 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"net/url"
 	"path"
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -71,6 +74,10 @@ type Options struct {
 	// Now is the moment scheduled pages are judged at (publishDate,
 	// expiryDate); zero publishes every page.
 	Now time.Time
+	// KeepBodies is how many bytes of page bodies Load keeps in memory
+	// until they are parsed; the others are read again then (Body). Zero
+	// keeps every body.
+	KeepBodies int64
 }
 
 // Published reports whether p is published at o.Now: not a draft (unless
@@ -250,7 +257,16 @@ func SortPages(ps []*site.Page) {
 // the order of files (nil for a file with an error).
 func loadFiles(fsys fs.FS, files []string, o Options, l *diag.List) []*site.Page {
 	out := make([]*site.Page, len(files))
-	par.For(len(files), func(i int) { out[i] = loadFile(fsys, files[i], o, l) })
+	var kept atomic.Int64
+	par.For(len(files), func(i int) {
+		p := loadFile(fsys, files[i], o, l)
+		if p != nil && o.KeepBodies > 0 && kept.Add(int64(len(p.Body))) > o.KeepBodies {
+			p.Body = nil // its BodyLater stays: Body reads it again
+		} else if p != nil {
+			p.BodyLater = nil
+		}
+		out[i] = p
+	})
 	return out
 }
 
@@ -259,6 +275,42 @@ func loadFiles(fsys fs.FS, files []string, o Options, l *diag.List) []*site.Page
 // It returns nil, with the problems in l, when the file cannot be used.
 func LoadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	return loadFile(fsys, file, o, l)
+}
+
+// castagnoli is the CRC-32 of BodyRef.Sum: the one processors compute in
+// hardware.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Body returns p's Markdown body: the one Load kept, or the one it left in
+// the file (see Options.KeepBodies), read again. A file that changed since
+// Load read it is an error, the page's front matter and body being then of
+// two versions.
+func Body(fsys fs.FS, p *site.Page) ([]byte, error) {
+	if p.Body != nil || p.BodyLater == nil {
+		return p.Body, nil
+	}
+	src, err := fs.ReadFile(fsys, p.File)
+	if err != nil {
+		return nil, err
+	}
+	src = normalize(src)
+	ref := p.BodyLater
+	if len(src) != ref.Size || crc32.Checksum(src, castagnoli) != ref.Sum {
+		return nil, ErrChanged
+	}
+	return src[ref.Offset:], nil
+}
+
+// ErrChanged is Body's error for a file that changed during the build.
+var ErrChanged = errors.New("the file changed while the site was being built")
+
+// normalize removes a byte order mark and makes line ends \n.
+func normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.Contains(src, []byte("\r\n")) { // ReplaceAll copies even when nothing matches
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	return src
 }
 
 func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
@@ -280,10 +332,7 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 			diag.T("Lưu lại tệp với bảng mã UTF-8.", "Save the file again as UTF-8."))
 		return nil
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	if bytes.Contains(src, []byte("\r\n")) { // ReplaceAll copies even when nothing matches
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
+	src = normalize(src)
 
 	rel := strings.TrimPrefix(file, Dir+"/")
 	p := &site.Page{File: file, Kind: site.KindPage, Lang: o.DefaultLang}
@@ -318,6 +367,7 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 		}
 	}
 	p.Body, p.BodyLine = body, bodyLine
+	p.BodyLater = &site.BodyRef{Offset: len(src) - len(body), Size: len(src), Sum: crc32.Checksum(src, castagnoli)}
 	p.Date = parseDate(file, src, "date", fm.Date, o.Location, l)
 	p.Lastmod = parseDate(file, src, "lastmod", fm.Lastmod, o.Location, l)
 	p.PublishDate = parseDate(file, src, "publishDate", fm.PublishDate, o.Location, l)

@@ -33,7 +33,8 @@ var allowedSchemes = []string{"http", "https", "mailto", "tel"}
 
 // Resolve resolves the links of p, a parsed page: each link to a page
 // becomes that page's URL, and one to another file a Check; problems go
-// into l. Resolve may run for several pages at once.
+// into l. The destinations are then final (markdown.Doc.Resolved): p's
+// Doc no longer lists its links. Resolve may run for several pages at once.
 func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 	for _, l := range p.Doc.Links {
 		pos := diag.Pos{File: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
@@ -63,6 +64,7 @@ func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 	}
 	checks = append(checks, hugoShortcodes(s, p, diags)...)
 	checks = append(checks, shareImages(s, p, diags)...)
+	p.Doc.Resolved()
 	return checks
 }
 

@@ -63,6 +63,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/tiendo/tiendo/internal/spill"
 	"github.com/tiendo/tiendo/internal/vi"
 )
 
@@ -79,6 +80,10 @@ type Options struct {
 	// bound. A body that takes longer gives a Doc whose Err is
 	// ErrTooComplex (see budget.go).
 	ParseBudget time.Duration
+	// Spill keeps each Doc's pre-rendered body between Parse and Render:
+	// in memory up to its budget, beyond it in a temporary file (see
+	// internal/spill). Nil keeps every body in memory.
+	Spill *spill.Store
 }
 
 // Converter parses and renders Markdown. It is safe for concurrent use.
@@ -91,12 +96,13 @@ type Converter struct {
 	unsafe    bool
 	plainMax  int
 	budget    time.Duration
+	spill     *spill.Store
 }
 
 // New makes a Converter.
 func New(o Options) *Converter {
 	return &Converter{md: newGoldmark(o, true), noLinkify: newGoldmark(o, false), unsafe: o.Unsafe, plainMax: o.PlainTextMax,
-		budget: o.ParseBudget}
+		budget: o.ParseBudget, spill: o.Spill}
 }
 
 func newGoldmark(o Options, linkify bool) goldmark.Markdown {
@@ -182,9 +188,9 @@ type Doc struct {
 
 	plain, first string
 
-	// html is the pre-rendered body and slots the placeholders in it, in
-	// order of offset.
-	html  []byte
+	// html is the pre-rendered body, kept by the Converter's spill store,
+	// and slots the placeholders in it, in order of offset.
+	html  spill.Ref
 	slots []slot
 
 	// src and root are kept only when the body could not be pre-rendered.
@@ -211,6 +217,8 @@ type slot struct {
 	start, end int
 	link       *Link
 	sc         *Shortcode
+	// dest is the link's destination once the Doc is Resolved, link nil.
+	dest string
 }
 
 // Parse parses a Markdown body.
@@ -434,7 +442,7 @@ func (c *Converter) prerender(d *Doc) {
 	if n == 0 {
 		out, err := c.renderAST(d.root, d.src)
 		if err == nil {
-			d.html, d.src, d.root = out, nil, nil
+			d.html, d.src, d.root = c.spill.Put(out), nil, nil
 		}
 		return
 	}
@@ -475,7 +483,7 @@ func (c *Converter) prerender(d *Doc) {
 		// tree.
 		s.node = &shortcodeData{name: s.node.name, args: s.node.args, off: s.node.off}
 	}
-	d.html, d.slots, d.src, d.root = out, slots, nil, nil
+	d.html, d.slots, d.src, d.root = c.spill.Put(out), slots, nil, nil
 }
 
 func setNodeDest(n ast.Node, dest []byte) (old []byte) {
@@ -533,6 +541,26 @@ func findSlots(out []byte, mark string, d *Doc) []slot {
 	return slots
 }
 
+// Resolved says that every link's destination is final (SetDest will not
+// be called again): each placeholder keeps only the destination it gets,
+// and Links is emptied, so that what waits for rendering is one string
+// per link rather than the link's whole description. A site's pages are
+// all resolved before any is rendered. Render gives the same bytes.
+func (d *Doc) Resolved() {
+	if d.root != nil || d.err != nil {
+		return // the AST is rendered with the Links' nodes
+	}
+	for i := range d.slots {
+		if l := d.slots[i].link; l != nil {
+			d.slots[i].dest, d.slots[i].link = l.Dest, nil
+			if l.set {
+				d.slots[i].dest = l.dest
+			}
+		}
+	}
+	d.Links = nil
+}
+
 // SetDest changes where a link points before rendering.
 func (l *Link) SetDest(dest string) {
 	l.dest, l.set = dest, true
@@ -554,18 +582,24 @@ func (c *Converter) Render(d *Doc) ([]byte, error) {
 		}
 		return wrapTables(out), nil
 	}
+	pre, err := c.spill.Get(d.html)
+	if err != nil {
+		return nil, err
+	}
 	if len(d.slots) == 0 {
-		return wrapTables(d.html), nil
+		return wrapTables(pre), nil
 	}
 	b := getBuffer()
 	defer putBuffer(b)
-	b.Grow(len(d.html) + 64*len(d.slots))
+	b.Grow(len(pre) + 64*len(d.slots))
 	prev := 0
 	for _, s := range d.slots {
-		b.Write(d.html[prev:s.start])
+		b.Write(pre[prev:s.start])
 		switch {
 		case s.sc != nil:
 			b.WriteString(s.sc.node.html)
+		case s.link == nil:
+			b.Write(c.escapeDest([]byte(s.dest)))
 		case s.link.set:
 			b.Write(c.escapeDest([]byte(s.link.dest)))
 		default:
@@ -573,7 +607,7 @@ func (c *Converter) Render(d *Doc) ([]byte, error) {
 		}
 		prev = s.end
 	}
-	b.Write(d.html[prev:])
+	b.Write(pre[prev:])
 	return wrapTables(b.Bytes()), nil
 }
 

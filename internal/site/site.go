@@ -92,12 +92,15 @@ type Page struct {
 	Translations []*Page
 
 	// Body is the Markdown body; BodyLine the file line its first line is on.
-	Body     []byte
-	BodyLine int
-	Doc      *markdown.Doc
-	Content  template.HTML
-	Headings []markdown.Heading
-	Plain    string
+	// BodyLater, when set, means Body was not kept after the front matter
+	// was read, to bound a large site's memory: content.Body reads it again.
+	Body      []byte
+	BodyLine  int
+	BodyLater *BodyRef
+	Doc       *markdown.Doc
+	Content   template.HTML
+	Headings  []markdown.Heading
+	Plain     string
 
 	// HowTo is the structured guidance of the page ([howto]), nil for
 	// none; Journey the journey its front matter declares, nil for none.
@@ -196,4 +199,12 @@ func (s *Site) Languages() []string {
 		}
 	}
 	return out
+}
+
+// BodyRef is where a body not kept in memory is in its file: from Offset
+// to the end of the file as loaded (byte order mark removed, line ends
+// made \n), whose length and CRC-32C were Size and Sum.
+type BodyRef struct {
+	Offset, Size int
+	Sum          uint32
 }

@@ -197,6 +197,18 @@ type Download struct {
 type File struct {
 	Path string
 	Data []byte
+	// Make, when set, makes the file's bytes when it is written, instead
+	// of Data: for a large file made from every page (the search index),
+	// so that it is not held in memory while the pages are rendered.
+	Make func() ([]byte, error)
+}
+
+// Contents are the file's bytes: Data, or what Make makes.
+func (f File) Contents() ([]byte, error) {
+	if f.Make != nil {
+		return f.Make()
+	}
+	return f.Data, nil
 }
 
 // Files are files by path, in the order first put; a path put again
