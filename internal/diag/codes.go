@@ -352,7 +352,7 @@ const (
 
 	// Importing a unit's weekly workbook: tiendo nhap
 
-	// CodeImportColumn means a column of the imported workbook that the unit's report file does not have, or whose heading matches no report column.
+	// CodeImportColumn means a column of the imported workbook that holds figures the unit's report file has no column for.
 	CodeImportColumn = "import-column" // error
 	// CodeImportUnit means an imported row whose unit cell names another unit than --don-vi.
 	CodeImportUnit = "import-unit" // error

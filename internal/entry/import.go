@@ -107,6 +107,14 @@ func ReadImport(source string, s *site.Site, name string, raw []byte, unitID, we
 		return nil, diag.Tf("Không mở được thư mục trang web %s.", "Cannot open the site folder %s.", source), l
 	}
 	defer st.close()
+	if u, ok := st.set.Units.ByID(unitID); !ok || !u.Reports {
+		var ids []string
+		for _, u := range st.reporting() {
+			ids = append(ids, u.ID)
+		}
+		return nil, diag.Tf("\"%s\" không phải mã của một đơn vị báo cáo tuần. Các đơn vị báo cáo tuần (data/units.toml): %s.",
+			"\"%s\" is not the id of a unit that reports weekly. The units that report weekly (data/units.toml): %s.", unitID, strings.Join(ids, ", ")), l
+	}
 	sh, problem := st.sheetFor(unitID, weekText)
 	if sh == nil {
 		return nil, problem, l
