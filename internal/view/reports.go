@@ -30,6 +30,8 @@ type ReportsView struct {
 	Weeks         []WeekLink
 	Downloads     []Download
 	OnlineTarget  string
+	// Templates are the units' weekly template workbooks.
+	Templates []ReportTemplate
 }
 
 // FreshRow is a unit's report for the last week due.
@@ -125,6 +127,8 @@ type ServiceCount struct {
 type UnitReports struct {
 	Latest  FreshRow
 	History []FreshWeek
+	// Template is the unit's weekly template workbook.
+	Template *Download
 }
 
 // FreshWeek is one week of a unit's history.
@@ -406,6 +410,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) ReportPages {
 	var cb bytes.Buffer
 	_ = table.WriteCSV(&cb, header, all)
 	v.Downloads = []Download{out.download("CSV", ReportsPath+"bao-cao-tuan.csv", cb.Bytes())}
+	v.Templates = reportTemplates(env, w, &out.Out, out.ByUnit)
 	return out
 }
 

@@ -137,7 +137,7 @@ func Template(unitID, unitName string, services []string) ([]byte, error) {
 		width    float64
 		style    int
 	}{
-		{"A", "A", 5, count}, {"B", "B", 36, text},
+		{"A", "A", 5, count}, {"B", "B", 48, text},
 		{firstCount, lastCount, 12, count}, {firstReason, lastReason, 28, text}, {lastCol, lastCol, 17, sent},
 	} {
 		if err := f.SetColWidth(Sheet, s.from, s.to, s.width); err != nil {
@@ -146,6 +146,18 @@ func Template(unitID, unitName string, services []string) ([]byte, error) {
 		if err := f.SetCellStyle(Sheet, fmt.Sprintf("%s%d", s.from, HeaderRow+1), fmt.Sprintf("%s%d", s.to, end), s.style); err != nil {
 			return nil, err
 		}
+	}
+	for r := HeaderRow + 1; r <= end; r++ { // two lines of a long name
+		if err := f.SetRowHeight(Sheet, r, 30); err != nil {
+			return nil, err
+		}
+	}
+	// Printed on one page's width, landscape.
+	if err := f.SetSheetProps(Sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return nil, err
+	}
+	if err := f.SetPageLayout(Sheet, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return nil, err
 	}
 	// Counts are whole numbers from 0: Excel refuses anything else as it
 	// is typed, as the form does in a browser.
