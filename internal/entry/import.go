@@ -293,12 +293,13 @@ func (rd *importReader) rows(im *Import) (edit, []importRow) {
 	e := edit{replace: map[int][]string{}}
 	var out []importRow
 	seen := map[string]table.Field{}
-	var totals []table.Row
+	var totals, counted []table.Row
 	for _, r := range rd.t.Rows {
 		if rd.total(r) {
 			totals = append(totals, r)
 			continue
 		}
+		counted = append(counted, r)
 		svcCell, _ := rd.field(r, report.ColService)
 		if svcCell.Text == "" {
 			if rd.figures(r) {
@@ -368,7 +369,7 @@ func (rd *importReader) rows(im *Import) (edit, []importRow) {
 		}
 	}
 	for _, tr := range totals {
-		rd.checkTotal(tr, out)
+		rd.checkTotal(tr, counted)
 	}
 	return e, out
 }
@@ -507,8 +508,8 @@ func (rd *importReader) sameUnit(r table.Row) bool {
 }
 
 // checkTotal warns when a total row's count differs from the sum of the
-// rows imported: a row left out, or a figure typed wrong.
-func (rd *importReader) checkTotal(tr table.Row, rows []importRow) {
+// rows above or below it: a row left out, or a figure typed wrong.
+func (rd *importReader) checkTotal(tr table.Row, rows []table.Row) {
 	for _, key := range report.CountColumns() {
 		f, ok := rd.field(tr, key)
 		if !ok || f.Text == "" {
@@ -524,7 +525,7 @@ func (rd *importReader) checkTotal(tr table.Row, rows []importRow) {
 		}
 		var sum float64
 		for _, r := range rows {
-			if c, ok := rd.field(r.row, key); ok && c.Text != "" {
+			if c, ok := rd.field(r, key); ok && c.Text != "" {
 				if v, ok := c.Number(); ok {
 					sum += v
 				} else if v, err := strconv.ParseFloat(c.Text, 64); err == nil {

@@ -221,6 +221,20 @@ func TestImportLayouts(t *testing.T) {
 			t.Errorf("total warned: %s", w.Format(diag.VI))
 		}
 	}
+	// A service that matches nothing still counts in the total.
+	set("B5", "Dịch vụ ba")
+	b.Reset()
+	f.WriteTo(&b)
+	im, _, l = ReadImport(dir, judged(t, dir), "so.xlsx", b.Bytes(), "don-vi-a", "2023-W10")
+	if !l.HasErrors() {
+		t.Error("an unknown service is no error")
+	}
+	for _, w := range im.Warnings {
+		if w.Code == diag.CodeImportTotal {
+			t.Errorf("total warned beside an unknown service: %s", w.Format(diag.VI))
+		}
+	}
+	set("B5", "DICH VU MOT")
 	set("C7", 11)
 	b.Reset()
 	f.WriteTo(&b)
