@@ -60,9 +60,10 @@ type Config struct {
 
 // Handler serves the form.
 type Handler struct {
-	c      Config
-	secret []byte
-	mu     sync.Mutex // one save at a time
+	c       Config
+	secret  []byte
+	mu      sync.Mutex // one save at a time
+	pending pendingImports
 }
 
 // New makes a Handler with a new secret for its tokens.
@@ -100,13 +101,17 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, rel string) 
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "same-origin")
 	if r.Method == http.MethodPost {
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		limit := int64(1 << 20)
+		if rel == uploadPath {
+			limit = maxUpload + 1<<20
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		if !h.sameOrigin(r) {
 			h.forbidden(w, diag.T("Yêu cầu không đến từ chính trang xem thử này nên bị từ chối.",
 				"The request does not come from this preview's own page and is refused."))
 			return
 		}
-		if err := r.ParseForm(); err != nil || !equal(r.PostForm.Get("token"), h.Token()) {
+		if err := parseForm(r); err != nil || !equal(r.PostForm.Get("token"), h.Token()) {
 			h.forbidden(w, diag.T("Biểu mẫu thiếu mã bảo vệ hoặc mã đã cũ (máy chủ xem thử đã khởi động lại). Mở lại trang nhập liệu rồi gửi lại.",
 				"The form lacks its protection code, or the code is old (the preview was restarted). Open the entry page again and resend."))
 			return
@@ -129,11 +134,22 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, rel string) 
 		h.form(w, r)
 	case rel == "" && r.Method == http.MethodPost:
 		h.submit(w, r)
+	case rel == uploadPath:
+		h.upload(w, r)
 	case rel == "dang-nhap":
 		http.Redirect(w, r, h.base()+Path, http.StatusSeeOther)
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// parseForm reads a POST's fields: a workbook upload's (multipart, the
+// file kept in memory up to its limit) or a form's.
+func parseForm(r *http.Request) error {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return r.ParseMultipartForm(maxUpload)
+	}
+	return r.ParseForm()
 }
 
 func (h *Handler) base() string {
