@@ -149,7 +149,7 @@ func (st *state) sheetFor(unitID, weekText string) (*sheet, diag.Text) {
 	sh.raw = raw
 	t, l := table.Open(sh.file, raw, table.Options{DecimalComma: u.DecimalComma})
 	if t == nil || l.HasErrors() {
-		return nil, diag.Tf("%s đang có lỗi; sửa tệp trước khi nhập qua biểu mẫu:\n%s", "%s has errors; fix the file before using the form:\n%s",
+		return nil, diag.Tf("%s đang có lỗi; sửa tệp trước khi nhập số liệu mới:\n%s", "%s has errors; fix the file before entering new figures:\n%s",
 			sh.file, l.Format(diag.VI))
 	}
 	if t.Encoding != table.UTF8 && t.Encoding != table.UTF8BOM && t.Encoding != table.XLSX {

@@ -470,20 +470,25 @@ func (rd *importReader) service(f table.Field) (data.Service, bool) {
 	return s, true
 }
 
-// sameWeek checks r's week cell, if any, against the week imported: an ISO
-// week, a day in it, or the day its report was due.
+// sameWeek checks r's week cell, if any, against the week imported. The
+// cell is read as in a report file: an ISO week, or the day the week's
+// report was due (21/03/2023, a Tuesday, is 2023-W11).
 func (rd *importReader) sameWeek(r table.Row) bool {
 	f, ok := rd.field(r, report.ColWeek)
 	if !ok || f.Text == "" {
 		return true
 	}
-	if w, ok := parseWeek(f.Text); ok && w == rd.sh.week {
-		return true
-	}
-	if p, ok := period.Parse(f.Text); ok && p.Kind == period.Day {
-		y, m, d := p.First()
-		if w, due := rd.st.rule().Covers(y, m, d); due && w == rd.sh.week {
-			return true
+	if p, ok := period.Parse(f.Text); ok {
+		switch p.Kind {
+		case period.Week:
+			if p == rd.sh.week {
+				return true
+			}
+		case period.Day:
+			y, m, d := p.First()
+			if w, due := rd.st.rule().Covers(y, m, d); due && w == rd.sh.week {
+				return true
+			}
 		}
 	}
 	rd.l.Errorf(rd.t.FieldPos(f), diag.CodeImportWeek,

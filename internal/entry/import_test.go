@@ -298,3 +298,25 @@ func TestImportChangedOnDisk(t *testing.T) {
 		t.Error("the edited file was replaced")
 	}
 }
+
+// TestImportCSV reads a unit's week saved as CSV (a Vietnamese Excel's
+// "CSV UTF-8": semicolons), with its own week column: a row of another
+// week is an error at its cell.
+func TestImportCSV(t *testing.T) {
+	dir, _ := newSite(t, reportCSV, "")
+	csv := "\uFEFFSTT;Tuần;Dịch vụ;Tiếp nhận trực tuyến;Tiếp nhận trực tiếp;Kỳ trước chuyển sang;Giải quyết trước hạn;Giải quyết đúng hạn;Giải quyết quá hạn;Đang giải quyết trong hạn;Đang giải quyết quá hạn;Đã trả kết quả;Không tiếp nhận;Trả lại bổ sung\r\n" +
+		"1;2023-W11;dich-vu-mot;2;5;0;2;5;0;0;0;7;0;0\r\n" +
+		"2;21/03/2023;DỊCH VỤ HAI;1;0;0;1;0;0;0;0;1;0;0\r\n"
+	im, _, l := ReadImport(dir, judged(t, dir), "tuan-11.csv", []byte(csv), "don-vi-a", "2023-W11")
+	if l.HasErrors() {
+		t.Fatal(l.Format(diag.VI))
+	}
+	if len(im.Rows) != 2 || im.Rows[0].Kind != Added || im.Rows[1].Kind != Added {
+		t.Fatalf("rows: %+v", im.Rows)
+	}
+	_, _, l = ReadImport(dir, judged(t, dir), "tuan-11.csv", []byte(csv), "don-vi-a", "2023-W12")
+	if got := l.Format(diag.VI); !strings.Contains(got, "tuan-11.csv:2:3: Ô tuần \"2023-W11\" không phải Tuần 12/2023 (--tuan 2023-W12)") ||
+		!strings.Contains(got, "tuan-11.csv:3:3: Ô tuần \"21/03/2023\"") {
+		t.Errorf("errors:\n%s", got)
+	}
+}
