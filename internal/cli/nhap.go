@@ -151,6 +151,9 @@ func (a *App) confirmed() bool {
 		return false
 	}
 	line, _ := bufio.NewReader(a.Stdin).ReadString('\n')
+	if f, ok := a.Stdin.(*os.File); !ok || !isTerminal(f) {
+		fmt.Fprintln(a.Stdout) // no Enter was echoed after the question
+	}
 	switch vi.FoldKey(line) {
 	case "c", "co", "y", "yes":
 		return true

@@ -140,7 +140,7 @@ func ReadImport(source string, s *site.Site, name string, raw []byte, unitID, we
 		l = dropWarnings(l)
 	}()
 	if !rd.columns() {
-		return im, diag.Text{}, l
+		return im, diag.Text{}, l // without a service column no row can be matched
 	}
 	e, rows := rd.rows(im)
 	if l.HasErrors() {
@@ -213,7 +213,8 @@ type importRow struct {
 	cells []string // in the columns of the unit's file
 }
 
-// columns matches the workbook's headings.
+// columns matches the workbook's headings, reporting those that match
+// nothing; false when there is no service column to read rows by.
 func (rd *importReader) columns() bool {
 	specs := []table.ColumnSpec{{Key: serialKey, Aliases: []string{workbook.Serial, "TT", "số thứ tự"}}}
 	for _, c := range append(report.Columns(), report.UnitColumn()) {
@@ -246,7 +247,8 @@ func (rd *importReader) columns() bool {
 			}
 		}
 	}
-	return !cl.HasErrors()
+	_, services := found[report.ColService]
+	return services
 }
 
 func (rd *importReader) field(r table.Row, key string) (table.Field, bool) {
