@@ -98,3 +98,17 @@ func TestTemplateReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkTemplate is one unit's template, as every build writes one per
+// reporting unit.
+func BenchmarkTemplate(b *testing.B) {
+	names := make([]string, 13)
+	for i := range names {
+		names[i] = services[0]
+	}
+	for b.Loop() {
+		if _, err := Template("cong-an-huyen", "Công an huyện Lộc Hà", names); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
