@@ -12,7 +12,19 @@
 // messages and nothing is written. A good one is written atomically, the
 // previous version copied to .tiendo-cache/backup/ first.
 //
-// Security: every POST must carry the process's anti-CSRF token and come
+// # Importing a workbook
+//
+// A unit's week may also come as the workbook it sends upward: [ReadImport]
+// matches its headings and services to the unit's report (`tiendo nhap`, and
+// the upload at /nhap-lieu/tai-len), makes the file's new bytes the same way
+// and reads them with data.Load, moving the build's messages to the
+// workbook's cells; [Import.Summary] says what would change, and
+// [Import.Write] writes only then, atomically, unless the file changed
+// since.
+//
+// # Security
+//
+// Every POST must carry the process's anti-CSRF token and come
 // from the preview's own origin (Origin, else Referer), or it is refused
 // with 403. When the server listens beyond this computer, the form asks
 // for the password printed at start-up and keeps the login in an HttpOnly,
@@ -26,6 +38,7 @@ import (
 	"crypto/subtle"
 	"encoding/base32"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -111,7 +124,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, rel string) 
 				"The request does not come from this preview's own page and is refused."))
 			return
 		}
-		if err := parseForm(r); err != nil || !equal(r.PostForm.Get("token"), h.Token()) {
+		err := parseForm(r)
+		if tooLarge := new(http.MaxBytesError); errors.As(err, &tooLarge) {
+			h.page(w, http.StatusRequestEntityTooLarge, pageData{Title: h.t("Tệp quá lớn", "File too large"),
+				Problem: diag.Tf("Tệp gửi lên quá lớn: giới hạn là %d MB.", "The file sent is too large: the limit is %d MB.", maxUpload>>20).In(h.c.Lang)})
+			return
+		}
+		if err != nil || !equal(r.PostForm.Get("token"), h.Token()) {
 			h.forbidden(w, diag.T("Biểu mẫu thiếu mã bảo vệ hoặc mã đã cũ (máy chủ xem thử đã khởi động lại). Mở lại trang nhập liệu rồi gửi lại.",
 				"The form lacks its protection code, or the code is old (the preview was restarted). Open the entry page again and resend."))
 			return

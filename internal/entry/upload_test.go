@@ -115,3 +115,15 @@ func TestUploadBadCell(t *testing.T) {
 		t.Error("the report file changed")
 	}
 }
+
+func TestUploadTooLarge(t *testing.T) {
+	dir, h := newSite(t, reportCSV, "")
+	before := read(t, dir)
+	w := upload(t, h, h.Token(), "don-vi-a", "2023-W12", "bao-cao.xlsx", make([]byte, maxUpload+2<<20), same)
+	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "giới hạn là 10 MB") {
+		t.Errorf("status %d:\n%s", w.Code, w.Body)
+	}
+	if !bytes.Equal(read(t, dir), before) {
+		t.Error("the report file changed")
+	}
+}
