@@ -62,6 +62,8 @@ var kinds = map[string]kind{
 	".txt":         {types: []string{"text/plain"}, charset: true},
 	".ics":         {types: []string{"text/calendar"}, charset: true},
 	".zip":         {types: []string{"application/zip"}},
+	// The units' weekly report templates (mau-bao-cao-tuan.xlsx).
+	".xlsx": {types: []string{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}},
 	// LICENSE and NOTICE of vendored scripts: legal text that no page links
 	// to. A server may send it as a download, or with no type (Apache).
 	"": {types: []string{"text/plain", "application/octet-stream", ""}},
