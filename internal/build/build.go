@@ -85,12 +85,9 @@ type Options struct {
 	// Compressed keeps the --compress copies of large files between
 	// builds; default a cache under .tiendo-cache/compressed/ of the source.
 	Compressed *output.CompressCache
-	// BodyMemory bounds the page bodies a build keeps in memory, so that
-	// memory does not grow with the size of all pages together: at most
-	// this many bytes of Markdown are kept from loading to parsing (the
-	// rest is read again), and as many of pre-rendered HTML from parsing
-	// to rendering (the rest waits in a temporary file, package spill).
-	// Zero means 64 MiB each.
+	// BodyMemory bounds the bytes of Markdown kept from load to parse (the
+	// rest is read again) and of HTML from parse to render (the rest waits
+	// in a temporary file, package spill); zero means 64 MiB each.
 	BodyMemory int64
 }
 
@@ -273,11 +270,7 @@ func (b *builder) openSink(dir **output.Dir, res *Result) error {
 			return err
 		}
 		for _, l := range d.Leftovers() {
-			b.diags.Warnf(diag.Pos{File: b.destLabel()}, diag.CodeOutputStaleKept,
-				diag.Because(diag.Tf("không xóa được thư mục tạm %s của một lần dựng bị ngắt trước đây",
-					"cannot remove %s, the temporary folder of an earlier build that was interrupted", l.Path), l.Err),
-				diag.T("Xóa thư mục đó bằng tay, hoặc sửa quyền để lần dựng sau tự xóa.",
-					"Delete that folder by hand, or fix its permissions so the next build removes it."))
+			b.diags.Add(output.StaleKept(b.destLabel(), l))
 		}
 		*dir, b.sink, b.set = d, d, d
 	case *output.Mem:
@@ -375,7 +368,7 @@ func (b *builder) load() loaded {
 		b.diags.Errorf(diag.Pos{File: "--baseURL"}, diag.CodeFlagBaseURL,
 			diag.Tf("--baseURL %q không hợp lệ", "--baseURL %q is not valid", b.o.BaseURL), config.BaseURLHint)
 	} else if !l.cfg.Absolute() && !l.cfg.Sample {
-		b.warnPathBaseURL(l.cfg)
+		b.diags.Add(l.cfg.PathBaseURL(b.o.BaseURL != ""))
 	}
 	l.site = &site.Site{
 		Config: l.cfg,
@@ -405,27 +398,6 @@ func (b *builder) load() loaded {
 			Title: l.theme.T(l.cfg.LanguageCode, "notFoundTitle")})
 	}
 	return l
-}
-
-// warnPathBaseURL says, once, what a baseURL without a host leaves out:
-// every output that must carry absolute URLs. A sample site (sample =
-// true, illustrative figures on every page) is not being published, and
-// builds without the warning; so do the repository's sample site and a new
-// site from `tiendo new site` until their figures are real.
-func (b *builder) warnPathBaseURL(cfg config.Config) {
-	pos := cfg.BaseURLPos
-	if b.o.BaseURL != "" {
-		pos = diag.Pos{File: "--baseURL"}
-	} else if pos.File == "" {
-		pos = diag.Pos{File: config.File}
-	}
-	b.diags.Warnf(pos, diag.CodeBaseURLNotAbsolute,
-		diag.Tf("baseURL %q là đường dẫn, không có tên miền: không ghi sitemap.xml và atom.xml (bản tin Atom), "+
-			"các trang không có og:url và liên kết chính tắc, trang chỉ tiêu không có mã nhúng (embed, iframe)",
-			"baseURL %q is a path without a host: sitemap.xml and atom.xml (the Atom feed) are not written, "+
-				"pages carry no og:url or canonical link, and indicator pages no embed code (iframe)", cfg.BaseURL),
-		diag.T("Các phần này cần địa chỉ đầy đủ. Khi xuất bản, đặt baseURL = \"https://tên-miền/…\" trong config.toml hoặc dựng với --baseURL https://tên-miền/….",
-			"They need absolute addresses. For publishing, set baseURL = \"https://your-domain/…\" in config.toml or build with --baseURL https://your-domain/…."))
 }
 
 // moment is the time the build judges everything at: --now, else the

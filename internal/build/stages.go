@@ -34,13 +34,7 @@ func (b *builder) validate() fileLinks {
 		}
 	}
 	par.Each(withBody, func(p *site.Page) {
-		body, err := content.Body(b.fsys, p)
-		if err != nil {
-			b.diags.Errorf(diag.Pos{File: p.File}, diag.CodeContentChanged, diag.Because(diag.T("tệp đã thay đổi trong khi đang dựng trang", "the file changed while the site was being built"), err),
-				diag.T("Lưu xong tệp rồi dựng lại.", "Finish saving the file, then build again."))
-			body = nil
-		}
-		p.Doc = b.md.Parse(body)
+		p.Doc = b.md.Parse(content.ReadBody(b.fsys, p, b.diags))
 		b.tooComplex(p.File, p.BodyLine, p.Doc)
 		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings
@@ -59,18 +53,9 @@ func (b *builder) validate() fileLinks {
 }
 
 // tooComplex reports a body that took longer to parse than [markup]
-// parseBudget (see internal/markdown, budget.go).
+// parseBudget.
 func (b *builder) tooComplex(file string, line int, d *markdown.Doc) bool {
-	if d.Err() == nil {
-		return false
-	}
-	b.diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, diag.CodeContentTooComplex,
-		diag.Tf("trang quá phức tạp để xử lý: đọc Markdown của trang mất hơn %v", "the page is too complex to process: reading its Markdown took longer than %v", b.cfg.Markup.Budget),
-		diag.T("Thường do hàng nghìn dấu [, ![ hoặc ( không đóng, hay dấu * và _ xen kẽ, thường khi dán nhầm dữ liệu vào trang. "+
-			"Sửa hoặc chia nhỏ trang; nếu trang đúng là lớn như vậy, tăng parseBudget trong mục [markup] của config.toml (hiện là "+b.cfg.Markup.ParseBudget+").",
-			"Usually thousands of unclosed [, ![ or ( or interleaved * and _, often data pasted into the page by mistake. "+
-				"Fix or split the page; if it really is that large, raise parseBudget under [markup] in config.toml (now "+b.cfg.Markup.ParseBudget+")."))
-	return true
+	return content.TooComplex(b.diags, file, line, d, b.cfg.Markup.Budget, b.cfg.Markup.ParseBudget)
 }
 
 // render writes every page through its layout, in parallel.

@@ -23,13 +23,15 @@ var Version = ""
 // App runs one command.
 type App struct {
 	Stdout, Stderr io.Writer
+	// Stdin answers questions (tiendo nhap's confirmation); nil answers no.
+	Stdin io.Reader
 	// Getenv reads the environment (NO_COLOR, TIENDO_LANG); default os.Getenv.
 	Getenv func(string) string
 }
 
 // Main runs tiendo with args (without the program name) and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
-	return (&App{Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}).Run(args)
+	return (&App{Stdout: stdout, Stderr: stderr, Stdin: os.Stdin, Getenv: os.Getenv}).Run(args)
 }
 
 // Run dispatches to a command.
@@ -48,6 +50,8 @@ func (a *App) Run(args []string) int {
 		return a.serve(rest)
 	case "new":
 		return a.newCmd(rest)
+	case "nhap":
+		return a.nhap(rest)
 	case "help", "-h", "--help", "-help":
 		a.usage(a.Stdout, langFromArgs(rest))
 		return 0
@@ -105,6 +109,11 @@ Usage:
   tiendo new site DIR               write a starter site into DIR
   tiendo new page content/x/y.md    a new page, front matter filled in
   tiendo new indicator ID           a new indicator and its CSV file
+  tiendo nhap FILE.xlsx --don-vi UNIT --tuan 2023-W25
+                         import a unit's weekly workbook (or .csv) into
+                         data/reports/UNIT.csv: shows what would change,
+                         writes after "c" (--yes: without asking;
+                         --thu: only show)
   tiendo version         print the version
   tiendo help            this help
 
@@ -130,6 +139,7 @@ Flags of serve: -s, --now, --drafts, --no-history, --lang as above, and
       --port N             port (default 1313)
 
 Flags of new page and new indicator: -s DIR (site root), --now (the page's date).
+Flags of nhap: -s DIR, --now (the moment judged at), --lang, --yes, --thu.
 
 Exit codes: 0 success, 1 the site has errors, 2 usage error.
 `)
@@ -146,6 +156,10 @@ Cách dùng:
   tiendo new site THƯ_MỤC             tạo một trang web mẫu trong THƯ_MỤC
   tiendo new page content/x/y.md      tạo trang mới, điền sẵn phần đầu trang
   tiendo new indicator MÃ             thêm một chỉ tiêu và tệp CSV của nó
+  tiendo nhap TỆP.xlsx --don-vi MÃ --tuan 2023-W25
+                            nhập sổ báo cáo tuần (.xlsx hoặc .csv) của một đơn vị
+                            vào data/reports/MÃ.csv: in các thay đổi, chỉ ghi khi
+                            trả lời "c" (--yes: không hỏi; --thu: chỉ xem)
   tiendo version            in phiên bản
   tiendo help               trợ giúp này
 
@@ -171,6 +185,7 @@ Tùy chọn của serve: -s, --now, --drafts, --no-history, --lang như trên, v
       --port SỐ              cổng (mặc định 1313)
 
 Tùy chọn của new page và new indicator: -s THƯ_MỤC (gốc trang web), --now (ngày của trang).
+Tùy chọn của nhap: -s THƯ_MỤC, --now (thời điểm đánh giá), --lang, --yes, --thu.
 
 Mã thoát: 0 thành công, 1 trang web có lỗi, 2 dùng lệnh sai.
 `)

@@ -414,3 +414,23 @@ func (c Config) PlanTime() time.Time {
 	}
 	return time.Time{}
 }
+
+// PathBaseURL is the warning, given once, of what a baseURL without a host
+// leaves out: every output that must carry absolute URLs. fromFlag tells
+// that baseURL came from --baseURL rather than config.toml. A sample site
+// (sample = true) is not being published, and builds without it.
+func (c Config) PathBaseURL(fromFlag bool) *diag.Diagnostic {
+	pos := c.BaseURLPos
+	if fromFlag {
+		pos = diag.Pos{File: "--baseURL"}
+	} else if pos.File == "" {
+		pos = diag.Pos{File: File}
+	}
+	return diag.NewWarning(pos, diag.CodeBaseURLNotAbsolute,
+		diag.Tf("baseURL %q là đường dẫn, không có tên miền: không ghi sitemap.xml và atom.xml (bản tin Atom), "+
+			"các trang không có og:url và liên kết chính tắc, trang chỉ tiêu không có mã nhúng (embed, iframe)",
+			"baseURL %q is a path without a host: sitemap.xml and atom.xml (the Atom feed) are not written, "+
+				"pages carry no og:url or canonical link, and indicator pages no embed code (iframe)", c.BaseURL),
+		diag.T("Các phần này cần địa chỉ đầy đủ. Khi xuất bản, đặt baseURL = \"https://tên-miền/…\" trong config.toml hoặc dựng với --baseURL https://tên-miền/….",
+			"They need absolute addresses. For publishing, set baseURL = \"https://your-domain/…\" in config.toml or build with --baseURL https://your-domain/…."))
+}

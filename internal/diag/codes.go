@@ -353,6 +353,21 @@ const (
 	// CodeReportBalance means a row whose dossiers resolved and in progress do not add up to those received.
 	CodeReportBalance = "report-balance" // warning
 
+	// Importing a unit's weekly workbook: tiendo nhap
+
+	// CodeImportColumn means a column of the imported workbook that holds figures the unit's report file has no column for.
+	CodeImportColumn = "import-column" // error
+	// CodeImportUnit means an imported row whose unit cell names another unit than --don-vi.
+	CodeImportUnit = "import-unit" // error
+	// CodeImportWeek means an imported row whose week cell is another week than --tuan.
+	CodeImportWeek = "import-week" // error
+	// CodeImportDuplicate means a service that appears twice in the imported workbook.
+	CodeImportDuplicate = "import-duplicate" // error
+	// CodeImportTotal means a total row (Tổng cộng) of the imported workbook that is not the sum of the rows above it.
+	CodeImportTotal = "import-total" // warning
+	// CodeImportChanged means the unit's report file changed on disk while the import was being confirmed; nothing was written.
+	CodeImportChanged = "import-changed" // error
+
 	// Rendering: pages, shortcodes, charts, links
 
 	// CodeMarkdown means a page's Markdown cannot be converted.

@@ -16,7 +16,19 @@
 // or .xlsx) and a period of its kind give, the same way, one row of fields
 // per unit (indicator.go, under nhap-lieu/chi-tieu).
 //
-// Security: every POST must carry the process's anti-CSRF token and come
+// # Importing a workbook
+//
+// A unit's week may also come as the workbook it sends upward: [ReadImport]
+// matches its headings and services to the unit's report (`tiendo nhap`, and
+// the upload at /nhap-lieu/tai-len), makes the file's new bytes the same way
+// and reads them with data.Load, moving the build's messages to the
+// workbook's cells; [Import.Summary] says what would change, and
+// [Import.Write] writes only then, atomically, unless the file changed
+// since.
+//
+// # Security
+//
+// Every POST must carry the process's anti-CSRF token and come
 // from the preview's own origin (Origin, else Referer), or it is refused
 // with 403. When the server listens beyond this computer, the form asks
 // for the password printed at start-up and keeps the login in an HttpOnly,
@@ -30,6 +42,7 @@ import (
 	"crypto/subtle"
 	"encoding/base32"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -64,9 +77,10 @@ type Config struct {
 
 // Handler serves the form.
 type Handler struct {
-	c      Config
-	secret []byte
-	mu     sync.Mutex // one save at a time
+	c       Config
+	secret  []byte
+	mu      sync.Mutex // one save at a time
+	pending pendingImports
 }
 
 // New makes a Handler with a new secret for its tokens.
@@ -104,13 +118,23 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, rel string) 
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "same-origin")
 	if r.Method == http.MethodPost {
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		limit := int64(1 << 20)
+		if rel == uploadPath {
+			limit = maxUpload + 1<<20
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		if !h.sameOrigin(r) {
 			h.forbidden(w, diag.T("Yêu cầu không đến từ chính trang xem thử này nên bị từ chối.",
 				"The request does not come from this preview's own page and is refused."))
 			return
 		}
-		if err := r.ParseForm(); err != nil || !equal(r.PostForm.Get("token"), h.Token()) {
+		err := parseForm(r)
+		if tooLarge := new(http.MaxBytesError); errors.As(err, &tooLarge) {
+			h.page(w, http.StatusRequestEntityTooLarge, pageData{Title: h.t("Tệp quá lớn", "File too large"),
+				Problem: diag.Tf("Tệp gửi lên quá lớn: giới hạn là %d MB.", "The file sent is too large: the limit is %d MB.", maxUpload>>20).In(h.c.Lang)})
+			return
+		}
+		if err != nil || !equal(r.PostForm.Get("token"), h.Token()) {
 			h.forbidden(w, diag.T("Biểu mẫu thiếu mã bảo vệ hoặc mã đã cũ (máy chủ xem thử đã khởi động lại). Mở lại trang nhập liệu rồi gửi lại.",
 				"The form lacks its protection code, or the code is old (the preview was restarted). Open the entry page again and resend."))
 			return
@@ -137,11 +161,22 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, rel string) 
 		h.indicatorForm(w, r)
 	case rel == indicatorPath && r.Method == http.MethodPost:
 		h.indicatorSubmit(w, r)
+	case rel == uploadPath:
+		h.upload(w, r)
 	case rel == "dang-nhap":
 		http.Redirect(w, r, h.base()+Path, http.StatusSeeOther)
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// parseForm reads a POST's fields: a workbook upload's (multipart, the
+// file kept in memory up to its limit) or a form's.
+func parseForm(r *http.Request) error {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return r.ParseMultipartForm(maxUpload)
+	}
+	return r.ParseForm()
 }
 
 func (h *Handler) base() string {

@@ -8,8 +8,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/tiendo/tiendo/internal/data"
 	"github.com/tiendo/tiendo/internal/diag"
@@ -53,7 +51,13 @@ func (h *Handler) load() (*state, error) {
 	if s == nil {
 		return nil, errors.New("no good build")
 	}
-	root, err := os.OpenRoot(h.c.Source)
+	return loadState(h.c.Source, s)
+}
+
+// loadState reads data/ of the site at source from disk, as the build
+// judged at s reads it.
+func loadState(source string, s *site.Site) (*state, error) {
+	root, err := os.OpenRoot(source)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +149,7 @@ func (st *state) sheetFor(unitID, weekText string) (*sheet, diag.Text) {
 	sh.raw = raw
 	t, l := table.Open(sh.file, raw, table.Options{DecimalComma: u.DecimalComma})
 	if t == nil || l.HasErrors() {
-		return nil, diag.Tf("%s đang có lỗi; sửa tệp trước khi nhập qua biểu mẫu:\n%s", "%s has errors; fix the file before using the form:\n%s",
+		return nil, diag.Tf("%s đang có lỗi; sửa tệp trước khi nhập số liệu mới:\n%s", "%s has errors; fix the file before entering new figures:\n%s",
 			sh.file, l.Format(diag.VI))
 	}
 	if t.Encoding != table.UTF8 && t.Encoding != table.UTF8BOM && t.Encoding != table.XLSX {
@@ -210,20 +214,7 @@ func (sh *sheet) sent() string {
 }
 
 // columnLabel is a column's Vietnamese (or English) label.
-func columnLabel(key string, lang diag.Lang) string {
-	for _, c := range report.Columns() {
-		if c.Key != key || len(c.Aliases) == 0 {
-			continue
-		}
-		label := c.Aliases[0]
-		if lang == diag.EN {
-			label = c.Aliases[len(c.Aliases)-1]
-		}
-		r, n := utf8.DecodeRuneInString(label)
-		return string(unicode.ToUpper(r)) + label[n:]
-	}
-	return key
-}
+func columnLabel(key string, lang diag.Lang) string { return report.Label(key, lang == diag.EN) }
 
 func isCount(key string) bool {
 	for _, k := range report.CountColumns() {
@@ -254,11 +245,7 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request) {
 		h.rowForm(w, http.StatusBadRequest, st, sh, values, nil, bad.In(h.c.Lang))
 		return
 	}
-	cand, err := apply(sh.t, sh.raw, e)
-	if sh.raw == nil && err == nil {
-		head, herr := record(',', "\n", sh.t.Header)
-		cand, err = append([]byte(head), cand...), herr
-	}
+	cand, err := sh.candidate(e)
 	if err != nil {
 		h.rowForm(w, http.StatusInternalServerError, st, sh, values, nil, h.t("Không tạo được nội dung tệp mới.", "Cannot make the file's new contents."))
 		return
@@ -279,6 +266,17 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request) {
 	h.waitBuild(before)
 	_, bp := h.c.Site()
 	http.Redirect(w, r, bp+strings.TrimPrefix(view.WeekPath(sh.week), "/"), http.StatusSeeOther)
+}
+
+// candidate is the unit's file with e made: a new file starts with the
+// header of a new report file.
+func (sh *sheet) candidate(e edit) ([]byte, error) {
+	cand, err := apply(sh.t, sh.raw, e)
+	if sh.raw == nil && err == nil {
+		head, herr := record(',', "\n", sh.t.Header)
+		cand, err = append([]byte(head), cand...), herr
+	}
+	return cand, err
 }
 
 func errText(err error) string {
@@ -420,22 +418,29 @@ func columnName(sh *sheet, key string) string {
 // in file, and any elsewhere that reading the file as it is now does not
 // give.
 func newErrors(st *state, file string, cand []byte) []*diag.Diagnostic {
+	errs, _ := newProblems(st, file, cand)
+	return errs
+}
+
+// newProblems is newErrors, and the warnings in file or new elsewhere.
+func newProblems(st *state, file string, cand []byte) (errs, warns []*diag.Diagnostic) {
 	l := &diag.List{}
 	data.Load(newOverlay(st.fsys, file, cand), data.OptionsFor(st.site.Config, st.site.Now), l)
 	had := map[string]bool{}
 	for _, d := range st.diags.All() {
 		had[key(d)] = true
 	}
-	var out []*diag.Diagnostic
 	for _, d := range l.All() {
-		if d.Severity != diag.Error {
+		if d.File != file && had[key(d)] {
 			continue
 		}
-		if d.File == file || !had[key(d)] {
-			out = append(out, d)
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		} else {
+			warns = append(warns, d)
 		}
 	}
-	return out
+	return errs, warns
 }
 
 func key(d *diag.Diagnostic) string { return d.Pos.String() + "\x00" + d.Code + "\x00" + d.Msg.Vi }

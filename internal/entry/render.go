@@ -84,6 +84,7 @@ func (h *Handler) words() map[string]string {
 		"login":     pick("Đăng nhập", "Log in"),
 		"back":      pick("Về trang chủ", "Back to the home page"),
 		"dossiers":  pick("hồ sơ", "dossiers"),
+		"upload":    pick("Hoặc nhập cả sổ báo cáo tuần đơn vị gửi (tệp Excel)", "Or import the weekly workbook the unit sends (an Excel file)"),
 	})
 }
 
@@ -202,6 +203,7 @@ const formPage = `<!DOCTYPE html>
 <span class="hint" id="chon-tuan-goi-y">{{.W.weekHint}}</span></p>
 <p><button type="submit">{{.W.open}}</button></p>
 </form>
+<p><a href="{{.Base}}nhap-lieu/tai-len">{{.W.upload}}</a></p>
 {{with .Sheet}}
 <form method="post" action="{{$.Base}}nhap-lieu/" class="entry">
 <h2>{{.UnitName}} — {{.WeekLabel}}</h2>

@@ -69,3 +69,13 @@ func OldKept(label, dest string, kept *LeftoverError) *diag.Diagnostic {
 		diag.T("Lần dựng sau sẽ xóa bản cũ đó; nếu vẫn không được, sửa quyền của thư mục ấy hoặc xóa bằng tay.",
 			"The next build removes that copy; if it still cannot, fix the folder's permissions or delete it by hand."))
 }
+
+// StaleKept is the warning for a temporary folder of an earlier, killed
+// build that NewDir could not remove (Dir.Leftovers), at label.
+func StaleKept(label string, l *LeftoverError) *diag.Diagnostic {
+	return diag.NewWarning(diag.Pos{File: label}, diag.CodeOutputStaleKept,
+		diag.Because(diag.Tf("không xóa được thư mục tạm %s của một lần dựng bị ngắt trước đây",
+			"cannot remove %s, the temporary folder of an earlier build that was interrupted", l.Path), l.Err),
+		diag.T("Xóa thư mục đó bằng tay, hoặc sửa quyền để lần dựng sau tự xóa.",
+			"Delete that folder by hand, or fix its permissions so the next build removes it."))
+}

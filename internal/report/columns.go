@@ -1,5 +1,10 @@
 package report
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // The column keys of a weekly report file. Header names match a key or one
 // of its aliases ignoring case, marks, spaces and punctuation (as
 // package table's Columns does), so "Tiếp nhận trực tuyến" is
@@ -107,4 +112,22 @@ func Columns() []Column {
 // covers several units.
 func UnitColumn() Column {
 	return Column{Key: ColUnit, Aliases: []string{"đơn vị", "xã", "unit"}, Required: true}
+}
+
+// Label is the name column key is shown under: its first alias, with a
+// capital ("Tiếp nhận trực tuyến"), or in English its last one; the key
+// itself for a column that has none.
+func Label(key string, english bool) string {
+	for _, c := range append(Columns(), UnitColumn()) {
+		if c.Key != key || len(c.Aliases) == 0 {
+			continue
+		}
+		label := c.Aliases[0]
+		if english {
+			label = c.Aliases[len(c.Aliases)-1]
+		}
+		r, n := utf8.DecodeRuneInString(label)
+		return string(unicode.ToUpper(r)) + label[n:]
+	}
+	return key
 }

@@ -28,6 +28,8 @@ type ReportsView struct {
 	Weeks         []WeekLink
 	Downloads     []Download
 	OnlineTarget  string
+	// Templates are the units' weekly template workbooks.
+	Templates []ReportTemplate
 }
 
 // FreshRow is a unit's report for the last week due.
@@ -123,6 +125,8 @@ type ServiceCount struct {
 type UnitReports struct {
 	Latest  FreshRow
 	History []FreshWeek
+	// Template is the unit's weekly template workbook.
+	Template *Download
 }
 
 // FreshWeek is one week of a unit's history.
@@ -401,6 +405,7 @@ func Reports(env Env, w *data.Weekly, guides map[string]Guide) (out ReportPages)
 	}
 	v.Downloads = []Download{env.tableDownload(&out.Out, ReportsPath+"bao-cao-tuan.csv", weekColumns(len(w.Future) > 0), all,
 		tableNote{Title: env.T("reportsTitle"), Source: env.T("datasetSourceReports")})}
+	v.Templates = reportTemplates(env, w, &out.Out, out.ByUnit)
 	return out
 }
 

@@ -1,0 +1,40 @@
+package content
+
+import (
+	"io/fs"
+	"time"
+
+	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/markdown"
+	"github.com/tiendo/tiendo/internal/site"
+)
+
+// ReadBody is Body for the validate stage: a file changed since Load read
+// it is reported in l, and gives an empty body.
+func ReadBody(fsys fs.FS, p *site.Page, l *diag.List) []byte {
+	body, err := Body(fsys, p)
+	if err != nil {
+		l.Errorf(diag.Pos{File: p.File}, diag.CodeContentChanged,
+			diag.Because(diag.T("tệp đã thay đổi trong khi đang dựng trang", "the file changed while the site was being built"), err),
+			diag.T("Lưu xong tệp rồi dựng lại.", "Finish saving the file, then build again."))
+		return nil
+	}
+	return body
+}
+
+// TooComplex reports in l a body, parsed into d, that took longer to parse
+// than [markup] parseBudget allows (budget; setting is the value as
+// written in config.toml; see internal/markdown, budget.go). The body
+// begins at line of file.
+func TooComplex(l *diag.List, file string, line int, d *markdown.Doc, budget time.Duration, setting string) bool {
+	if d.Err() == nil {
+		return false
+	}
+	l.Errorf(diag.Pos{File: file, Line: line, Col: 1}, diag.CodeContentTooComplex,
+		diag.Tf("trang quá phức tạp để xử lý: đọc Markdown của trang mất hơn %v", "the page is too complex to process: reading its Markdown took longer than %v", budget),
+		diag.T("Thường do hàng nghìn dấu [, ![ hoặc ( không đóng, hay dấu * và _ xen kẽ, thường khi dán nhầm dữ liệu vào trang. "+
+			"Sửa hoặc chia nhỏ trang; nếu trang đúng là lớn như vậy, tăng parseBudget trong mục [markup] của config.toml (hiện là "+setting+").",
+			"Usually thousands of unclosed [, ![ or ( or interleaved * and _, often data pasted into the page by mistake. "+
+				"Fix or split the page; if it really is that large, raise parseBudget under [markup] in config.toml (now "+setting+")."))
+	return true
+}
