@@ -455,6 +455,7 @@ func TestIsInput(t *testing.T) {
 		{"content/4913", false},
 		{"content/.git/x", false},
 		{"data/x.csv___jb_tmp___", false},
+		{"data/chi-tieu/~$ho-so.xlsx", false}, // Excel's owner file while a workbook is open
 	}
 	for _, tc := range tests {
 		if got := isInput(tc.rel); got != tc.want {

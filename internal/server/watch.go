@@ -107,11 +107,14 @@ func isInput(rel string) bool {
 
 // ignored reports whether a file or folder name is hidden or an editor's
 // temporary file: vim's .x.swp and 4913, emacs' .#x and #x#, backups x~,
-// JetBrains' x___jb_tmp___.
+// JetBrains' x___jb_tmp___, and the ~$x.xlsx Excel keeps beside a workbook
+// it has open (LibreOffice's .~lock.x# is hidden). data.Load skips the
+// same names.
 func ignored(name string) bool {
 	switch {
 	case name == "4913",
 		strings.HasPrefix(name, "."),
+		strings.HasPrefix(name, "~$"),
 		strings.HasSuffix(name, "~"),
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
 		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
