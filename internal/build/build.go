@@ -85,9 +85,9 @@ type Options struct {
 	// Compressed keeps the --compress copies of large files between
 	// builds; default a cache under .tiendo-cache/compressed/ of the source.
 	Compressed *output.CompressCache
-	// BodyMemory bounds the bytes of Markdown kept from load to parse (the
-	// rest is read again) and of HTML from parse to render (the rest waits
-	// in a temporary file, package spill); zero means 64 MiB each.
+	// BodyMemory bounds the bytes of Markdown kept in memory from load to
+	// parse and of HTML from parse to render; the rest waits in temporary
+	// files (package spill). Zero means 64 MiB each.
 	BodyMemory int64
 }
 
@@ -158,7 +158,9 @@ type loaded struct {
 	// builtinLayouts is set when every layout is tiendo's own.
 	builtinLayouts bool
 	md             *markdown.Converter
-	bodies         *spill.Store // md's, closed when the build ends
+	// sources and bodies hold the pages' Markdown from load to parse and
+	// their HTML from parse to render; closed when the build ends.
+	sources, bodies *spill.Store
 	// indexedAtLeast is how many documents the search index will hold at
 	// least; the parsed bodies keep only the text such an index reads.
 	indexedAtLeast int
@@ -233,7 +235,7 @@ func run(o Options) (*Result, *builder) {
 		b.timed(res, st.name, st.run)
 	}
 	data.ExplainFailures(b.fsys, b.diags)
-	_ = b.bodies.Close() // every body is rendered: a Session's next build keeps its own in memory
+	_ = errors.Join(b.sources.Close(), b.bodies.Close()) // every page is rendered; a Session's next build keeps its own in memory
 	if b.planned != nil && !b.diags.HasErrors() {
 		b.timed(res, "check links", b.checkLinks)
 	}
@@ -377,7 +379,10 @@ func (b *builder) load() loaded {
 		ByFile: map[string]*site.Page{},
 		ByPath: map[string]*site.Page{},
 	}
-	l.addPages(b.diags, content.Load(b.fsys, b.contentOptions(l.cfg, l.site.Now), b.diags)...)
+	co := b.contentOptions(l.cfg, l.site.Now)
+	l.sources = spill.New(b.bodyMemory(), "")
+	co.Bodies = l.sources
+	l.addPages(b.diags, content.Load(b.fsys, co, b.diags)...)
 	for _, p := range l.site.Pages {
 		if l.indexed(p) {
 			l.indexedAtLeast++
@@ -423,8 +428,7 @@ func (b *builder) moment(cfg config.Config) time.Time {
 func (b *builder) bodyMemory() int64 { return cmp.Or(b.o.BodyMemory, 64<<20) }
 
 func (b *builder) contentOptions(cfg config.Config, now time.Time) content.Options {
-	return content.Options{DefaultLang: cfg.LanguageCode, Languages: cfg.Languages, Drafts: b.o.Drafts, Location: cfg.Location, Now: now,
-		KeepBodies: b.bodyMemory()}
+	return content.Options{DefaultLang: cfg.LanguageCode, Languages: cfg.Languages, Drafts: b.o.Drafts, Location: cfg.Location, Now: now}
 }
 
 func (l *loaded) addPages(diags *diag.List, pages ...*site.Page) {

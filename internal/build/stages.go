@@ -34,7 +34,7 @@ func (b *builder) validate() fileLinks {
 		}
 	}
 	par.Each(withBody, func(p *site.Page) {
-		p.Doc = b.md.Parse(content.ReadBody(b.fsys, p, b.diags))
+		p.Doc = b.md.Parse(content.ReadBody(b.sources, p, b.diags))
 		b.tooComplex(p.File, p.BodyLine, p.Doc)
 		p.Body = nil // the parsed body is all later stages need
 		p.Headings = p.Doc.Headings

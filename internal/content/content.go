@@ -32,16 +32,13 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"hash/crc32"
 	"io/fs"
 	"net/url"
 	"path"
 	"reflect"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -50,6 +47,7 @@ import (
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/par"
 	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/spill"
 	"github.com/tiendo/tiendo/internal/tomlx"
 	"github.com/tiendo/tiendo/internal/vi"
 )
@@ -74,10 +72,10 @@ type Options struct {
 	// Now is the moment scheduled pages are judged at (publishDate,
 	// expiryDate); zero publishes every page.
 	Now time.Time
-	// KeepBodies is how many bytes of page bodies Load keeps in memory
-	// until they are parsed; the others are read again then (Body). Zero
-	// keeps every body.
-	KeepBodies int64
+	// Bodies keeps the page bodies Load reads until they are parsed: in
+	// memory up to its budget, the rest in its temporary file (Body reads
+	// them back). Nil keeps every body in memory, in Page.Body.
+	Bodies *spill.Store
 }
 
 // Published reports whether p is published at o.Now: not a draft (unless
@@ -257,13 +255,10 @@ func SortPages(ps []*site.Page) {
 // the order of files (nil for a file with an error).
 func loadFiles(fsys fs.FS, files []string, o Options, l *diag.List) []*site.Page {
 	out := make([]*site.Page, len(files))
-	var kept atomic.Int64
 	par.For(len(files), func(i int) {
 		p := loadFile(fsys, files[i], o, l)
-		if p != nil && o.KeepBodies > 0 && kept.Add(int64(len(p.Body))) > o.KeepBodies {
-			p.Body = nil // its BodyLater stays: Body reads it again
-		} else if p != nil {
-			p.BodyLater = nil
+		if p != nil && o.Bodies != nil {
+			p.BodyLater, p.Body = o.Bodies.Put(p.Body), nil
 		}
 		out[i] = p
 	})
@@ -277,32 +272,14 @@ func LoadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 	return loadFile(fsys, file, o, l)
 }
 
-// castagnoli is the CRC-32 of BodyRef.Sum: the one processors compute in
-// hardware.
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// Body returns p's Markdown body: the one Load kept, or the one it left in
-// the file (see Options.KeepBodies), read again. A file that changed since
-// Load read it is an error, the page's front matter and body being then of
-// two versions.
-func Body(fsys fs.FS, p *site.Page) ([]byte, error) {
-	if p.Body != nil || p.BodyLater == nil {
+// Body returns p's Markdown body: Page.Body, or the one Load put in
+// bodies (Options.Bodies).
+func Body(bodies *spill.Store, p *site.Page) ([]byte, error) {
+	if p.Body != nil || p.BodyLater.Len() == 0 {
 		return p.Body, nil
 	}
-	src, err := fs.ReadFile(fsys, p.File)
-	if err != nil {
-		return nil, err
-	}
-	src = normalize(src)
-	ref := p.BodyLater
-	if len(src) != ref.Size || crc32.Checksum(src, castagnoli) != ref.Sum {
-		return nil, ErrChanged
-	}
-	return src[ref.Offset:], nil
+	return bodies.Get(p.BodyLater)
 }
-
-// ErrChanged is Body's error for a file that changed during the build.
-var ErrChanged = errors.New("the file changed while the site was being built")
 
 // normalize removes a byte order mark and makes line ends \n.
 func normalize(src []byte) []byte {
@@ -367,7 +344,6 @@ func loadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 		}
 	}
 	p.Body, p.BodyLine = body, bodyLine
-	p.BodyLater = &site.BodyRef{Offset: len(src) - len(body), Size: len(src), Sum: crc32.Checksum(src, castagnoli)}
 	p.Date = parseDate(file, src, "date", fm.Date, o.Location, l)
 	p.Lastmod = parseDate(file, src, "lastmod", fm.Lastmod, o.Location, l)
 	p.PublishDate = parseDate(file, src, "publishDate", fm.PublishDate, o.Location, l)

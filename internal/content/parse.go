@@ -1,22 +1,23 @@
 package content
 
 import (
-	"io/fs"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/diag"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/spill"
 )
 
-// ReadBody is Body for the validate stage: a file changed since Load read
-// it is reported in l, and gives an empty body.
-func ReadBody(fsys fs.FS, p *site.Page, l *diag.List) []byte {
-	body, err := Body(fsys, p)
+// ReadBody is Body for the validate stage: a body that cannot be read back
+// from the spill store's temporary file is reported in l, and gives an
+// empty body.
+func ReadBody(bodies *spill.Store, p *site.Page, l *diag.List) []byte {
+	body, err := Body(bodies, p)
 	if err != nil {
-		l.Errorf(diag.Pos{File: p.File}, diag.CodeContentChanged,
-			diag.Because(diag.T("tệp đã thay đổi trong khi đang dựng trang", "the file changed while the site was being built"), err),
-			diag.T("Lưu xong tệp rồi dựng lại.", "Finish saving the file, then build again."))
+		l.Errorf(diag.Pos{File: p.File}, diag.CodeContentRead,
+			diag.Because(diag.T("không đọc lại được phần thân của trang từ tệp tạm", "cannot read the page's body back from the temporary file"), err),
+			diag.T("Kiểm tra chỗ trống trên ổ đĩa của thư mục tạm rồi dựng lại.", "Check the free space on the temporary folder's disk, then build again."))
 		return nil
 	}
 	return body

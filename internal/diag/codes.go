@@ -72,9 +72,6 @@ const (
 
 	// CodeContentRead means a content file or folder cannot be read.
 	CodeContentRead = "content-read" // error
-	// CodeContentChanged means a content file changed while the site was
-	// being built, between reading its front matter and its body.
-	CodeContentChanged = "content-changed" // error
 	// CodeContentSymlink means a symbolic link inside content/.
 	CodeContentSymlink = "content-symlink" // error
 	// CodeContentTooLarge means a content file is larger than the limit.

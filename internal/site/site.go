@@ -3,6 +3,7 @@
 package site
 
 import (
+	"github.com/tiendo/tiendo/internal/spill"
 	"html/template"
 	"strings"
 	"time"
@@ -92,11 +93,11 @@ type Page struct {
 	Translations []*Page
 
 	// Body is the Markdown body; BodyLine the file line its first line is on.
-	// BodyLater, when set, means Body was not kept after the front matter
-	// was read, to bound a large site's memory: content.Body reads it again.
+	// BodyLater holds Body instead, when the load stage keeps bodies in a
+	// spill store to bound a large site's memory (content.Body).
 	Body      []byte
 	BodyLine  int
-	BodyLater *BodyRef
+	BodyLater spill.Ref
 	Doc       *markdown.Doc
 	Content   template.HTML
 	Headings  []markdown.Heading
@@ -199,12 +200,4 @@ func (s *Site) Languages() []string {
 		}
 	}
 	return out
-}
-
-// BodyRef is where a body not kept in memory is in its file: from Offset
-// to the end of the file as loaded (byte order mark removed, line ends
-// made \n), whose length and CRC-32C were Size and Sum.
-type BodyRef struct {
-	Offset, Size int
-	Sum          uint32
 }
