@@ -46,10 +46,10 @@ func SetAsideFuture(t *table.Table, obs []indicator.Observation, now time.Time, 
 	for i, o := range future {
 		lines[i] = o.Line
 	}
-	msg := tr("Kỳ \"%s\" (%s) bắt đầu sau ngày đánh giá %s: số liệu này chưa thể có vào ngày đó, nên không được tính, không hiện trên trang",
+	msg := diag.Tf("Kỳ \"%s\" (%s) bắt đầu sau ngày đánh giá %s: số liệu này chưa thể có vào ngày đó, nên không được tính, không hiện trên trang",
 		"Period \"%s\" (%s) starts after the as-of date %s: the figure cannot have been known then, so it is neither counted nor shown", text, label(first.Period), asOf(now))
 	if len(future) > 1 {
-		msg = tr("%d dòng có kỳ bắt đầu sau ngày đánh giá %s (%s), kỳ đầu tiên là \"%s\" (%s): các số liệu này chưa thể có vào ngày đó, nên không được tính, không hiện trên trang",
+		msg = diag.Tf("%d dòng có kỳ bắt đầu sau ngày đánh giá %s (%s), kỳ đầu tiên là \"%s\" (%s): các số liệu này chưa thể có vào ngày đó, nên không được tính, không hiện trên trang",
 			"%d rows have periods that start after the as-of date %s (%s), the first \"%s\" (%s): their figures cannot have been known then, so they are neither counted nor shown",
 			len(future), asOf(now), lineList(lines), text, label(first.Period))
 	}
@@ -84,10 +84,10 @@ func (r *Report) SetAsideFuture(now time.Time, l *diag.List) []report.Row {
 		return nil
 	}
 	w := r.Rows[first].Week
-	msg := tr("%s (%s, %s) bắt đầu sau ngày đánh giá %s: số liệu này chưa thể có vào ngày đó, nên không được tính, không hiện trên trang",
+	msg := diag.Tf("%s (%s, %s) bắt đầu sau ngày đánh giá %s: số liệu này chưa thể có vào ngày đó, nên không được tính, không hiện trên trang",
 		"%s (%s, %s) starts after the as-of date %s: the figures cannot have been known then, so they are neither counted nor shown", weekLabel(w), w.String(), weekSpan(w), asOf(now))
 	if len(future) > 1 {
-		msg = tr("%d dòng của những tuần bắt đầu sau ngày đánh giá %s (%s), tuần đầu tiên là %s (%s, %s): các số liệu này chưa thể có vào ngày đó, nên không được tính, không hiện trên trang",
+		msg = diag.Tf("%d dòng của những tuần bắt đầu sau ngày đánh giá %s (%s), tuần đầu tiên là %s (%s, %s): các số liệu này chưa thể có vào ngày đó, nên không được tính, không hiện trên trang",
 			"%d rows are for weeks that start after the as-of date %s (%s), the first %s (%s, %s): their figures cannot have been known then, so they are neither counted nor shown",
 			len(future), asOf(now), lineList(lines), weekLabel(w), w.String(), weekSpan(w))
 	}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -137,17 +136,17 @@ func columns(ind *indicator.Indicator, t *table.Table, l *diag.List) (cols, bool
 		case i < 0:
 		case ind.Dimension == indicator.NoDimension:
 			bad(t.HeaderPos(i),
-				tr("Cột \"%s\" chia số liệu theo %s, nhưng chỉ tiêu \"%s\" chỉ có số liệu toàn huyện", "Column \"%s\" breaks figures down by %s, but indicator \"%s\" has district-wide figures only", t.Header[i], dimWordFor(spec.Key), ind.ID),
+				diag.Tf("Cột \"%s\" chia số liệu theo %s, nhưng chỉ tiêu \"%s\" chỉ có số liệu toàn huyện", "Column \"%s\" breaks figures down by %s, but indicator \"%s\" has district-wide figures only", t.Header[i], dimWordFor(spec.Key), ind.ID),
 				diag.Tf("Xoá cột này, hoặc khai báo dimension cho chỉ tiêu trong data/indicators.toml (dòng %d)", "Delete the column, or declare the indicator's dimension in data/indicators.toml (line %d)", ind.Pos.Line))
 			dimReported = true
 		case !slices.Contains(want, spec.Key):
 			bad(t.HeaderPos(i),
-				tr("Cột \"%s\" không dùng được: chỉ tiêu \"%s\" chia theo %s", "Column \"%s\" cannot be used: indicator \"%s\" is broken down by %s", t.Header[i], ind.ID, dimWords[ind.Dimension]),
+				diag.Tf("Cột \"%s\" không dùng được: chỉ tiêu \"%s\" chia theo %s", "Column \"%s\" cannot be used: indicator \"%s\" is broken down by %s", t.Header[i], ind.ID, dimWords[ind.Dimension]),
 				diag.Tf("Đổi tên cột thành \"%s\"", "Rename the column \"%s\"", want[0]))
 			dimReported = true
 		case c.dim >= 0:
 			bad(t.HeaderPos(i),
-				tr("Cột \"%s\" lặp lại cột \"%s\": chỉ cần một cột %s", "Column \"%s\" repeats column \"%s\": one %s column is enough", t.Header[i], t.Header[c.dim], dimWords[ind.Dimension]),
+				diag.Tf("Cột \"%s\" lặp lại cột \"%s\": chỉ cần một cột %s", "Column \"%s\" repeats column \"%s\": one %s column is enough", t.Header[i], t.Header[c.dim], dimWords[ind.Dimension]),
 				diag.T("Xoá một trong hai cột", "Delete one of the two columns"))
 			dimReported = true
 		default:
@@ -156,7 +155,7 @@ func columns(ind *indicator.Indicator, t *table.Table, l *diag.List) (cols, bool
 	}
 	if ind.Dimension != indicator.NoDimension && c.dim < 0 && !dimReported {
 		bad(headerLine,
-			tr("Thiếu cột %s: chỉ tiêu \"%s\" có số liệu theo từng %s", "The %s column is missing: indicator \"%s\" has figures for each %s", want[0], ind.ID, dimWords[ind.Dimension]),
+			diag.Tf("Thiếu cột %s: chỉ tiêu \"%s\" có số liệu theo từng %s", "The %s column is missing: indicator \"%s\" has figures for each %s", want[0], ind.ID, dimWords[ind.Dimension]),
 			diag.Tf("Dòng tiêu đề cần có: %s", "The header line needs: %s", csvHeader(ind)))
 	}
 
@@ -238,14 +237,14 @@ func (r *rowReader) row(row table.Row) (o indicator.Observation, valueCell table
 			diag.Tf("Ô \"%s\" không phải là kỳ báo cáo", "Cell \"%s\" is not a reporting period", pf.Text), periodHint(r.ind.Frequency))
 	case r.outside(p):
 		fail(pf, diag.CodeCSVRange,
-			tr("Kỳ \"%s\" (%s) nằm ngoài thời gian của kế hoạch, %s", "Period \"%s\" (%s) is outside the plan's time span, %s", pf.Text, label(p), r.span()),
+			diag.Tf("Kỳ \"%s\" (%s) nằm ngoài thời gian của kế hoạch, %s", "Period \"%s\" (%s) is outside the plan's time span, %s", pf.Text, label(p), r.span()),
 			diag.T("Kiểm tra lại năm và tháng đã ghi", "Check the year and month written"))
 	default:
 		o.Period = p
 		if p.Kind != r.ind.Frequency && p != r.ind.Baseline.Period && !r.warnedKind[p.Kind] {
 			r.warnedKind[p.Kind] = true
 			r.l.Warnf(r.t.FieldPos(pf), diag.CodeCSVFrequency,
-				tr("Kỳ \"%s\" là một %s, nhưng chỉ tiêu \"%s\" báo cáo theo %s", "Period \"%s\" is a %s, but indicator \"%s\" is reported by %s", pf.Text, kindWords[p.Kind], r.ind.ID, kindWords[r.ind.Frequency]),
+				diag.Tf("Kỳ \"%s\" là một %s, nhưng chỉ tiêu \"%s\" báo cáo theo %s", "Period \"%s\" is a %s, but indicator \"%s\" is reported by %s", pf.Text, kindWords[p.Kind], r.ind.ID, kindWords[r.ind.Frequency]),
 				diag.T("Các kỳ dài ngắn khác nhau làm chuỗi số liệu khó so sánh; dùng cùng một loại kỳ cho cả tệp",
 					"Periods of different lengths make the series hard to compare; use one kind of period for the whole file"))
 		}
@@ -291,7 +290,7 @@ func (r *rowReader) dim(row table.Row) (key, name string, ok bool) {
 	f := row.Fields[r.cols.dim]
 	word := dimWords[r.ind.Dimension]
 	if f.Text == "" {
-		r.errorf(f, diag.CodeCSVUnit, tr("Ô %s trống", "The %s cell is empty", word), r.unitHint(""))
+		r.errorf(f, diag.CodeCSVUnit, diag.Tf("Ô %s trống", "The %s cell is empty", word), r.unitHint(""))
 		return "", "", false
 	}
 	if r.ind.Dimension == indicator.ByService {
@@ -319,12 +318,12 @@ func (r *rowReader) unitHint(text string) diag.Text {
 		keep = Unit.IsCommune
 		what = diag.T("một xã, thị trấn", "a commune")
 	}
-	base := tr("Ghi mã, tên đầy đủ hoặc tên ngắn của %s trong data/units.toml", "Write the id, full name or short name of %s in data/units.toml", what)
+	base := diag.Tf("Ghi mã, tên đầy đủ hoặc tên ngắn của %s trong data/units.toml", "Write the id, full name or short name of %s in data/units.toml", what)
 	if text == "" {
 		return base
 	}
 	if s := r.units.suggest(text, keep); len(s) > 0 {
-		return tr("Có phải là %s? %s", "Did you mean %s? %s", quoteList(s), base)
+		return diag.Tf("Có phải là %s? %s", "Did you mean %s? %s", quoteList(s), base)
 	}
 	return base
 }
@@ -340,16 +339,16 @@ func (r *rowReader) value(f table.Field, o *indicator.Observation) bool {
 	counted := r.ind.Measure == indicator.Count || r.ind.Measure == indicator.Cumulative
 	switch {
 	case counted && hasPercent(f):
-		r.errorf(f, diag.CodeCSVCountPercent, tr("Ô \"%s\" có dấu %%, nhưng chỉ tiêu \"%s\" là %s, không phải tỷ lệ", "Cell \"%s\" has a %% sign, but indicator \"%s\" is %s, not a percentage", f.Text, r.ind.ID, measureWord(r.ind.Measure)),
+		r.errorf(f, diag.CodeCSVCountPercent, diag.Tf("Ô \"%s\" có dấu %%, nhưng chỉ tiêu \"%s\" là %s, không phải tỷ lệ", "Cell \"%s\" has a %% sign, but indicator \"%s\" is %s, not a percentage", f.Text, r.ind.ID, measureWord(r.ind.Measure)),
 			diag.Tf("Ghi số lượng không kèm %%. Nếu chỉ tiêu là tỷ lệ, khai báo measure = \"rate\" (cột tu_so, mau_so) hoặc \"percent\" trong data/indicators.toml (dòng %d)",
 				"Write the count without %%. If the indicator is a percentage, declare measure = \"rate\" (columns tu_so, mau_so) or \"percent\" in data/indicators.toml (line %d)", r.ind.Pos.Line))
 		return false
 	case counted && v != math.Trunc(v):
-		r.errorf(f, diag.CodeCSVCountWhole, tr("Ô \"%s\" là %s, nhưng %s phải là số nguyên", "Cell \"%s\" is %s, but %s must be a whole number", f.Text, decimal(v), measureWord(r.ind.Measure)),
+		r.errorf(f, diag.CodeCSVCountWhole, diag.Tf("Ô \"%s\" là %s, nhưng %s phải là số nguyên", "Cell \"%s\" is %s, but %s must be a whole number", f.Text, decimal(v), measureWord(r.ind.Measure)),
 			r.wholeHint(f))
 		return false
 	case v < 0:
-		r.errorf(f, diag.CodeCSVNegative, tr("Số âm \"%s\": %s không thể âm", "Negative number \"%s\": %s cannot be negative", f.Text, measureWord(r.ind.Measure)),
+		r.errorf(f, diag.CodeCSVNegative, diag.Tf("Số âm \"%s\": %s không thể âm", "Negative number \"%s\": %s cannot be negative", f.Text, measureWord(r.ind.Measure)),
 			diag.T("Kiểm tra lại dấu trừ; nếu là mức giảm, ghi giá trị còn lại sau khi giảm", "Check the minus sign; for a reduction, write the value left after it"))
 		return false
 	case r.ind.Measure == indicator.Percent && v > 100:
@@ -450,7 +449,7 @@ func (r *rowReader) checkRunningTotals(obs []indicator.Observation, cells []tabl
 			prev, cur := obs[idx[k-1]], obs[idx[k]]
 			if cur.Value < prev.Value && cur.Note == "" {
 				r.l.Warnf(r.t.FieldPos(cells[idx[k]]), diag.CodeCSVCumulative,
-					tr("Số lũy kế giảm từ %s (%s, dòng %d) xuống %s", "The running total falls from %s (%s, line %d) to %s", num(prev.Value), label(prev.Period), prev.Line, cells[idx[k]].Text),
+					diag.Tf("Số lũy kế giảm từ %s (%s, dòng %d) xuống %s", "The running total falls from %s (%s, line %d) to %s", num(prev.Value), label(prev.Period), prev.Line, cells[idx[k]].Text),
 					diag.T("Số lũy kế chỉ tăng hoặc giữ nguyên; kiểm tra lại, hoặc ghi lý do vào cột ghi_chu", "A running total only grows or stays; check the figure, or give the reason in the ghi_chu column"))
 			}
 		}
@@ -466,31 +465,15 @@ func (r *rowReader) span() diag.Text {
 	first, last := label(period.Date(r.from.First())), label(period.Date(r.to.Last()))
 	switch {
 	case !r.from.IsZero() && !r.to.IsZero():
-		return tr("từ %s đến %s", "from %s to %s", first, last)
+		return diag.Tf("từ %s đến %s", "from %s to %s", first, last)
 	case !r.from.IsZero():
-		return tr("từ %s", "from %s", first)
+		return diag.Tf("từ %s", "from %s", first)
 	}
-	return tr("đến %s", "up to %s", last)
+	return diag.Tf("đến %s", "up to %s", last)
 }
 
 // label is a period as readers write it, in both languages.
 func label(p period.Period) diag.Text { return diag.T(p.Label(diag.VI), p.Label(diag.EN)) }
-
-// tr formats both languages with the same arguments, each diag.Text
-// argument in the language being written.
-func tr(vi, en string, args ...any) diag.Text {
-	in := func(lang diag.Lang) []any {
-		out := make([]any, len(args))
-		for i, a := range args {
-			if t, ok := a.(diag.Text); ok {
-				a = t.In(lang)
-			}
-			out[i] = a
-		}
-		return out
-	}
-	return diag.Text{Vi: fmt.Sprintf(vi, in(diag.VI)...), En: fmt.Sprintf(en, in(diag.EN)...)}
-}
 
 var kindWords = map[period.Kind]diag.Text{
 	period.Day: diag.T("ngày", "day"), period.Week: diag.T("tuần", "week"), period.Month: diag.T("tháng", "month"),
@@ -515,7 +498,7 @@ func periodHint(k period.Kind) diag.Text {
 	if !ok {
 		return all
 	}
-	return tr("Chỉ tiêu này báo cáo theo %s: viết ví dụ %s. %s", "This indicator is reported by %s: write for example %s. %s", kindWords[k], ex, all)
+	return diag.Tf("Chỉ tiêu này báo cáo theo %s: viết ví dụ %s. %s", "This indicator is reported by %s: write for example %s. %s", kindWords[k], ex, all)
 }
 
 func measureWord(m indicator.Measure) diag.Text {

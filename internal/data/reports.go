@@ -194,7 +194,7 @@ func (r *reportReader) row(row table.Row) (out report.Row, ok bool) {
 	out.Submitted = at
 	if weekOK && atOK && at.Before(r.weekEnd(week)) {
 		r.l.Warnf(r.t.FieldPos(subCell), diag.CodeReportEarly,
-			tr("Ngày gửi %s trước khi %s kết thúc (%s)", "Sent on %s, before %s ended (%s)", subCell.Text, weekLabel(week), r.weekEnd(week).Format("02/01/2006 15:04")),
+			diag.Tf("Ngày gửi %s trước khi %s kết thúc (%s)", "Sent on %s, before %s ended (%s)", subCell.Text, weekLabel(week), r.weekEnd(week).Format("02/01/2006 15:04")),
 			diag.T("Báo cáo tuần gửi sau khi tuần kết thúc; kiểm tra lại ô tuần và ngày gửi", "A week's report is sent after the week ends; check the week and the date sent"))
 	}
 
@@ -202,7 +202,7 @@ func (r *reportReader) row(row table.Row) (out report.Row, ok bool) {
 		key := week.String() + "\x00" + svc.ID
 		if line, dup := r.first[key]; dup {
 			r.errorf(weekCell, diag.CodeReportDuplicate,
-				tr("%s của dịch vụ %q đã có ở dòng %d", "%s for service %q already appears on line %d", weekLabel(week), svc.Short, line),
+				diag.Tf("%s của dịch vụ %q đã có ở dòng %d", "%s for service %q already appears on line %d", weekLabel(week), svc.Short, line),
 				diag.T("Mỗi tuần chỉ ghi một dòng cho mỗi dịch vụ; xoá hoặc sửa một trong hai dòng", "Write one row per week and service; delete or correct one of the two rows"))
 			ok = false
 		} else {
@@ -217,7 +217,7 @@ func (r *reportReader) row(row table.Row) (out report.Row, ok bool) {
 	if ok && !out.Balanced() {
 		c := out.Counts
 		r.l.Warnf(r.t.FieldPos(weekCell), diag.CodeReportBalance,
-			tr("Dòng %d (%s, %s) không cân: đã giải quyết %d+%d+%d và đang giải quyết %d+%d là %d hồ sơ, nhưng tiếp nhận trực tuyến %d, trực tiếp %d và kỳ trước chuyển sang %d là %d",
+			diag.Tf("Dòng %d (%s, %s) không cân: đã giải quyết %d+%d+%d và đang giải quyết %d+%d là %d hồ sơ, nhưng tiếp nhận trực tuyến %d, trực tiếp %d và kỳ trước chuyển sang %d là %d",
 				"Row %d (%s, %s) does not balance: resolved %d+%d+%d and in progress %d+%d make %d dossiers, but received online %d, in person %d and carried over %d make %d",
 				row.Line, weekLabel(week), svc.Short, c.ResolvedEarly, c.ResolvedOnTime, c.ResolvedLate, c.PendingOnTime, c.PendingOverdue,
 				c.Resolved()+c.InProgress(), c.ReceivedOnline, c.ReceivedInPerson, c.CarriedOver, c.ToHandle()),
@@ -235,7 +235,7 @@ func (r *reportReader) row(row table.Row) (out report.Row, ok bool) {
 
 // week reads the tuan cell.
 func (r *reportReader) week(f table.Field) (period.Period, bool) {
-	hint := tr("Ghi tuần của số liệu theo ISO, ví dụ 2023-W13, hoặc ngày hạn báo cáo của tuần đó (%s), ví dụ 04/04/2023 cho tuần 27/03–02/04/2023",
+	hint := diag.Tf("Ghi tuần của số liệu theo ISO, ví dụ 2023-W13, hoặc ngày hạn báo cáo của tuần đó (%s), ví dụ 04/04/2023 cho tuần 27/03–02/04/2023",
 		"Write the ISO week of the figures, such as 2023-W13, or the day that week's report was due (%s), such as 04/04/2023 for the week of 27/03–02/04/2023", weekdayName(r.rule.Weekday))
 	if f.Text == "" {
 		r.errorf(f, diag.CodeReportWeek, diag.T("Ô tuần trống", "The week cell is empty"), hint)
@@ -256,14 +256,14 @@ func (r *reportReader) week(f table.Field) (period.Period, bool) {
 		inside := period.Containing(period.Week, y, m, d)
 		ny, nm, nd := r.rule.Due(inside).Date()
 		r.errorf(f, diag.CodeReportWeek,
-			tr("Ngày %s là %s, không phải ngày hạn báo cáo tuần (%s)", "%s is a %s, not the weekly report's deadline day (%s)",
+			diag.Tf("Ngày %s là %s, không phải ngày hạn báo cáo tuần (%s)", "%s is a %s, not the weekly report's deadline day (%s)",
 				f.Text, weekdayName(day.Weekday()), weekdayName(r.rule.Weekday)),
-			tr("Nếu đây là số liệu của %s (%s), ghi %s hoặc ngày hạn báo cáo %02d/%02d/%d",
+			diag.Tf("Nếu đây là số liệu của %s (%s), ghi %s hoặc ngày hạn báo cáo %02d/%02d/%d",
 				"If these are the figures of %s (%s), write %s or the report's deadline day %02d/%02d/%d",
 				weekLabel(inside), weekSpan(inside), inside.String(), nd, int(nm), ny))
 	default:
 		r.errorf(f, diag.CodeReportWeek,
-			tr("\"%s\" là %s, không phải một tuần", "\"%s\" is %s, not a week", f.Text, kindWords[p.Kind]), hint)
+			diag.Tf("\"%s\" là %s, không phải một tuần", "\"%s\" is %s, not a week", f.Text, kindWords[p.Kind]), hint)
 	}
 	return period.Period{}, false
 }
@@ -279,7 +279,7 @@ func (r *reportReader) service(f table.Field) (Service, bool) {
 	if !ok {
 		hint := base
 		if c := r.services.Suggest(f.Text); len(c) > 0 {
-			hint = tr("Có phải là %s? %s", "Did you mean %s? %s", quoteList(c), base)
+			hint = diag.Tf("Có phải là %s? %s", "Did you mean %s? %s", quoteList(c), base)
 		}
 		r.l.Add(diag.New(r.t.FieldPos(f), diag.CodeReportService,
 			diag.Tf("Không có dịch vụ \"%s\" trong data/services.toml", "There is no service \"%s\" in data/services.toml", f.Text), hint).Needing(ServicesFile))
@@ -360,11 +360,11 @@ func (r *reportReader) reason(row table.Row, key string, kind int, n int64, word
 		return ""
 	case n > 0 && f.Text == "":
 		r.l.Warnf(r.t.FieldPos(f), diag.CodeReportReason,
-			tr("%d hồ sơ %s chưa ghi lý do", "%d dossiers %s without a reason", n, word),
+			diag.Tf("%d hồ sơ %s chưa ghi lý do", "%d dossiers %s without a reason", n, word),
 			diag.T("Kế hoạch yêu cầu báo cáo cả nguyên nhân; ghi lý do vào ô này", "The plan asks for the reasons too; write the reason in this cell"))
 	case n == 0 && f.Text != "":
 		r.l.Warnf(r.t.FieldPos(f), diag.CodeReportReason,
-			tr("Có lý do \"%s\" nhưng không có hồ sơ %s", "A reason \"%s\" is given but no dossier is %s", f.Text, word),
+			diag.Tf("Có lý do \"%s\" nhưng không có hồ sơ %s", "A reason \"%s\" is given but no dossier is %s", f.Text, word),
 			diag.T("Kiểm tra lại số hồ sơ, hoặc xoá lý do", "Check the number of dossiers, or delete the reason"))
 	}
 	return f.Text

@@ -233,12 +233,12 @@ func checkID(l *diag.List, b *tomlx.Node, kind string, i int, id, example string
 	switch {
 	case id == "":
 		l.Errorf(b.Pos(), diag.CodeServiceMissingKey,
-			tr("%s thứ %d thiếu khóa bắt buộc \"id\"", "%s number %d lacks the required key \"id\"", word, i+1),
+			diag.Tf("%s thứ %d thiếu khóa bắt buộc \"id\"", "%s number %d lacks the required key \"id\"", word, i+1),
 			diag.Tf(`Thêm dòng id = %q (mã không dấu, không đổi sau khi đã dùng trong báo cáo).`, `Add a line id = %q (an ASCII id, not to be changed once reports use it).`, example))
 		return false
 	case vi.Slug(id) != id:
 		l.Errorf(b.Key("id").Pos(), diag.CodeServiceID,
-			tr("mã %s %q không hợp lệ", "%s id %q is not valid", word, id),
+			diag.Tf("mã %s %q không hợp lệ", "%s id %q is not valid", word, id),
 			diag.Tf("Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ %q.",
 				"An id has only lower-case ASCII letters, digits and hyphens, for example %q.", vi.Slug(id)))
 		return false

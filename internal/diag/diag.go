@@ -44,9 +44,27 @@ type Text struct {
 // language only.
 func T(vi, en string) Text { return Text{Vi: vi, En: en} }
 
-// Tf formats both languages with the same arguments.
+// Tf formats both languages with the same arguments; an argument that is
+// a Text is written in the language being formatted.
 func Tf(vi, en string, args ...any) Text {
-	return Text{Vi: fmt.Sprintf(vi, args...), En: fmt.Sprintf(en, args...)}
+	return Text{Vi: fmt.Sprintf(vi, in(VI, args)...), En: fmt.Sprintf(en, in(EN, args)...)}
+}
+
+// in gives a Text argument of Tf in lang; the others stay as they are.
+func in(lang Lang, args []any) []any {
+	var out []any
+	for i, a := range args {
+		if t, ok := a.(Text); ok {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			out[i] = t.In(lang)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // In returns the sentence in lang, falling back to Vietnamese.

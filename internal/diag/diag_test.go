@@ -62,3 +62,12 @@ func TestFlagError(t *testing.T) {
 		}
 	}
 }
+
+// A Text argument of Tf is written in the language being formatted.
+func TestTfTextArgument(t *testing.T) {
+	month := T("tháng 6/2023", "June 2023")
+	got := Tf("số liệu %s của %s", "the figures of %[2]s for %[1]s", month, "Xã Thạch Kim")
+	if got.Vi != "số liệu tháng 6/2023 của Xã Thạch Kim" || got.En != "the figures of Xã Thạch Kim for June 2023" {
+		t.Errorf("Tf = %+v", got)
+	}
+}

@@ -101,7 +101,7 @@ func (st *state) indSheetFor(id, periodText string) (*indSheet, diag.Text) {
 	}
 	p, ok := parsePeriod(periodText, ind.Frequency)
 	if !ok {
-		return nil, tf("\"%s\" không phải là một %s. Chỉ tiêu này báo cáo theo %s: ghi ví dụ %s, hoặc một ngày trong kỳ, ví dụ 30/06/2023.",
+		return nil, diag.Tf("\"%s\" không phải là một %s. Chỉ tiêu này báo cáo theo %s: ghi ví dụ %s, hoặc một ngày trong kỳ, ví dụ 30/06/2023.",
 			"\"%s\" is not a %s. This indicator is reported by %s: write for example %s, or a day in the period, such as 30/06/2023.",
 			periodText, kindNames[ind.Frequency], kindNames[ind.Frequency], periodExamples[ind.Frequency])
 	}
@@ -195,21 +195,6 @@ func (st *state) dimRows(ind *indicator.Indicator, series data.Series, seen map[
 		}
 	}
 	return out
-}
-
-// tf is diag.Tf with diag.Text arguments written in each language.
-func tf(vi, en string, args ...any) diag.Text {
-	in := func(lang diag.Lang) []any {
-		out := make([]any, len(args))
-		for i, a := range args {
-			if t, ok := a.(diag.Text); ok {
-				a = t.In(lang)
-			}
-			out[i] = a
-		}
-		return out
-	}
-	return diag.Text{Vi: fmt.Sprintf(vi, in(diag.VI)...), En: fmt.Sprintf(en, in(diag.EN)...)}
 }
 
 // cell is the text of column i in the period's row of dim, "" when absent.
