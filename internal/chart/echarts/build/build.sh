@@ -5,10 +5,12 @@
 # minified by esbuild (pinned too) as a script that sets the global
 # `echarts`, like dist/echarts.min.js. The same inputs give the same bytes:
 # run it after changing echarts.tiendo.js or a version, and commit the
-# result with them.
+# result with them. It copies beside it, from the same packages, the
+# Vietnamese locale and the licences: ECharts' LICENSE and NOTICE, d3's
+# (ECharts' number helpers come from d3) and zrender's.
 #
-#   sh internal/chart/echarts/build/build.sh           # rewrite ../echarts.min.js
-#   sh internal/chart/echarts/build/build.sh --check   # fail if it differs
+#   sh internal/chart/echarts/build/build.sh           # rewrite the files in ..
+#   sh internal/chart/echarts/build/build.sh --check   # fail if one differs
 #
 # Needs node and npm. npm ci --ignore-scripts: esbuild's install script
 # only checks its binary, which comes in the package @esbuild/<platform>.
@@ -54,10 +56,21 @@ node_modules/.bin/esbuild echarts.tiendo.js \
 	--define:process.env.NODE_ENV='"production"' \
 	--legal-comments=eof --banner:js="$banner" \
 	--log-level=warning --outfile="$out"
-if [ "${1:-}" = --check ]; then
-	if ! cmp -s "$out" ../echarts.min.js; then
-		echo "internal/chart/echarts/echarts.min.js differs from what build.sh makes: run sh internal/chart/echarts/build/build.sh" >&2
-		exit 1
-	fi
-	echo "internal/chart/echarts/echarts.min.js: as build.sh makes it"
+# Each file of .. and where it comes from.
+copies='langVI.js:echarts/i18n/langVI.js LICENSE:echarts/LICENSE NOTICE:echarts/NOTICE LICENSE-d3:echarts/licenses/LICENSE-d3 LICENSE-zrender:zrender/LICENSE'
+if [ "${1:-}" != --check ]; then
+	for c in $copies; do
+		cp "node_modules/${c#*:}" "../${c%%:*}"
+	done
+	exit 0
 fi
+status=0
+cmp -s "$out" ../echarts.min.js || { echo "internal/chart/echarts/echarts.min.js differs from what build.sh makes" >&2; status=1; }
+for c in $copies; do
+	cmp -s "node_modules/${c#*:}" "../${c%%:*}" || { echo "internal/chart/echarts/${c%%:*} differs from node_modules/${c#*:}" >&2; status=1; }
+done
+if [ $status -ne 0 ]; then
+	echo "run sh internal/chart/echarts/build/build.sh and commit what it writes" >&2
+	exit 1
+fi
+echo "internal/chart/echarts: as build.sh makes it"
