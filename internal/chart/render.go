@@ -143,8 +143,9 @@ type jsRuntime struct {
 }
 
 // prelude gives echarts.min.js the few globals it touches outside a browser.
-// The UMD wrapper finds no exports, module or define and so sets
-// globalThis.echarts. Timers never fire: with animation off, ECharts draws
+// The script's top-level "var echarts" is the global echarts (the UMD
+// wrapper of a theme's own dist build finds no exports, module or define
+// and sets globalThis.echarts, the same). Timers never fire: with animation off, ECharts draws
 // synchronously.
 const prelude = `
 var console = {log: function() {}, info: function() {}, warn: function() {}, error: function() {}, debug: function() {}};

@@ -54,6 +54,8 @@ var extras = [][2]string{
 	{"README.md", "README.md"},
 	{"internal/chart/echarts/LICENSE", "licenses/echarts/LICENSE"},
 	{"internal/chart/echarts/NOTICE", "licenses/echarts/NOTICE"},
+	{"internal/chart/echarts/LICENSE-d3", "licenses/echarts/LICENSE-d3"},
+	{"internal/chart/echarts/LICENSE-zrender", "licenses/echarts/LICENSE-zrender"},
 	{"themes/default/static/vendor/minisearch/LICENSE", "licenses/minisearch/LICENSE"},
 }
 

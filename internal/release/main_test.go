@@ -77,7 +77,8 @@ func TestReproducible(t *testing.T) {
 		}
 	}
 	wantZip := []string{"tiendo_v0.0.0-test_windows_amd64/README.md",
-		"tiendo_v0.0.0-test_windows_amd64/licenses/echarts/LICENSE", "tiendo_v0.0.0-test_windows_amd64/licenses/echarts/NOTICE",
+		"tiendo_v0.0.0-test_windows_amd64/licenses/echarts/LICENSE", "tiendo_v0.0.0-test_windows_amd64/licenses/echarts/LICENSE-d3",
+		"tiendo_v0.0.0-test_windows_amd64/licenses/echarts/LICENSE-zrender", "tiendo_v0.0.0-test_windows_amd64/licenses/echarts/NOTICE",
 		"tiendo_v0.0.0-test_windows_amd64/licenses/minisearch/LICENSE", "tiendo_v0.0.0-test_windows_amd64/tiendo.exe"}
 	if !slices.Equal(inZip, wantZip) {
 		t.Errorf("zip holds %q, want %q", inZip, wantZip)
