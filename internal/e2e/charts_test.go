@@ -112,6 +112,15 @@ func goLive(t *testing.T, ctx context.Context) int {
     await new Promise(r => setTimeout(r, 50));
     chart.dispatchAction({type: 'hideTip'});
   }
+  // A chart redrawn meanwhile (charts.js fits a chart to its box after a
+  // resize) may show its tooltip again: hide them all once more, after
+  // the redraws, so no tooltip is left over the chart's text.
+  await new Promise(r => setTimeout(r, 300));
+  for (const f of figs) {
+    const box = f.querySelector('.chart-live');
+    const chart = box && window.echarts && echarts.getInstanceByDom(box);
+    if (chart) chart.dispatchAction({type: 'hideTip'});
+  }
   window.scrollTo(0, 0);
   return figs.filter(f => f.dataset.chartReady === 'true').length;
 })()`, chromedp.EvalAwaitPromise))

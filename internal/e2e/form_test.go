@@ -59,7 +59,7 @@ func TestServeForm(t *testing.T) {
 	browser := browserFor(t)
 	tab, closeTab := chromedp.NewContext(browser)
 	defer closeTab()
-	ctx, cancel := context.WithTimeout(tab, 90*time.Second)
+	ctx, cancel := context.WithTimeout(tab, 180*time.Second)
 	defer cancel()
 	csv := filepath.Join(dir, filepath.FromSlash(csvName))
 	before, _ := os.ReadFile(csv)
@@ -68,7 +68,7 @@ func TestServeForm(t *testing.T) {
 	// submission replaces the page and its JavaScript context.
 	waitFor := func(what, js string) string {
 		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
+		deadline := time.Now().Add(70 * time.Second) // past waitBuild's minute
 		for time.Now().Before(deadline) {
 			got, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
 			if err == nil && got != "" {

@@ -222,12 +222,14 @@ func (h *Handler) forbidden(w http.ResponseWriter, why diag.Text) {
 func (h *Handler) t(vi, en string) string { return diag.T(vi, en).In(h.c.Lang) }
 
 // waitBuild waits until the server has finished a build after n, at most
-// ten seconds.
+// a minute.
 func (h *Handler) waitBuild(n uint64) {
 	if h.c.Builds == nil {
 		return
 	}
-	for end := time.Now().Add(10 * time.Second); time.Now().Before(end) && h.c.Builds() <= n; {
+	// A rebuild that redraws charts takes a second or two, many more on a
+	// busy computer; the wait ends as soon as it does.
+	for end := time.Now().Add(60 * time.Second); time.Now().Before(end) && h.c.Builds() <= n; {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
