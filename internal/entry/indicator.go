@@ -584,10 +584,7 @@ const indicatorPage = `{{define "indicator"}}{{with .Ind}}{{if .Options}}
 <h2>{{.Title}} — {{.PeriodLabel}}</h2>
 <p>{{$.W.file}}: <code>{{.File}}</code>. {{if .Existing}}{{$.W.indExisting}}{{else}}{{$.W.indNew}}{{end}}</p>
 {{if .Rate}}<p class="hint" id="goi-y-ty-le">{{$.W.rateHint}}</p>{{end}}
-{{if $.Errors}}<div class="problem" role="alert" id="loi">
-<p><strong>{{$.W.errors}}</strong></p>
-<ul>{{range $.Errors}}<li id="{{.ID}}">{{if .For}}<a href="#{{.For}}"><code>{{.Pos}}</code></a>{{else}}<code>{{.Pos}}</code>{{end}}: {{.Msg}}{{if .Hint}}<br><span class="hint">{{$.W.hint}}: {{.Hint}}</span>{{end}}</li>{{end}}</ul>
-</div>{{end}}
+{{template "errors" $}}
 <input type="hidden" name="token" value="{{$.Token}}">
 <input type="hidden" name="chi_tieu" value="{{.ID}}">
 <input type="hidden" name="chon_ky" value="{{.Period}}">

@@ -166,7 +166,14 @@ func (h *Handler) rowForm(w http.ResponseWriter, status int, st *state, sh *shee
 	h.page(w, status, pageData{Units: h.units(st, sh.unit.ID), WeekSel: sh.week.String(), Sheet: v, Errors: ev, Problem: problem})
 }
 
-var tmpl = template.Must(template.Must(template.New("form").Parse(formPage)).Parse(indicatorPage))
+var tmpl = template.Must(template.Must(template.Must(template.New("form").Parse(formPage)).Parse(indicatorPage)).Parse(errorsList))
+
+// errorsList is the list of the build's problems with a submission, shared
+// by the weekly and the indicator forms; each links to its field.
+const errorsList = `{{define "errors"}}{{if $.Errors}}<div class="problem" role="alert" id="loi">
+<p><strong>{{$.W.errors}}</strong></p>
+<ul>{{range $.Errors}}<li id="{{.ID}}">{{if .For}}<a href="#{{.For}}"><code>{{.Pos}}</code></a>{{else}}<code>{{.Pos}}</code>{{end}}: {{.Msg}}{{if .Hint}}<br><span class="hint">{{$.W.hint}}: {{.Hint}}</span>{{end}}</li>{{end}}</ul>
+</div>{{end}}{{end}}`
 
 const formPage = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
@@ -208,10 +215,7 @@ const formPage = `<!DOCTYPE html>
 <form method="post" action="{{$.Base}}nhap-lieu/" class="entry">
 <h2>{{.UnitName}} — {{.WeekLabel}}</h2>
 <p>{{$.W.file}}: <code>{{.File}}</code>. {{if .Existing}}{{$.W.existing}}{{else}}{{$.W.new}}{{end}}</p>
-{{if $.Errors}}<div class="problem" role="alert" id="loi">
-<p><strong>{{$.W.errors}}</strong></p>
-<ul>{{range $.Errors}}<li id="{{.ID}}">{{if .For}}<a href="#{{.For}}"><code>{{.Pos}}</code></a>{{else}}<code>{{.Pos}}</code>{{end}}: {{.Msg}}{{if .Hint}}<br><span class="hint">{{$.W.hint}}: {{.Hint}}</span>{{end}}</li>{{end}}</ul>
-</div>{{end}}
+{{template "errors" $}}
 <input type="hidden" name="token" value="{{$.Token}}">
 <input type="hidden" name="don_vi" value="{{.UnitID}}">
 <input type="hidden" name="chon_tuan" value="{{.Week}}">
