@@ -200,4 +200,16 @@ func (c *Cache) renderer() (*Renderer, error) {
 	return c.r, nil
 }
 
+// Close ends the renderer's runtimes and worker processes, if it started
+// any; call it with no render in progress. The cache stays usable: a later
+// chart not cached starts a new renderer.
+func (c *Cache) Close() {
+	c.rmu.Lock()
+	defer c.rmu.Unlock()
+	if c.r != nil {
+		c.r.Close()
+		c.r = nil
+	}
+}
+
 func clone(b []byte) []byte { return append([]byte(nil), b...) }

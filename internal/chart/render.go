@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"modernc.org/quickjs"
+
+	"github.com/tiendo/tiendo/internal/chart/echarts"
 )
 
 // Renderer draws option JSON as SVG with ECharts' own server-side renderer
@@ -82,13 +85,8 @@ func NewRenderer(echartsJS []byte, options ...RendererOption) (*Renderer, error)
 		r.pool.slots = make(chan struct{}, runtime.GOMAXPROCS(0))
 	}
 	r.pool.idle = make(chan drawer, cap(r.pool.slots))
-	code, err := compile(echartsJS)
-	if err != nil {
-		return nil, err
-	}
-	r.code = code
 	r.pool.slots <- struct{}{}
-	rt, err := newJSRuntime(code)
+	rt, err := r.load(echartsJS)
 	if err != nil {
 		<-r.pool.slots
 		return nil, err
@@ -97,6 +95,28 @@ func NewRenderer(echartsJS []byte, options ...RendererOption) (*Renderer, error)
 	r.pool.idle <- rt
 	runtime.AddCleanup(r, (*pool).close, r.pool)
 	return r, nil
+}
+
+// load sets r.code from echartsJS and starts the first runtime with it.
+// tiendo's own ECharts comes compiled (echarts.Bytecode); should QuickJS
+// refuse that bytecode, the source is compiled here like any other.
+func (r *Renderer) load(echartsJS []byte) (*jsRuntime, error) {
+	if bytes.Equal(echartsJS, echarts.JS()) {
+		if rt, err := newJSRuntime(echarts.Bytecode); err == nil {
+			r.code = echarts.Bytecode
+			return rt, nil
+		}
+	}
+	code, err := compile(echartsJS)
+	if err != nil {
+		return nil, err
+	}
+	rt, err := newJSRuntime(code)
+	if err != nil {
+		return nil, err
+	}
+	r.code = code
+	return rt, nil
 }
 
 // compile turns the source of echarts.min.js into QuickJS bytecode, which
@@ -113,6 +133,11 @@ func compile(echartsJS []byte) ([]byte, error) {
 	}
 	return code, nil
 }
+
+// Close ends the runtimes and worker processes of r, waiting for the
+// workers to exit. Call it with no render in progress; r must not be used
+// after.
+func (r *Renderer) Close() { r.pool.close() }
 
 // close frees the idle runtimes of a Renderer no longer used.
 func (p *pool) close() {

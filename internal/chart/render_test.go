@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tiendo/tiendo/internal/chart/echarts"
 )
 
 func TestRenderKinds(t *testing.T) {
@@ -296,4 +299,24 @@ func drawOne(rt *jsRuntime, option string, width, height int) (string, error) {
 		return "", err
 	}
 	return svgs[0], nil
+}
+
+// TestBytecode checks that echarts.Bytecode is what QuickJS makes of
+// echarts.min.js: stale bytecode would draw with another ECharts than the
+// one a site's browser gets. -update rewrites it.
+func TestBytecode(t *testing.T) {
+	code, err := compile(echarts.JS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const file = "echarts/echarts.min.qjs"
+	if *update {
+		if err := os.WriteFile(file, code, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !bytes.Equal(code, echarts.Bytecode) {
+		t.Errorf("%s is not the QuickJS bytecode of echarts.min.js: run go test ./internal/chart -run TestBytecode -update", file)
+	}
 }
