@@ -133,7 +133,7 @@ func (w *worker) draw(option string, dims []int, timeout time.Duration) (string,
 		err = w.buf.Flush()
 	}
 	if err != nil {
-		return "", fmt.Errorf("chart worker: %w", err)
+		return "", fmt.Errorf("chart worker stopped: %w", err)
 	}
 	stuck := time.AfterFunc(timeout+time.Minute, func() { w.cmd.Process.Kill() })
 	defer stuck.Stop()
