@@ -171,7 +171,10 @@ type loaded struct {
 
 // Run builds the site.
 func Run(o Options) *Result {
-	res, _ := run(o)
+	res, b := run(o)
+	if o.Charts == nil && b.cache != nil {
+		b.cache.Close() // ends the chart worker processes the build started
+	}
 	return res
 }
 

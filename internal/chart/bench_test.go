@@ -17,11 +17,11 @@ func BenchmarkNewRenderer(b *testing.B) {
 }
 
 // BenchmarkNewRuntime is one more runtime of the pool: running the
-// compiled ECharts in a fresh goja runtime.
+// compiled ECharts in a fresh QuickJS runtime.
 func BenchmarkNewRuntime(b *testing.B) {
 	r := testRenderer(b)
 	for b.Loop() {
-		if _, err := newJSRuntime(r.prog); err != nil {
+		if _, err := newJSRuntime(r.code); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -88,9 +88,9 @@ func BenchmarkRenderCached(b *testing.B) {
 func BenchmarkSanitize(b *testing.B) {
 	r := testRenderer(b)
 	c, _ := Line(lineSpec())
-	rt := <-r.idle
-	raw, err := rt.render(string(c.Option), c.Width, c.Height, time.Minute)
-	r.idle <- rt
+	rt := <-r.pool.idle
+	raw, err := drawOne(rt.(*jsRuntime), string(c.Option), c.Width, c.Height)
+	r.pool.idle <- rt
 	if err != nil {
 		b.Fatal(err)
 	}

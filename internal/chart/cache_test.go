@@ -65,12 +65,13 @@ func TestCache(t *testing.T) {
 	}
 
 	// Anything the SVG depends on changes the key.
-	base := second.key(c.Option, c.Width, c.Height)
+	base := second.key(c.Option, size{c.Width, c.Height, ""})
 	for name, key := range map[string]string{
-		"width":   second.key(c.Option, c.Width+1, c.Height),
-		"height":  second.key(c.Option, c.Width, c.Height+1),
-		"option":  second.key(append([]byte(" "), c.Option...), c.Width, c.Height),
-		"echarts": NewCache(dir, append([]byte("//\n"), js...)).key(c.Option, c.Width, c.Height),
+		"width":   second.key(c.Option, size{c.Width + 1, c.Height, ""}),
+		"height":  second.key(c.Option, size{c.Width, c.Height + 1, ""}),
+		"option":  second.key(append([]byte(" "), c.Option...), size{c.Width, c.Height, ""}),
+		"echarts": NewCache(dir, append([]byte("//\n"), js...)).key(c.Option, size{c.Width, c.Height, ""}),
+		"ids":     second.key(c.Option, size{c.Width, c.Height, WideSuffix}),
 	} {
 		if key == base {
 			t.Errorf("changing the %s keeps the key", name)

@@ -23,7 +23,7 @@ func testMap(highlight string) MapSpec {
 	}
 }
 
-// TestMapRenders draws a choropleth through ECharts in goja: the shapes
+// TestMapRenders draws a choropleth through ECharts in QuickJS: the shapes
 // registered from the option, each region filled with its class colour.
 func TestMapRenders(t *testing.T) {
 	t.Parallel()

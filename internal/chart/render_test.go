@@ -2,13 +2,17 @@ package chart
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tiendo/tiendo/internal/chart/echarts"
 )
 
 func TestRenderKinds(t *testing.T) {
@@ -72,16 +76,16 @@ func TestRenderDeterministic(t *testing.T) {
 	}
 	var out [2][]byte
 	for i := range out {
-		rt, err := newJSRuntime(r.prog)
+		rt, err := newJSRuntime(r.code)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for range i * 3 {
-			if _, err := rt.render(string(other.Option), 300, 200, time.Minute); err != nil {
+			if _, err := drawOne(rt, string(other.Option), 300, 200); err != nil {
 				t.Fatal(err)
 			}
 		}
-		raw, err := rt.render(string(c.Option), c.Width, c.Height, time.Minute)
+		raw, err := drawOne(rt, string(c.Option), c.Width, c.Height)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -147,13 +151,13 @@ func TestRenderErrors(t *testing.T) {
 
 func TestRenderTimeout(t *testing.T) {
 	r := testRenderer(t)
-	slow := &Renderer{prog: r.prog, timeout: time.Nanosecond, idle: make(chan *jsRuntime, 1), slots: make(chan struct{}, 1)}
+	slow := &Renderer{code: r.code, timeout: time.Nanosecond, pool: &pool{idle: make(chan drawer, 1), slots: make(chan struct{}, 1)}}
 	c, _ := Line(lineSpec())
 	_, err := slow.SVG(c.Option, c.Width, c.Height)
 	if err == nil || !strings.Contains(err.Error(), "took longer") {
 		t.Errorf("error %v, want a timeout", err)
 	}
-	if len(slow.slots) != 0 {
+	if len(slow.pool.slots) != 0 {
 		t.Error("interrupted runtime kept in the pool")
 	}
 }
@@ -281,5 +285,38 @@ func TestTargetLabelClear(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// drawOne draws option at one size in rt and returns ECharts' raw SVG.
+func drawOne(rt *jsRuntime, option string, width, height int) (string, error) {
+	res, err := rt.draw(option, []int{width, height}, time.Minute)
+	if err != nil {
+		return "", err
+	}
+	var svgs []string
+	if err := json.Unmarshal([]byte(res), &svgs); err != nil {
+		return "", err
+	}
+	return svgs[0], nil
+}
+
+// TestBytecode checks that echarts.Bytecode is what QuickJS makes of
+// echarts.min.js: stale bytecode would draw with another ECharts than the
+// one a site's browser gets. -update rewrites it.
+func TestBytecode(t *testing.T) {
+	code, err := compile(echarts.JS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const file = "echarts/echarts.min.qjs"
+	if *update {
+		if err := os.WriteFile(file, code, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !bytes.Equal(code, echarts.Bytecode) {
+		t.Errorf("%s is not the QuickJS bytecode of echarts.min.js: run go test ./internal/chart -run TestBytecode -update", file)
 	}
 }

@@ -158,7 +158,7 @@ func TestNoStateBetweenCharts(t *testing.T) {
 	}
 	draw := func(rt *jsRuntime, c Chart) string {
 		t.Helper()
-		raw, err := rt.render(string(c.Option), c.Width, c.Height, time.Minute)
+		raw, err := drawOne(rt, string(c.Option), c.Width, c.Height)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -171,13 +171,13 @@ func TestNoStateBetweenCharts(t *testing.T) {
 	}
 	fresh := map[string]string{}
 	for _, c := range pick {
-		rt, err := newJSRuntime(r.prog)
+		rt, err := newJSRuntime(r.code)
 		if err != nil {
 			t.Fatal(err)
 		}
 		fresh[c.ID] = draw(rt, c)
 	}
-	rt, err := newJSRuntime(r.prog)
+	rt, err := newJSRuntime(r.code)
 	if err != nil {
 		t.Fatal(err)
 	}
