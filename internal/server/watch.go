@@ -169,9 +169,25 @@ func (s *Server) watchLoop() {
 			s.warn(diag.T("hệ thống báo lỗi khi theo dõi tệp; nếu trang không tự dựng lại, hãy khởi động lại tiendo serve",
 				"the system reported an error while watching files; if the site stops rebuilding, restart tiendo serve"))
 		case <-timer.C:
-			changed := pending
+			changed := existingFirst(s.o.Source, pending)
 			pending = nil
 			s.rebuild(changed)
 		}
 	}
+}
+
+// existingFirst puts the changed paths that still exist before those that
+// do not, keeping their order otherwise, so that the rebuild message names
+// the file saved rather than the temporary file an editor wrote and renamed
+// over it (sed -i's sedXXXXXX, LibreOffice's lu…tmp).
+func existingFirst(root string, changed []string) []string {
+	var here, gone []string
+	for _, rel := range changed {
+		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+			here = append(here, rel)
+		} else {
+			gone = append(gone, rel)
+		}
+	}
+	return append(here, gone...)
 }
