@@ -16,6 +16,7 @@ import (
 	"github.com/tiendo/tiendo/internal/output"
 	"github.com/tiendo/tiendo/internal/par"
 	"github.com/tiendo/tiendo/internal/site"
+	"github.com/tiendo/tiendo/internal/spill"
 	"github.com/tiendo/tiendo/internal/theme"
 )
 
@@ -36,7 +37,9 @@ func (b *builder) validate() fileLinks {
 	par.Each(withBody, func(p *site.Page) {
 		p.Doc = b.md.Parse(content.ReadBody(b.sources, p, b.diags))
 		b.tooComplex(p.File, p.BodyLine, p.Doc)
-		p.Body = nil // the parsed body is all later stages need
+		// The parsed body is all later stages need; BodyLater may hold it
+		// in memory (up to BodyMemory for all pages).
+		p.Body, p.BodyLater = nil, spill.Ref{}
 		p.Headings = p.Doc.Headings
 		p.Plain = p.HowTo.Plain() + p.Doc.PlainText()
 		if p.Summary == "" {

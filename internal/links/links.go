@@ -37,7 +37,7 @@ var allowedSchemes = []string{"http", "https", "mailto", "tel"}
 // Doc no longer lists its links. Resolve may run for several pages at once.
 func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 	for _, l := range p.Doc.Links {
-		pos := diag.Pos{File: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
+		pos := diag.Pos{File: p.File, Line: p.BodyLine + int(l.Line) - 1, Col: int(l.Col)}
 		dest := strings.TrimSpace(l.Dest)
 		switch {
 		case dest == "":

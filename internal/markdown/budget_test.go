@@ -155,7 +155,7 @@ func sameParse(tb testing.TB, plain, watched *Converter, src []byte) {
 	}
 	links := func(d *Doc) (ls []link) {
 		for _, l := range d.Links {
-			ls = append(ls, link{l.Dest, l.Line, l.Col, l.Image})
+			ls = append(ls, link{l.Dest, int(l.Line), int(l.Col), l.Image})
 		}
 		return ls
 	}

@@ -40,7 +40,7 @@ func FuzzMarkdown(f *testing.F) {
 			}
 		}
 		for _, l := range d.Links {
-			inside("link "+l.Dest, l.Line, l.Col)
+			inside("link "+l.Dest, int(l.Line), int(l.Col))
 		}
 		for _, s := range d.Shortcodes {
 			inside("shortcode "+s.Name, s.Line, s.Col)

@@ -44,7 +44,7 @@ func TestLinkPositions(t *testing.T) {
 		t.Fatalf("got %d links, want 2", len(d.Links))
 	}
 	for i, want := range []struct{ line, col int }{{3, 5}, {3, 26}} {
-		if d.Links[i].Line != want.line || d.Links[i].Col != want.col {
+		if int(d.Links[i].Line) != want.line || int(d.Links[i].Col) != want.col {
 			t.Errorf("link %d at %d:%d, want %d:%d", i, d.Links[i].Line, d.Links[i].Col, want.line, want.col)
 		}
 	}
@@ -232,5 +232,32 @@ func TestRefLinks(t *testing.T) {
 	out, _ := c.Render(d)
 	if !strings.Contains(string(out), `<a href="/huong-dan/kich-hoat/#b" title="tiêu đề">kích hoạt</a>`) || strings.Contains(string(out), "tdref") {
 		t.Errorf("got %s", out)
+	}
+}
+
+// TestSetDestKeptAST: a body whose placeholders cannot all be found after
+// pre-rendering (a link inside an image's text, which the alt attribute
+// flattens) keeps its syntax tree, and SetDest still reaches the HTML.
+func TestSetDestKeptAST(t *testing.T) {
+	c := New(Options{})
+	d := c.Parse([]byte("![xem [bước](/b.md) tiếp](/anh.png) và [trang](/c.md)\n"))
+	if d.root == nil {
+		t.Fatal("the body was pre-rendered; this test needs one that keeps its tree")
+	}
+	if len(d.Links) != 3 {
+		t.Fatalf("got %d links", len(d.Links))
+	}
+	for _, l := range d.Links {
+		l.SetDest(strings.TrimSuffix(l.Dest, ".md") + "/")
+	}
+	d.Resolved()
+	out, err := c.Render(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`src="/anh.png/"`, `href="/c/"`} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("%s not in %s", want, out)
+		}
 	}
 }
