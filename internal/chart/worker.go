@@ -31,9 +31,24 @@ import (
 const workerEnv = "TIENDO_CHART_WORKER"
 
 func init() {
-	if os.Getenv(workerEnv) == "1" {
-		os.Exit(serveWorker(os.Stdin, os.Stdout))
+	if os.Getenv(workerEnv) != "1" {
+		return
 	}
+	if fi, err := os.Stdin.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		// Started by hand, or with the variable left in a shell: a
+		// worker's input is its parent's pipe, never a terminal.
+		os.Exit(notAWorker())
+	}
+	os.Exit(serveWorker(os.Stdin, os.Stdout))
+}
+
+// notAWorker explains, in both languages (--lang is not read here), why a
+// program started with workerEnv set does nothing, and returns the exit
+// code.
+func notAWorker() int {
+	fmt.Fprintf(os.Stderr, "Biến môi trường %[1]s=1 đang được đặt: khi có biến này, chương trình chỉ vẽ biểu đồ cho tiendo đã khởi động nó. Bỏ biến này (unset %[1]s) rồi chạy lại.\n"+
+		"%[1]s=1 is set: with it, this program only draws charts for the tiendo that started it. Remove it (unset %[1]s) and run again.\n", workerEnv)
+	return 2
 }
 
 // serveWorker draws charts for the parent until its input ends, and
@@ -42,7 +57,7 @@ func serveWorker(stdin io.Reader, stdout io.Writer) int {
 	in, out := bufio.NewReader(stdin), bufio.NewWriter(stdout)
 	code, err := readFrame(in)
 	if err != nil {
-		return 2
+		return notAWorker() // no parent at the other end
 	}
 	rt, err := newJSRuntime(code)
 	if err := writeReply(out, "", err); err != nil {

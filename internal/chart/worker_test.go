@@ -1,6 +1,9 @@
 package chart
 
 import (
+	"errors"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -70,4 +73,24 @@ func TestWorker(t *testing.T) {
 	}
 	w.close()
 	r.pool.idle <- local
+}
+
+// TestNotAWorker: a program started with the worker variable set but no
+// parent at the other end of its input says why it does nothing, in
+// Vietnamese first, and fails, rather than waiting or running as usual.
+func TestNotAWorker(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run", "^$")
+	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+		t.Fatalf("exit %v, want 2; output %s", err, out)
+	}
+	if !strings.HasPrefix(string(out), "Biến môi trường "+workerEnv+"=1 đang được đặt") {
+		t.Errorf("output %q", out)
+	}
 }
