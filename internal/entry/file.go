@@ -10,10 +10,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/inuse"
 	"github.com/tiendo/tiendo/internal/table"
+	"github.com/tiendo/tiendo/internal/vi"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -142,6 +144,8 @@ func applyXLSX(t *table.Table, raw []byte, e edit) ([]byte, error) {
 			}
 			if n, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.FormatInt(n, 10) == v {
 				err = f.SetCellInt(t.Sheet, name, n)
+			} else if x, ok := decimal(t, v); ok {
+				err = f.SetCellFloat(t.Sheet, name, x, -1, 64)
 			} else {
 				err = f.SetCellStr(t.Sheet, name, v)
 			}
@@ -166,6 +170,33 @@ func applyXLSX(t *table.Table, raw []byte, e edit) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// decimal reads v, as typed into the form, as a number to store in a
+// workbook as one: "12,5" in a sheet of Vietnamese numbers becomes the
+// number 12.5, which Excel sums and shows in the user's own way, rather
+// than the text "12,5". It keeps as text whatever it would have to guess
+// about or could change by reading: a percentage (the loader decides what
+// "85%" means), a leading zero ("007", a code), a number that reads two
+// ways while the file's dialect is only guessed ("1.234"), a number not
+// written in the dialect the file is known to use.
+func decimal(t *table.Table, v string) (float64, bool) {
+	if strings.Contains(v, "%") || len(v) > 1 && v[0] == '0' && v[1] >= '0' && v[1] <= '9' {
+		return 0, false
+	}
+	if !t.DialectGuessed {
+		return vi.ParseNumber(v, t.DecimalComma)
+	}
+	// The file's dialect is only a guess (a workbook of number cells gives
+	// nothing to guess from): v itself says which it is written in, unless
+	// it reads both ways.
+	if _, _, amb := vi.Ambiguous(v); amb {
+		return 0, false
+	}
+	if x, ok := vi.ParseNumber(v, t.DecimalComma); ok {
+		return x, true
+	}
+	return vi.ParseNumber(v, !t.DecimalComma)
 }
 
 // save writes data to root/name atomically: beside it first (a hidden

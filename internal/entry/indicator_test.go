@@ -202,6 +202,59 @@ func TestIndicatorWorkbook(t *testing.T) {
 	}
 }
 
+// TestIndicatorWorkbookDecimal: a decimal typed the Vietnamese way into
+// the form reaches the workbook as a number, not as the text "55,5" that
+// Excel would flag and leave out of its sums; a percentage stays as typed.
+func TestIndicatorWorkbookDecimal(t *testing.T) {
+	dir, h := newIndicatorSite(t)
+	v := url.Values{"token": {h.Token()}, "chi_tieu": {"ty-le"}, "chon_ky": {"2023-Q2"}, "Tử số": {"55,5"}, "Mẫu số": {"110"}}
+	if w := post(h, "/nhap-lieu/chi-tieu", v, same); w.Code != http.StatusSeeOther {
+		t.Fatalf("status %d:\n%s", w.Code, w.Body)
+	}
+	tb, l := table.ReadXLSX(rateFile, readFile(t, dir, rateFile), table.Options{})
+	if l.HasErrors() {
+		t.Fatal(l.Format(diag.EN))
+	}
+	if len(tb.Rows) != 2 {
+		t.Fatalf("rows after the save: %+v", tb.Rows)
+	}
+	if x, ok := tb.Rows[1].Fields[1].Number(); !ok || x != 55.5 {
+		t.Errorf("Tử số: %q, number %v %v; want the number 55.5", tb.Rows[1].Fields[1].Text, x, ok)
+	}
+	if x, ok := tb.Rows[1].Fields[2].Number(); !ok || x != 110 {
+		t.Errorf("Mẫu số: %q, number %v %v; want the number 110", tb.Rows[1].Fields[2].Text, x, ok)
+	}
+}
+
+func TestDecimalCells(t *testing.T) {
+	comma := &table.Table{DecimalComma: true}
+	guessed := &table.Table{DecimalComma: true, DialectGuessed: true}
+	for _, c := range []struct {
+		t    *table.Table
+		in   string
+		want float64
+		ok   bool
+	}{
+		{comma, "12,5", 12.5, true},
+		{comma, "1.234,5", 1234.5, true},
+		{comma, "0,25", 0.25, true},
+		{comma, "85%", 0, false},
+		{comma, "007", 0, false},
+		{comma, "12.5", 0, false},
+		{comma, "xa-mot", 0, false},
+		{guessed, "1.234", 0, false},
+		{guessed, "12,5", 12.5, true},
+		{&table.Table{DialectGuessed: true}, "12,5", 12.5, true},
+		{&table.Table{DialectGuessed: true}, "12.5", 12.5, true},
+		{&table.Table{}, "12,5", 0, false},
+	} {
+		got, ok := decimal(c.t, c.in)
+		if ok != c.ok || got != c.want {
+			t.Errorf("decimal(%q, comma %v, guessed %v) = %v, %v; want %v, %v", c.in, c.t.DecimalComma, c.t.DialectGuessed, got, ok, c.want, c.ok)
+		}
+	}
+}
+
 func TestIndicatorInvalidKeepsFile(t *testing.T) {
 	dir, h := newIndicatorSite(t)
 	for _, c := range []struct{ mot, want, field string }{
