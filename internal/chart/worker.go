@@ -120,7 +120,8 @@ func startWorker(code []byte) (*worker, error) {
 		return nil, err
 	}
 	w := &worker{cmd: cmd, in: in, buf: bufio.NewWriter(in), out: bufio.NewReader(out)}
-	if err := writeFrame(w.buf, code); err == nil {
+	err = writeFrame(w.buf, code)
+	if err == nil {
 		err = w.buf.Flush()
 	}
 	if err == nil {
