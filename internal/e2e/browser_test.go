@@ -87,8 +87,9 @@ func TestBrowser(t *testing.T) {
 }
 
 // startBrowser starts Chromium and returns a context that holds it. The
-// browser ends, and its profile is removed, when the test ends.
-func startBrowser(t *testing.T, exe string) context.Context {
+// browser ends, and its profile is removed, when the test ends. extra
+// adds to the options, an environment for instance.
+func startBrowser(t *testing.T, exe string, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	profile := t.TempDir()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -106,6 +107,7 @@ func startBrowser(t *testing.T, exe string) context.Context {
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("lang", "vi-VN"),
 	)
+	opts = append(opts, extra...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	// Cleanups run last in, first out: the browser stops before its

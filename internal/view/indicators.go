@@ -109,10 +109,13 @@ type IndicatorView struct {
 	Breakdown   *Figure
 	// Map is the latest figures on the communes' map, nil without
 	// data/ban-do/ or a commune breakdown.
-	Map       *MapView
-	Method    MethodNumbers
-	Series    []SeriesRow
-	Rows      []ObsRow
+	Map    *MapView
+	Method MethodNumbers
+	Series []SeriesRow
+	Rows   []ObsRow
+	// Notes is set when a source row has a note; without one the table of
+	// source rows leaves out the empty column, which a phone needs.
+	Notes     bool
 	Rate      bool
 	DimTitle  string
 	Source    string
@@ -510,6 +513,7 @@ func (e Env) indicatorView(k Indicator, card *IndicatorCard, m indicator.Method,
 			r.Value = fmtv(o.Value)
 		}
 		v.Rows = append(v.Rows, r)
+		v.Notes = v.Notes || o.Note != ""
 	}
 	v.Downloads = e.indicatorDownloads(k, out)
 	return v
