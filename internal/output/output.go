@@ -169,7 +169,7 @@ type Dir struct {
 	// lock holds the temporary folder locked while the build runs, so that
 	// another build does not take it for a killed build's (see removeStale).
 	lock *os.File
-	// removeAll removes a file or folder: os.RemoveAll, except in tests.
+	// removeAll removes a file or folder: removeAll, except in tests.
 	removeAll func(string) error
 	// leftovers are the stale temporary folders that could not be removed.
 	leftovers []*LeftoverError
@@ -196,7 +196,7 @@ const staleEmpty = time.Minute
 // NewDir prepares a build of dest: a new temporary folder beside it,
 // holding only the Marker. Temporary folders of earlier builds that were
 // killed are removed first (see Leftovers for those that could not be).
-func NewDir(dest string) (*Dir, error) { return newDir(dest, os.RemoveAll) }
+func NewDir(dest string) (*Dir, error) { return newDir(dest, removeAll) }
 
 func newDir(dest string, removeAll func(string) error) (*Dir, error) {
 	dest = filepath.Clean(dest)
@@ -274,17 +274,14 @@ func (d *Dir) removeTree(dir string) error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	var first error
+	var paths []string
 	for _, e := range entries {
-		if e.Name() == Marker {
-			continue
-		}
-		if err := d.removeAll(filepath.Join(dir, e.Name())); err != nil && first == nil {
-			first = err
+		if e.Name() != Marker {
+			paths = append(paths, filepath.Join(dir, e.Name()))
 		}
 	}
-	if first != nil {
-		return first
+	if err := eachSideBySide(paths, d.removeAll); err != nil {
+		return err
 	}
 	for _, p := range []string{filepath.Join(dir, Marker), dir} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -322,7 +319,7 @@ func (d *Dir) Write(rel string, data []byte) error {
 // Abort removes the temporary folder, leaving the destination untouched.
 func (d *Dir) Abort() error {
 	d.unlock()
-	return os.RemoveAll(d.tmp)
+	return removeAll(d.tmp)
 }
 
 func (d *Dir) unlock() {
