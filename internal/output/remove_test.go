@@ -47,7 +47,8 @@ func TestRemoveAll(t *testing.T) {
 			t.Errorf("%s, outside the tree, reads %q", f, got)
 		}
 	}
-	// No slot is left taken.
+	// No slot is left taken (no test of this package runs in parallel,
+	// so no other removal holds one now).
 	if n := len(removeSlots); n != 0 {
 		t.Errorf("%d removal slots still taken", n)
 	}
