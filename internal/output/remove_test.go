@@ -63,7 +63,8 @@ func TestRemoveAll(t *testing.T) {
 
 // TestRemoveAllReportsError: a folder whose entries cannot be removed
 // stops neither the rest of the tree nor the report. Root removes
-// anything, so the test needs another user.
+// anything, so the test needs another user: .ci/run, which runs as root,
+// runs it again as nobody.
 func TestRemoveAllReportsError(t *testing.T) {
 	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
 		t.Skip("needs a user that a read-only folder stops (not root, not Windows)")
