@@ -12,8 +12,8 @@ import (
 )
 
 // browserFor starts Chromium for a behaviour test, or skips (fails in CI)
-// when it is missing.
-func browserFor(t *testing.T) context.Context {
+// when it is missing. extra adds to startBrowser's options.
+func browserFor(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	exe := os.Getenv("TIENDO_CHROMIUM")
 	if exe == "" {
@@ -22,7 +22,7 @@ func browserFor(t *testing.T) context.Context {
 	if _, err := exec.LookPath(exe); err != nil {
 		missing(t, "Chromium not found (%v): apt-get install chromium chromium-driver, or set TIENDO_CHROMIUM", err)
 	}
-	return startBrowser(t, exe)
+	return startBrowser(t, exe, extra...)
 }
 
 // TestChartsBecomeInteractive scrolls to each chart of a KPI page and waits

@@ -31,16 +31,9 @@ import (
 // The pages are checked without JavaScript: the layout every visitor gets.
 func TestWideFont(t *testing.T) {
 	t.Parallel()
-	exe := os.Getenv("TIENDO_CHROMIUM")
-	if exe == "" {
-		exe = "/usr/bin/chromium"
-	}
-	if _, err := exec.LookPath(exe); err != nil {
-		missing(t, "Chromium not found (%v): apt-get install chromium chromium-driver, or set TIENDO_CHROMIUM", err)
-	}
 	conf := dejaVuOnly(t)
 	s := sampleSite(t)
-	browser := startBrowser(t, exe, chromedp.Env("FONTCONFIG_FILE="+conf))
+	browser := browserFor(t, chromedp.Env("FONTCONFIG_FILE="+conf))
 
 	for _, pc := range pages {
 		if pc.Status != 200 {
@@ -48,36 +41,14 @@ func TestWideFont(t *testing.T) {
 		}
 		t.Run(slug(pc.Path), func(t *testing.T) {
 			t.Parallel()
-			ctx := wideTab(t, browser)
-			if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(s.URL(pc.Path))); err != nil {
-				t.Fatalf("open %s: %v", pc.Path, err)
-			}
-			checkDejaVu(t, ctx)
-			for _, vp := range viewports {
-				// No settle(): with scripts off, no animation frame comes.
-				if err := chromedp.Do(ctx, vp.emulateOnly(), chromedp.Sleep(300*time.Millisecond)); err != nil {
-					t.Fatalf("%d px: %v", vp.width, err)
-				}
-				checkLayout(t, ctx, vp, pc)
-			}
+			checkWide(t, browser, s, pc)
 		})
 	}
-
 	maps := serveMapSite(t)
 	for _, p := range mapPages {
 		t.Run("mapsite-"+slug(p), func(t *testing.T) {
 			t.Parallel()
-			ctx := wideTab(t, browser)
-			if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(maps.URL(p))); err != nil {
-				t.Fatalf("open %s: %v", p, err)
-			}
-			checkDejaVu(t, ctx)
-			for _, vp := range viewports {
-				if err := chromedp.Do(ctx, vp.emulateOnly(), chromedp.Sleep(300*time.Millisecond)); err != nil {
-					t.Fatalf("%d px: %v", vp.width, err)
-				}
-				checkLayout(t, ctx, vp, pageCase{Path: p, Status: 200})
-			}
+			checkWide(t, browser, maps, pageCase{Path: p, Status: 200})
 		})
 	}
 
@@ -103,6 +74,23 @@ func TestWideFont(t *testing.T) {
 				t.Errorf("in DejaVu Sans the poster prints on %d A4 pages, want 1", n)
 			}
 		})
+	}
+}
+
+// checkWide opens pc without JavaScript and checks its layout at every
+// viewport.
+func checkWide(t *testing.T, browser context.Context, s *servedSite, pc pageCase) {
+	ctx := wideTab(t, browser)
+	if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(s.URL(pc.Path))); err != nil {
+		t.Fatalf("open %s: %v", pc.Path, err)
+	}
+	checkDejaVu(t, ctx)
+	for _, vp := range viewports {
+		// No settle(): with scripts off, no animation frame comes.
+		if err := chromedp.Do(ctx, vp.emulateOnly(), chromedp.Sleep(300*time.Millisecond)); err != nil {
+			t.Fatalf("%d px: %v", vp.width, err)
+		}
+		checkLayout(t, ctx, vp, pc)
 	}
 }
 

@@ -45,27 +45,17 @@ func removeDir(dir string) error {
 	var errs firstError
 	entries, err := os.ReadDir(dir)
 	errs.add(ignoreNotExist(err))
-	var wg sync.WaitGroup
+	var dirs []string
 	for _, e := range entries {
 		p := filepath.Join(dir, e.Name())
-		if !e.IsDir() { // a file, or a symbolic link, removed itself
+		if e.IsDir() {
+			dirs = append(dirs, p)
+		} else { // a file, or a symbolic link, removed itself
 			errs.add(ignoreNotExist(os.Remove(p)))
-			continue
-		}
-		select {
-		case removeSlots <- struct{}{}:
-			wg.Go(func() {
-				defer func() { <-removeSlots }()
-				errs.add(removeDir(p))
-			})
-		default:
-			errs.add(removeDir(p))
 		}
 	}
-	wg.Wait()
-	if err := ignoreNotExist(os.Remove(dir)); err != nil && errs.get() == nil {
-		return err
-	}
+	errs.add(eachSideBySide(dirs, removeDir))
+	errs.add(ignoreNotExist(os.Remove(dir)))
 	return errs.get()
 }
 
