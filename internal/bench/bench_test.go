@@ -129,7 +129,7 @@ func BenchmarkTemplates(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			p.Content, p.Doc = templateHTML(body), nil
+			p.Content, p.Doc = template.HTML(body), nil
 		}
 	}
 	for _, e := range cfg.Menus["main"] {
@@ -281,5 +281,3 @@ func parallelEach(items []string, fn func(string)) {
 		<-done
 	}
 }
-
-func templateHTML(b []byte) template.HTML { return template.HTML(b) }

@@ -235,6 +235,7 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 	if np.Summary == "" {
 		np.Summary = content.Summarize(doc.FirstParagraph())
 	}
+	doc.DropFirstParagraph()
 	if !sameListing(old, np) || !slices.EqualFunc(old.Headings, doc.Headings, func(a, c markdown.Heading) bool { return a.ID == c.ID }) {
 		return nil, false
 	}

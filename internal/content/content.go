@@ -274,11 +274,13 @@ func LoadFile(fsys fs.FS, file string, o Options, l *diag.List) *site.Page {
 
 // Body returns p's Markdown body: Page.Body, or the one Load put in
 // bodies (Options.Bodies).
-func Body(bodies *spill.Store, p *site.Page) ([]byte, error) {
+func Body(bodies *spill.Store, p *site.Page) ([]byte, error) { return bodyInto(bodies, p, nil) }
+
+func bodyInto(bodies *spill.Store, p *site.Page, buf []byte) ([]byte, error) {
 	if p.Body != nil || p.BodyLater.Len() == 0 {
 		return p.Body, nil
 	}
-	return bodies.Get(p.BodyLater)
+	return bodies.GetInto(p.BodyLater, buf)
 }
 
 // normalize removes a byte order mark and makes line ends \n.

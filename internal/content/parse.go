@@ -11,9 +11,10 @@ import (
 
 // ReadBody is Body for the validate stage: a body that cannot be read back
 // from the spill store's temporary file is reported in l, and gives an
-// empty body.
-func ReadBody(bodies *spill.Store, p *site.Page, l *diag.List) []byte {
-	body, err := Body(bodies, p)
+// empty body. One read back is read into buf when it has the room (see
+// spill.Store.GetInto).
+func ReadBody(bodies *spill.Store, p *site.Page, buf []byte, l *diag.List) []byte {
+	body, err := bodyInto(bodies, p, buf)
 	if err != nil {
 		l.Errorf(diag.Pos{File: p.File}, diag.CodeContentRead,
 			diag.Because(diag.T("không đọc lại được phần thân của trang từ tệp tạm", "cannot read the page's body back from the temporary file"), err),

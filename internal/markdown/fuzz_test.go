@@ -59,7 +59,7 @@ func FuzzMarkdown(f *testing.F) {
 			t.Fatalf("render: %v", err)
 		}
 		if !allowHTML {
-			if bad := scriptIn(out); bad != "" {
+			if bad := scriptIn([]byte(out)); bad != "" {
 				t.Fatalf("%s in the HTML of %q:\n%s", bad, src, out)
 			}
 		}

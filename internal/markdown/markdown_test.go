@@ -3,6 +3,7 @@ package markdown
 import (
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -258,6 +259,49 @@ func TestSetDestKeptAST(t *testing.T) {
 	for _, want := range []string{`src="/anh.png/"`, `href="/c/"`} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("%s not in %s", want, out)
+		}
+	}
+}
+
+// TestParseLent: a Doc from ParseLent renders the same after its source's
+// buffer is overwritten, both pre-rendered and keeping its tree, and so
+// do its headings, links and text.
+func TestParseLent(t *testing.T) {
+	c := New(Options{})
+	for _, src := range []string{
+		"## Bước 1 {#buoc-1}\n\nXem [trang](/a.md \"tiêu đề\") và {{< chart id=\"x\" >}} ![ảnh](/b.png)\n\n| a | b |\n|--:|:-:|\n| 1 | 2 |\n",
+		"![xem [bước](/b.md) tiếp](/anh.png) và [trang](/c.md)\n\nĐoạn *hai*.\n", // keeps its tree
+	} {
+		want := c.Parse([]byte(src))
+		buf := []byte(src)
+		got := c.ParseLent(buf)
+		for i := range buf {
+			buf[i] = 'x'
+		}
+		if got.src != nil && &got.src[0] == &buf[0] {
+			t.Fatalf("%q: the Doc keeps the lent buffer", src)
+		}
+		if !reflect.DeepEqual(got.Headings, want.Headings) || got.PlainText() != want.PlainText() || got.FirstParagraph() != want.FirstParagraph() {
+			t.Errorf("%q: headings %v, text %q; want %v, %q", src, got.Headings, got.PlainText(), want.Headings, want.PlainText())
+		}
+		if len(got.Links) != len(want.Links) || len(got.Shortcodes) != len(want.Shortcodes) {
+			t.Fatalf("%q: %d links, %d shortcodes; want %d, %d", src, len(got.Links), len(got.Shortcodes), len(want.Links), len(want.Shortcodes))
+		}
+		for i, l := range got.Links {
+			if l.Dest != want.Links[i].Dest || l.Alt != want.Links[i].Alt {
+				t.Errorf("%q: link %d is %q %q, want %q %q", src, i, l.Dest, l.Alt, want.Links[i].Dest, want.Links[i].Alt)
+			}
+		}
+		for _, d := range []*Doc{got, want} {
+			for _, s := range d.Shortcodes {
+				s.SetHTML("<figure></figure>")
+			}
+			d.Resolved()
+		}
+		g, err1 := c.Render(got)
+		w, err2 := c.Render(want)
+		if err1 != nil || err2 != nil || g != w {
+			t.Errorf("%q: rendered\n%s (%v)\nwant\n%s (%v)", src, g, err1, w, err2)
 		}
 	}
 }

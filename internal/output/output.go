@@ -32,6 +32,7 @@ import (
 // Sink receives the files of a build.
 type Sink interface {
 	// Write stores data at rel, a slash-separated path below the output root.
+	// It keeps nothing of data once it returns: the caller may reuse it.
 	Write(rel string, data []byte) error
 }
 

@@ -13,6 +13,7 @@ package spill
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -71,22 +72,34 @@ const writeBuffer = 1 << 20
 // longer fits the budget it is written to the file; if the file cannot be
 // made or written, b stays in memory: a Store never fails a build, it only
 // fails to save memory.
-func (s *Store) Put(b []byte) Ref {
-	if s == nil {
+func (s *Store) Put(b []byte) Ref { return s.put(b, false) }
+
+// PutCopy is Put for a b that the caller goes on using: what stays in
+// memory is a copy, and what goes to the file is not copied first.
+func (s *Store) PutCopy(b []byte) Ref { return s.put(b, true) }
+
+func (s *Store) put(b []byte, copied bool) Ref {
+	keep := func() Ref {
+		if copied {
+			return Ref{mem: bytes.Clone(b)}
+		}
 		return Ref{mem: b}
+	}
+	if s == nil {
+		return keep()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := int64(len(b))
 	if s.closed || s.err != nil || s.inMem+n <= s.budget {
 		s.inMem += n
-		return Ref{mem: b}
+		return keep()
 	}
 	if s.f == nil {
 		if err := s.open(); err != nil {
 			s.err = err
 			s.inMem += n
-			return Ref{mem: b}
+			return keep()
 		}
 	}
 	if _, err := s.w.Write(b); err != nil {
@@ -95,7 +108,7 @@ func (s *Store) Put(b []byte) Ref {
 		// written.
 		s.err = err
 		s.inMem += n
-		return Ref{mem: b}
+		return keep()
 	}
 	r := Ref{off: s.off, n: n, inFile: true}
 	s.off += n
@@ -120,7 +133,12 @@ func (s *Store) open() error {
 
 // Get returns the slice r refers to: the one given to Put, or a copy read
 // back from the file.
-func (s *Store) Get(r Ref) ([]byte, error) {
+func (s *Store) Get(r Ref) ([]byte, error) { return s.GetInto(r, nil) }
+
+// GetInto is Get reading from the file into buf when it has the room
+// (cap(buf) >= r.Len()), so a caller that is done with the slice before
+// its next read can reuse one buffer.
+func (s *Store) GetInto(r Ref, buf []byte) ([]byte, error) {
 	if !r.inFile {
 		return r.mem, nil
 	}
@@ -144,7 +162,11 @@ func (s *Store) Get(r Ref) ([]byte, error) {
 	}
 	f := s.f
 	s.mu.Unlock()
-	b := make([]byte, r.n)
+	b := buf[:0]
+	if int64(cap(b)) < r.n {
+		b = make([]byte, r.n)
+	}
+	b = b[:r.n]
 	if _, err := f.ReadAt(b, r.off); err != nil {
 		return nil, fmt.Errorf("spill: %w", err)
 	}

@@ -101,3 +101,36 @@ func TestNil(t *testing.T) {
 		t.Fatal("nil Store")
 	}
 }
+
+// PutCopy keeps what it was given even when the caller reuses the slice,
+// in memory and in the file; GetInto reads into the buffer it is given
+// when it has the room, and into a new slice when not.
+func TestPutCopyGetInto(t *testing.T) {
+	s := New(4, t.TempDir())
+	defer s.Close()
+	buf := []byte("abcd")
+	inMem := s.PutCopy(buf)
+	copy(buf, "wxyz")
+	inFile := s.PutCopy(buf)
+	copy(buf, "----")
+	if !inMem.InMemory() || inFile.InMemory() {
+		t.Fatalf("in memory: %v, %v; want true, false", inMem.InMemory(), inFile.InMemory())
+	}
+	for r, want := range map[*Ref]string{&inMem: "abcd", &inFile: "wxyz"} {
+		if got, err := s.Get(*r); err != nil || string(got) != want {
+			t.Errorf("Get = %q, %v; want %q", got, err, want)
+		}
+	}
+	room := make([]byte, 0, 16)
+	got, err := s.GetInto(inFile, room)
+	if err != nil || string(got) != "wxyz" {
+		t.Fatalf("GetInto = %q, %v; want wxyz", got, err)
+	}
+	if &got[0] != &room[:1][0] {
+		t.Error("GetInto made a new slice although the buffer had room")
+	}
+	small := make([]byte, 0, 2)
+	if got, err := s.GetInto(inFile, small); err != nil || string(got) != "wxyz" || &got[0] == &small[:1][0] {
+		t.Errorf("GetInto with a buffer too small = %q, %v; want wxyz in a new slice", got, err)
+	}
+}

@@ -157,15 +157,26 @@ func SafeHTML(s string) template.HTML { return template.HTML(s) }
 // Truncate shortens s to at most n characters, at a space where one is
 // near, ending in "…": what a link preview shows of a long title.
 func Truncate(n int, s string) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) <= n || n < 1 {
-		return string(r)
+	s = strings.TrimSpace(s)
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each invalid byte becomes U+FFFD, as it is shown
 	}
-	cut := n - 1
-	if i := strings.LastIndexByte(string(r[:cut]), ' '); i > 0 && utf8.RuneCountInString(string(r[:cut])[:i]) > cut*2/3 {
-		cut = utf8.RuneCountInString(string(r[:cut])[:i])
+	if n < 1 || utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return strings.TrimRight(string(r[:cut]), " ,.:;–-") + "…"
+	// The first n-1 characters, cut back to a space when one is in their
+	// last third.
+	end, k := 0, 0
+	for k < n-1 {
+		_, w := utf8.DecodeRuneInString(s[end:])
+		end += w
+		k++
+	}
+	cut := s[:end]
+	if i := strings.LastIndexByte(cut, ' '); i > 0 && utf8.RuneCountInString(cut[:i]) > (n-1)*2/3 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.:;–-") + "…"
 }
 
 // Funcs are the functions every layout may call.
