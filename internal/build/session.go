@@ -241,7 +241,7 @@ func (b *builder) reloadPage(file string) (*site.Page, bool) {
 	}
 	old.BodyLine, old.TOC, old.Charts = np.BodyLine, np.TOC, false
 	old.Doc, old.Headings, old.Plain = doc, doc.Headings, old.HowTo.Plain()+doc.PlainText()
-	b.links[file] = links.Resolve(b.site, old, b.diags)
+	b.links[file] = links.Resolve(b.site, old, nil, b.diags)
 	return old, !b.diags.HasErrors()
 }
 

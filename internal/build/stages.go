@@ -27,7 +27,10 @@ import (
 type fileLinks map[string][]links.Check
 
 // validate parses every body and resolves its links: links to .md files and
-// their anchors now, links to other files once the outputs are known.
+// their anchors now, links to other files once the outputs are known. Each
+// page's links are resolved as soon as it is parsed, so that they are not
+// kept meanwhile for a hundred thousand pages; only the anchors they name
+// in other pages wait until every page's headings are known.
 func (b *builder) validate() fileLinks {
 	var withBody []*site.Page
 	for _, p := range b.site.Pages {
@@ -35,7 +38,10 @@ func (b *builder) validate() fileLinks {
 			withBody = append(withBody, p)
 		}
 	}
-	par.Each(withBody, func(p *site.Page) {
+	var anchors links.Anchors
+	found := make([][]links.Check, len(withBody))
+	par.For(len(withBody), func(i int) {
+		p := withBody[i]
 		// A body read back from the spill store's file is read into a
 		// buffer that the next page reuses: the Doc keeps nothing of it.
 		buf := sourceBuffers.Get().(*[]byte)
@@ -54,9 +60,9 @@ func (b *builder) validate() fileLinks {
 			p.Summary = content.Summarize(p.Doc.FirstParagraph())
 		}
 		p.Doc.DropFirstParagraph()
+		found[i] = links.Resolve(b.site, p, &anchors, b.diags)
 	})
-	found := make([][]links.Check, len(withBody))
-	par.For(len(withBody), func(i int) { found[i] = links.Resolve(b.site, withBody[i], b.diags) })
+	anchors.Check(b.diags)
 	fl := fileLinks{}
 	for i, p := range withBody {
 		fl[p.File] = found[i]

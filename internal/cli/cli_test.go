@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -97,5 +99,27 @@ func TestTimings(t *testing.T) {
 		if !strings.Contains(errs.String(), want) {
 			t.Errorf("--timings output lacks %q:\n%s", want, errs.String())
 		}
+	}
+}
+
+// TestLimitMemory: without GOMEMLIMIT tiendo sets its own soft limit; with
+// it, the limit the runtime took from it stays.
+func TestLimitMemory(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory(func(string) string { return "" })
+	if got := debug.SetMemoryLimit(-1); got != MemoryLimit {
+		t.Errorf("without GOMEMLIMIT the limit is %d, want %d", got, MemoryLimit)
+	}
+	debug.SetMemoryLimit(4 << 30)
+	limitMemory(func(k string) string {
+		if k == "GOMEMLIMIT" {
+			return "4GiB"
+		}
+		return ""
+	})
+	if got := debug.SetMemoryLimit(-1); got != 4<<30 {
+		t.Errorf("with GOMEMLIMIT=4GiB the limit became %d", got)
 	}
 }

@@ -766,7 +766,9 @@ func lineCol(src []byte, off int) (int, int) {
 // markers nest deeper than MaxNesting, or whose indentation could (four
 // columns a level), and the column where they do.
 func deepNesting(body []byte) (line, col int, deep bool) {
-	for n, ln := range bytes.Split(body, []byte("\n")) {
+	n := -1
+	for ln := range bytes.Lines(body) { // each with its "\n", which ends the markers as the end would
+		n++
 		depth, indent, i := 0, 0, 0
 	markers:
 		for i < len(ln) {

@@ -24,7 +24,7 @@ var figureParams = []string{"src", "alt", "caption", "title", "width", "height"}
 
 // hugoShortcodes resolves the ref, relref and figure shortcodes of p and
 // reports its strays.
-func hugoShortcodes(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
+func hugoShortcodes(s *site.Site, a *Anchors, p *site.Page, diags *diag.List) (checks []Check) {
 	for _, st := range p.Doc.Stray {
 		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine + st.Line - 1, Col: st.Col}, diag.CodeShortcodeSyntax,
 			diag.Tf("không đọc được shortcode: %s", "cannot read this shortcode: %s", st.Text),
@@ -41,12 +41,12 @@ func hugoShortcodes(s *site.Site, p *site.Page, diags *diag.List) (checks []Chec
 					diag.Tf(`Ví dụ: {{< %s "/huong-dan/vneid/kich-hoat.md" >}}`, `For example: {{< %s "/huong-dan/vneid/kich-hoat.md" >}}`, sc.Name))
 				continue
 			}
-			if to, ok := resolveRef(s, diags, p, pos, sc.Name, sc.Args[0]); ok {
+			if to, ok := resolveRef(s, a, diags, p, pos, sc.Name, sc.Args[0]); ok {
 				title := s.ByPath[strings.SplitN(to, "#", 2)[0]].ShortTitle()
 				sc.SetHTML(`<a href="` + html.EscapeString(s.URLs.Link(p.Path, to)) + `">` + html.EscapeString(title) + `</a>`)
 			}
 		case "figure":
-			if c, ok := figure(s, p, diags, pos, sc); ok && c != nil {
+			if c, ok := figure(s, a, p, diags, pos, sc); ok && c != nil {
 				checks = append(checks, *c)
 			}
 		}
@@ -57,7 +57,7 @@ func hugoShortcodes(s *site.Site, p *site.Page, diags *diag.List) (checks []Chec
 // figure writes {{< figure src="…" alt="…" [caption="…"] [title="…"]
 // [width=…] [height=…] >}}: the image with its caption. alt is required
 // (alt="" says the image is decorative); src is checked like an image's.
-func figure(s *site.Site, p *site.Page, diags *diag.List, pos diag.Pos, sc *markdown.Shortcode) (*Check, bool) {
+func figure(s *site.Site, a *Anchors, p *site.Page, diags *diag.List, pos diag.Pos, sc *markdown.Shortcode) (*Check, bool) {
 	example := diag.T(`Ví dụ: {{< figure src="/anh/buoc-2.png" alt="Màn hình nhập mã OTP" caption="Bước 2" >}}`,
 		`For example: {{< figure src="/anh/buoc-2.png" alt="The screen to enter the OTP code" caption="Step 2" >}}`)
 	var unknown []string
@@ -106,7 +106,7 @@ func figure(s *site.Site, p *site.Page, diags *diag.List, pos diag.Pos, sc *mark
 		}
 		size += ` ` + k + `="` + v + `"`
 	}
-	to, _, c := resolveDest(s, diags, p, pos, strings.TrimSpace(src))
+	to, _, c := resolveDest(s, a, diags, p, pos, strings.TrimSpace(src))
 	var b strings.Builder
 	b.WriteString(`<figure><img src="` + html.EscapeString(to) + `" alt="` + html.EscapeString(alt) + `"` + size + `>`)
 	title, caption := sc.Params["title"], sc.Params["caption"]
@@ -131,7 +131,7 @@ func figure(s *site.Site, p *site.Page, diags *diag.List, pos diag.Pos, sc *mark
 // "/index.md" may be left out; "#id" alone is the page's own heading —
 // and returns its path with the anchor. Both give the same link, the one
 // a .md link gives.
-func resolveRef(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos, name, arg string) (string, bool) {
+func resolveRef(s *site.Site, a *Anchors, diags *diag.List, p *site.Page, pos diag.Pos, name, arg string) (string, bool) {
 	target, frag, _ := strings.Cut(strings.TrimSpace(arg), "#")
 	tp := p
 	if target != "" {
@@ -152,9 +152,7 @@ func resolveRef(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos, name
 	}
 	to := tp.Path
 	if frag != "" {
-		if !hasAnchor(tp, frag) {
-			diags.Errorf(pos, diag.CodeLinkAnchor,
-				diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
+		if !a.check(diags, pos, p.File, tp, frag) {
 			return "", false
 		}
 		to += "#" + frag
@@ -191,7 +189,7 @@ func findRef(s *site.Site, p *site.Page, target string) (*site.Page, bool) {
 
 // shareImages checks the images of p's front matter, files of the site,
 // and sets its share image, the first.
-func shareImages(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
+func shareImages(s *site.Site, a *Anchors, p *site.Page, diags *diag.List) (checks []Check) {
 	p.ShareImage = ""
 	for i, img := range p.Images {
 		img = strings.TrimSpace(img)
@@ -201,7 +199,7 @@ func shareImages(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) 
 				diag.T(`Đặt ảnh trong static/ và ghi đường dẫn của nó: images = ["/anh/chia-se.png"].`, `Put the image in static/ and give its path: images = ["/anh/share.png"].`))
 			continue
 		}
-		_, _, c := resolveDest(s, diags, p, p.ImagesPos, img)
+		_, _, c := resolveDest(s, a, diags, p, p.ImagesPos, img)
 		if c == nil {
 			continue
 		}

@@ -13,6 +13,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/content"
@@ -35,15 +36,16 @@ var allowedSchemes = []string{"http", "https", "mailto", "tel"}
 // becomes that page's URL, and one to another file a Check; problems go
 // into l. The destinations are then final (markdown.Doc.Resolved): p's
 // Doc no longer lists its links. Resolve may run for several pages at once.
-func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
-	for _, l := range p.Doc.Links {
+func Resolve(s *site.Site, p *site.Page, a *Anchors, diags *diag.List) (checks []Check) {
+	for i := range p.Doc.Links {
+		l := &p.Doc.Links[i]
 		pos := diag.Pos{File: p.File, Line: p.BodyLine + int(l.Line) - 1, Col: int(l.Col)}
 		dest := strings.TrimSpace(l.Dest)
 		switch {
 		case dest == "":
 			diags.Errorf(pos, diag.CodeLinkEmpty, diag.T("liên kết không có địa chỉ", "link without a destination"), diag.Text{})
 		case l.Ref != "":
-			if to, ok := resolveRef(s, diags, p, pos, l.Ref, dest); ok {
+			if to, ok := resolveRef(s, a, diags, p, pos, l.Ref, dest); ok {
 				l.SetDest(s.URLs.Link(p.Path, to))
 			}
 		default:
@@ -53,7 +55,7 @@ func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 					diag.T("Viết lời mô tả ảnh trong ngoặc vuông: ![Ảnh chụp màn hình bước 2](…). Người dùng trình đọc màn hình chỉ biết ảnh qua lời mô tả này.",
 						"Describe the image between the brackets: ![Screenshot of step 2](…). Screen-reader users know the image only by this text."))
 			}
-			to, set, c := resolveDest(s, diags, p, pos, dest)
+			to, set, c := resolveDest(s, a, diags, p, pos, dest)
 			if c != nil {
 				checks = append(checks, *c)
 			}
@@ -62,8 +64,8 @@ func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 			}
 		}
 	}
-	checks = append(checks, hugoShortcodes(s, p, diags)...)
-	checks = append(checks, shareImages(s, p, diags)...)
+	checks = append(checks, hugoShortcodes(s, a, p, diags)...)
+	checks = append(checks, shareImages(s, a, p, diags)...)
 	p.Doc.Resolved()
 	return checks
 }
@@ -71,7 +73,7 @@ func Resolve(s *site.Site, p *site.Page, diags *diag.List) (checks []Check) {
 // resolveDest resolves dest, a link's destination that is not empty, for
 // the page p: to is where the link goes, set whether it changed, c a
 // file that must be among those written.
-func resolveDest(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos, dest string) (to string, set bool, c *Check) {
+func resolveDest(s *site.Site, a *Anchors, diags *diag.List, p *site.Page, pos diag.Pos, dest string) (to string, set bool, c *Check) {
 	switch {
 	case site.IsExternal(dest):
 		scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')+1])
@@ -110,7 +112,7 @@ func resolveDest(s *site.Site, diags *diag.List, p *site.Page, pos diag.Pos, des
 		return dest, false, nil
 	}
 	if strings.HasSuffix(strings.ToLower(target), ".md") {
-		tp, ok := resolvePageLink(s, diags, p.File, pos, target, frag)
+		tp, ok := resolvePageLink(s, a, diags, p.File, pos, target, frag)
 		if !ok {
 			return dest, false, nil
 		}
@@ -178,7 +180,7 @@ func ContentFile(s *site.Site, diags *diag.List, pos diag.Pos, name string) (*si
 				`Write the path from the content/ folder, e.g. "huong-dan/dich-vu-cong/nop-ho-so.md".`))
 		return nil, "", false
 	}
-	tp, ok := resolvePageLink(s, diags, "", pos, "/"+strings.TrimPrefix(target, "/"), frag)
+	tp, ok := resolvePageLink(s, nil, diags, "", pos, "/"+strings.TrimPrefix(target, "/"), frag)
 	if !ok {
 		return nil, "", false
 	}
@@ -191,7 +193,7 @@ func ContentFile(s *site.Site, diags *diag.List, pos diag.Pos, name string) (*si
 
 // resolvePageLink finds the page of a link from the content file from to a
 // content file, target and frag decoded.
-func resolvePageLink(s *site.Site, diags *diag.List, from string, pos diag.Pos, target, frag string) (*site.Page, bool) {
+func resolvePageLink(s *site.Site, a *Anchors, diags *diag.List, from string, pos diag.Pos, target, frag string) (*site.Page, bool) {
 	file := path.Clean(path.Join(path.Dir(from), target))
 	if strings.HasPrefix(target, "/") {
 		file = path.Clean(path.Join(content.Dir, target))
@@ -215,12 +217,58 @@ func resolvePageLink(s *site.Site, diags *diag.List, from string, pos diag.Pos, 
 			diag.Tf("liên kết tới trang không tồn tại: %s", "link to a page that does not exist: %s", target), hint)
 		return nil, false
 	}
-	if frag != "" && !hasAnchor(tp, frag) {
-		diags.Errorf(pos, diag.CodeLinkAnchor,
-			diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
+	if frag != "" && !a.check(diags, pos, from, tp, frag) {
 		return nil, false
 	}
 	return tp, true
+}
+
+// Anchors are the anchors that links name in other pages, checked once
+// every page is parsed: validate resolves each page's links as soon as the
+// page is parsed, so that what its links were is not kept meanwhile, but
+// another page's headings are known only then. The nil *Anchors checks at
+// once, for when every page is parsed already. Safe for concurrent use.
+type Anchors struct {
+	mu   sync.Mutex
+	list []anchor
+}
+
+type anchor struct {
+	pos  diag.Pos
+	page *site.Page
+	frag string
+}
+
+// check reports whether tp has the anchor frag, named by a link in the
+// file from at pos, or puts off the check until Check when tp is another
+// page and a is not nil; an anchor it finds missing goes into diags.
+func (a *Anchors) check(diags *diag.List, pos diag.Pos, from string, tp *site.Page, frag string) bool {
+	if a != nil && tp.File != from {
+		a.mu.Lock()
+		a.list = append(a.list, anchor{pos, tp, frag})
+		a.mu.Unlock()
+		return true
+	}
+	if !hasAnchor(tp, frag) {
+		anchorMissing(diags, pos, tp, frag)
+		return false
+	}
+	return true
+}
+
+// Check checks the anchors put off, once every page is parsed.
+func (a *Anchors) Check(diags *diag.List) {
+	for _, an := range a.list {
+		if !hasAnchor(an.page, an.frag) {
+			anchorMissing(diags, an.pos, an.page, an.frag)
+		}
+	}
+	a.list = nil
+}
+
+func anchorMissing(diags *diag.List, pos diag.Pos, tp *site.Page, frag string) {
+	diags.Errorf(pos, diag.CodeLinkAnchor,
+		diag.Tf("trang %s không có mục #%s", "page %s has no heading #%s", tp.File, frag), anchorHint(tp))
 }
 
 func hasAnchor(p *site.Page, id string) bool {

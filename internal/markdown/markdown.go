@@ -183,7 +183,7 @@ type Link struct {
 // exactly once each keeps its AST and is rendered from it.
 type Doc struct {
 	Headings   []Heading
-	Links      []*Link
+	Links      []Link
 	Shortcodes []*Shortcode
 	// Stray are the places where {{< or {{% starts something that is not
 	// a shortcode tiendo read, nor one escaped ({{</* … */>}}): one in
@@ -312,12 +312,12 @@ func (c *Converter) Parse(src []byte) *Doc {
 				r.used = true
 				n.Destination = []byte(r.arg)
 				line, col := lines.pos(r.off)
-				d.Links = append(d.Links, &Link{Dest: r.arg, Line: int32(line), Col: int32(col), Ref: r.name})
+				d.Links = append(d.Links, Link{Dest: r.arg, Line: int32(line), Col: int32(col), Ref: r.name})
 				d.nodes = append(d.nodes, n)
 				break
 			}
 			line, col := lines.pos(linkOffset(n, src))
-			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: int32(line), Col: int32(col)})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Line: int32(line), Col: int32(col)})
 			d.nodes = append(d.nodes, n)
 		case *shortcodeNode:
 			line, col := lines.pos(n.off)
@@ -327,7 +327,7 @@ func (c *Converter) Parse(src []byte) *Doc {
 			d.Shortcodes = append(d.Shortcodes, &Shortcode{Name: n.name, Args: n.args, Params: n.params, Line: line, Col: col, Inline: true, node: &n.shortcodeData})
 		case *ast.Image:
 			line, col := lines.pos(linkOffset(n, src) - 1)
-			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: int32(line), Col: int32(col), Image: true, Alt: plainText(n, src)})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Line: int32(line), Col: int32(col), Image: true, Alt: plainText(n, src)})
 			d.nodes = append(d.nodes, n)
 		}
 		return ast.WalkContinue, nil
@@ -549,7 +549,7 @@ func findSlots(out []byte, mark string, d *Doc) []slot {
 		seen[idx] = true
 		s := slot{start: start, end: k + 1}
 		if idx < nl {
-			s.link = d.Links[idx]
+			s.link = &d.Links[idx]
 		} else {
 			s.sc = d.Shortcodes[idx-nl]
 		}
@@ -592,8 +592,8 @@ func (c *Converter) Render(d *Doc) (string, error) {
 		return "", d.err
 	}
 	if d.root != nil {
-		for i, l := range d.Links {
-			if l.set {
+		for i := range d.Links {
+			if l := &d.Links[i]; l.set {
 				setNodeDest(d.nodes[i], []byte(l.dest))
 			}
 		}

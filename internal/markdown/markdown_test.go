@@ -221,7 +221,7 @@ func TestRefLinks(t *testing.T) {
 	if len(d.Links) != 2 || len(d.Shortcodes) != 1 || len(d.Stray) != 0 {
 		t.Fatalf("got links %+v, shortcodes %d, strays %+v", d.Links, len(d.Shortcodes), d.Stray)
 	}
-	l := d.Links[0]
+	l := &d.Links[0]
 	if l.Dest != "/huong-dan/kích-hoạt.md#b" || l.Ref != "ref" || l.Line != 1 || l.Col != 17 {
 		t.Errorf("got %+v", l)
 	}
@@ -248,7 +248,8 @@ func TestSetDestKeptAST(t *testing.T) {
 	if len(d.Links) != 3 {
 		t.Fatalf("got %d links", len(d.Links))
 	}
-	for _, l := range d.Links {
+	for i := range d.Links {
+		l := &d.Links[i]
 		l.SetDest(strings.TrimSuffix(l.Dest, ".md") + "/")
 	}
 	d.Resolved()
