@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/keep"
 	"github.com/tiendo/tiendo/internal/links"
 	"github.com/tiendo/tiendo/internal/markdown"
 	"github.com/tiendo/tiendo/internal/output"
@@ -57,7 +58,9 @@ func (b *builder) validate() fileLinks {
 		p.Headings = p.Doc.Headings
 		p.Plain = p.HowTo.Plain() + p.Doc.PlainText()
 		if p.Summary == "" {
-			p.Summary = content.Summarize(p.Doc.FirstParagraph())
+			text := summaries.Get().(*keep.Text)
+			p.Summary = text.String(content.Summarize(p.Doc.FirstParagraph()))
+			summaries.Put(text)
 		}
 		p.Doc.DropFirstParagraph()
 		found[i] = links.Resolve(b.site, p, &anchors, b.diags)
@@ -69,6 +72,10 @@ func (b *builder) validate() fileLinks {
 	}
 	return fl
 }
+
+// summaries hold the summaries validate makes of first paragraphs, which
+// every page keeps (see package keep).
+var summaries = sync.Pool{New: func() any { return new(keep.Text) }}
 
 // sourceBuffers hold the Markdown bodies read back for validate.
 var sourceBuffers = sync.Pool{New: func() any { return new([]byte) }}
@@ -100,7 +107,8 @@ func (b *builder) renderPage(p *site.Page) {
 			return
 		}
 		p.Content = template.HTML(body)
-		p.Doc = nil // the AST is no longer needed; free it
+		p.Doc.Release()
+		p.Doc = nil
 	}
 	layout, ok := b.layoutOf(p)
 	if !ok {

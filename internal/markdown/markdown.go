@@ -242,7 +242,10 @@ func (c *Converter) Parse(src []byte) *Doc {
 		// the body.
 		return &Doc{err: ErrTooComplex}
 	}
-	d := &Doc{src: src, root: root}
+	k := keepers.Get().(*keeper)
+	defer keepers.Put(k)
+	d := k.docs.New()
+	*d = Doc{src: src, root: root}
 	lines := newLineIndex(src)
 	seen := map[string]bool{}
 	// One walk collects headings, links and shortcodes and writes the plain
@@ -333,9 +336,11 @@ func (c *Converter) Parse(src []byte) *Doc {
 		return ast.WalkContinue, nil
 	})
 	d.Stray = strays(src, d, refs, lines)
-	d.plain = string(keepStart(plain.b.Bytes(), c.plainMax))
+	d.plain = k.text.Bytes(keepStart(plain.b.Bytes(), c.plainMax))
 	d.first = d.firstParagraph()
+	d.Headings = k.headings(d.Headings)
 	c.prerender(d)
+	d.slots = k.slots.Copy(d.slots)
 	return d
 }
 

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/internal/inuse"
+	"github.com/tiendo/tiendo/internal/keep"
 )
 
 // Sink receives the files of a build.
@@ -56,6 +57,9 @@ type Set struct {
 	mu    sync.Mutex
 	paths map[string]int64
 	bytes atomic.Int64
+	// names holds the paths, each written by a page that is gone by the
+	// end (see package keep).
+	names keep.Text
 }
 
 func (s *Set) add(rel string, n int) {
@@ -63,7 +67,10 @@ func (s *Set) add(rel string, n int) {
 	if s.paths == nil {
 		s.paths = map[string]int64{}
 	}
-	old := s.paths[rel] // a file written again counts once
+	old, ok := s.paths[rel] // a file written again counts once
+	if !ok {
+		rel = s.names.String(rel)
+	}
 	s.paths[rel] = int64(n)
 	s.mu.Unlock()
 	s.bytes.Add(int64(n) - old)
@@ -166,7 +173,11 @@ type Dir struct {
 	Set
 	dest string
 	tmp  string
-	dirs sync.Map
+	// dirs are the folders made (or found) so far, their names carved
+	// from blocks (see package keep).
+	dirsMu    sync.Mutex
+	dirs      map[string]bool
+	dirsNames keep.Text
 	// lock holds the temporary folder locked while the build runs, so that
 	// another build does not take it for a killed build's (see removeStale).
 	lock *os.File
@@ -299,7 +310,10 @@ func (d *Dir) Write(rel string, data []byte) error {
 	}
 	full := filepath.Join(d.tmp, filepath.FromSlash(rel))
 	dir := filepath.Dir(full)
-	if _, ok := d.dirs.Load(dir); !ok {
+	d.dirsMu.Lock()
+	made := d.dirs[dir]
+	d.dirsMu.Unlock()
+	if !made {
 		// Pretty URLs give every page a folder of its own, whose parent
 		// mostly exists: one mkdir, where MkdirAll would first stat the
 		// folder and its parent.
@@ -308,7 +322,12 @@ func (d *Dir) Write(rel string, data []byte) error {
 				return err
 			}
 		}
-		d.dirs.Store(dir, true)
+		d.dirsMu.Lock()
+		if d.dirs == nil {
+			d.dirs = map[string]bool{}
+		}
+		d.dirs[d.dirsNames.String(dir)] = true
+		d.dirsMu.Unlock()
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return err
