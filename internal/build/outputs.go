@@ -54,8 +54,9 @@ func (b *builder) plan() *outputs {
 				diag.T("Tạo layouts/"+layout+" hoặc bỏ khóa layout.", "Create layouts/"+layout+" or remove the layout key."))
 			continue
 		}
-		o.pages[p.OutputFile()] = p
-		add(p.OutputFile(), diag.Pos{File: label(p)})
+		f := p.OutputFile()
+		o.pages[f] = p
+		add(f, diag.Pos{File: label(p)})
 	}
 	for _, st := range b.statics() {
 		files, _ := output.Files(st.fsys) // an error is write's to report

@@ -18,6 +18,7 @@ import (
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/content"
 	"github.com/tiendo/tiendo/internal/diag"
+	"github.com/tiendo/tiendo/internal/keep"
 	"github.com/tiendo/tiendo/internal/site"
 )
 
@@ -26,6 +27,16 @@ type Check struct {
 	Pos  diag.Pos
 	File string // output file that must exist
 	Dest string // the link as written
+}
+
+// texts carve the destinations that pages keep from blocks (see package
+// keep).
+var texts = sync.Pool{New: func() any { return new(keep.Text) }}
+
+func kept(s string) string {
+	t := texts.Get().(*keep.Text)
+	defer texts.Put(t)
+	return t.String(s)
 }
 
 // allowedSchemes are the link schemes a page may carry; javascript:, data:
@@ -120,7 +131,11 @@ func resolveDest(s *site.Site, a *Anchors, diags *diag.List, p *site.Page, pos d
 		if rawFrag != "" {
 			to += "#" + rawFrag
 		}
-		return s.URLs.Link(p.Path, to), true, nil
+		if link := s.URLs.Link(p.Path, to); link != tp.Path {
+			// A new string, which the page keeps until it is rendered.
+			return kept(link), true, nil
+		}
+		return tp.Path, true, nil
 	}
 	sitePath := target
 	if !strings.HasPrefix(target, "/") {
