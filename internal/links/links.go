@@ -46,7 +46,9 @@ var allowedSchemes = []string{"http", "https", "mailto", "tel"}
 // Resolve resolves the links of p, a parsed page: each link to a page
 // becomes that page's URL, and one to another file a Check; problems go
 // into l. The destinations are then final (markdown.Doc.Resolved): p's
-// Doc no longer lists its links. Resolve may run for several pages at once.
+// Doc no longer lists its links. An anchor that a link names in another
+// page is checked by a, once every page is parsed (nil: at once). Resolve
+// may run for several pages at once.
 func Resolve(s *site.Site, p *site.Page, a *Anchors, diags *diag.List) (checks []Check) {
 	for i := range p.Doc.Links {
 		l := &p.Doc.Links[i]
