@@ -57,8 +57,9 @@ type Set struct {
 	mu    sync.Mutex
 	paths map[string]int64
 	bytes atomic.Int64
-	// names holds the paths, each written by a page that is gone by the
-	// end (see package keep).
+	// names holds the bytes of the paths, which the set keeps to the end
+	// while the callers' own strings are garbage at once (see package
+	// keep).
 	names keep.Text
 }
 
