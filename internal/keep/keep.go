@@ -19,7 +19,10 @@
 // sync.Pool around each use.
 package keep
 
-import "unsafe"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Block carves values and slices of T from blocks of Size.
 type Block[T any] struct {
@@ -77,7 +80,7 @@ func (t *Text) String(s string) string {
 		return ""
 	}
 	if len(s) > textBlock/8 {
-		return string([]byte(s))
+		return strings.Clone(s)
 	}
 	if cap(t.buf)-len(t.buf) < len(s) {
 		t.buf = make([]byte, 0, textBlock)
