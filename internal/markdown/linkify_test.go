@@ -33,6 +33,7 @@ var linkifyBodies = []string{
 	"    https://code.block\n\n```\nwww.fenced.vn\n```\n\n<div>http://html.vn</div>",
 	"[a https://b.vn](c.md) [d](https://e.vn \"www.f.vn\") [g]: https://h.vn\n\n[g]",
 	"http www. ftp: @ https:// www.a ftp://a",
+	"httpS://a.vn HTTP://b.vn Https://c.vn httpd://d.vn xhttp://e.vn http:f https:g ftps://h.vn ::http:: :https:",
 	"0    \n0",
 	"Dòng một  \ndòng hai   \ndòng ba    \ndòng bốn\t \ndòng năm \t\ndòng sáu  ",
 	"Dòng một  \r\ndòng hai   \r\ndòng ba \r\ndòng bốn",
