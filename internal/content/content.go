@@ -42,6 +42,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	asmutf8 "github.com/segmentio/asm/utf8"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tiendo/tiendo/internal/diag"
@@ -739,11 +740,18 @@ func titleFromPath(p string) string {
 	return strings.ToUpper(seg[:1]) + seg[1:]
 }
 
+// firstBadByte is the offset of the first NUL byte or byte that is not
+// UTF-8 in src, or -1.
 func firstBadByte(src []byte) int {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return i
 	}
-	if utf8.Valid(src) {
+	// segmentio/asm checks 32 bytes at a time where the CPU can (AVX2),
+	// 11 times as fast as unicode/utf8 on Vietnamese text, whose accented
+	// letters every few bytes keep the standard library's ASCII fast path
+	// from running (4% of the CPU of building 10,000 pages). It gives the
+	// same answer (TestValidSameAsStdlib, FuzzValidSameAsStdlib).
+	if asmutf8.Valid(src) {
 		return -1
 	}
 	for i := 0; i < len(src); {
