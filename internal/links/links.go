@@ -124,7 +124,7 @@ func resolveDest(s *site.Site, a *Anchors, diags *diag.List, p *site.Page, pos d
 	if !ok {
 		return dest, false, nil
 	}
-	if strings.HasSuffix(strings.ToLower(target), ".md") {
+	if isMarkdown(target) {
 		tp, ok := resolvePageLink(s, a, diags, p.File, pos, target, frag)
 		if !ok {
 			return dest, false, nil
@@ -190,7 +190,7 @@ func Unescape(diags *diag.List, pos diag.Pos, dest, s string) (string, bool) {
 // the anchor); problems go into diags at pos, as for a link in a page.
 func ContentFile(s *site.Site, diags *diag.List, pos diag.Pos, name string) (*site.Page, string, bool) {
 	target, frag, _ := strings.Cut(name, "#")
-	if !strings.HasSuffix(strings.ToLower(target), ".md") {
+	if !isMarkdown(target) {
 		diags.Errorf(pos, diag.CodeLinkMissing,
 			diag.Tf("%s không phải tệp .md trong content/", "%s is not a .md file in content/", name),
 			diag.T(`Ghi đường dẫn tính từ thư mục content/, ví dụ "huong-dan/dich-vu-cong/nop-ho-so.md".`,
@@ -210,10 +210,17 @@ func ContentFile(s *site.Site, diags *diag.List, pos diag.Pos, name string) (*si
 
 // resolvePageLink finds the page of a link from the content file from to a
 // content file, target and frag decoded.
+// isMarkdown reports whether target names a Markdown file: it ends in
+// ".md", in any case.
+func isMarkdown(target string) bool {
+	return len(target) >= 3 && strings.EqualFold(target[len(target)-3:], ".md")
+}
+
 func resolvePageLink(s *site.Site, a *Anchors, diags *diag.List, from string, pos diag.Pos, target, frag string) (*site.Page, bool) {
-	file := path.Clean(path.Join(path.Dir(from), target))
-	if strings.HasPrefix(target, "/") {
-		file = path.Clean(path.Join(content.Dir, target))
+	// path.Join cleans what it joins.
+	file := path.Join(content.Dir, target)
+	if !strings.HasPrefix(target, "/") {
+		file = path.Join(path.Dir(from), target)
 	}
 	tp, ok := s.ByFile[file]
 	if !ok {
