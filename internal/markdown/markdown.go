@@ -444,18 +444,22 @@ func linkifyCandidates(src []byte) []int {
 		}
 		off = i + 1
 	}
-	for _, s := range [][]byte{[]byte("www."), []byte("@")} {
-		for off := 0; ; {
-			i := bytes.Index(src[off:], s)
-			if i < 0 {
-				break
-			}
-			at = append(at, off+i)
-			off += i + len(s)
-		}
-	}
+	at = appendOffsets(at, src, []byte("www."))
+	at = appendOffsets(at, src, []byte("@"))
 	slices.Sort(at)
 	return at
+}
+
+// appendOffsets appends to at where each sep in s starts, in order.
+func appendOffsets(at []int, s, sep []byte) []int {
+	for off := 0; ; {
+		i := bytes.Index(s[off:], sep)
+		if i < 0 {
+			return at
+		}
+		at = append(at, off+i)
+		off += i + len(sep)
+	}
 }
 
 // textAt reports whether a text node of the tree covers one of the sorted
@@ -702,31 +706,15 @@ var (
 // where one search for "table>" stopped at every "t" of the text and took
 // twice as long (BenchmarkWrapTables).
 func wrapTables(out []byte) string {
-	first := bytes.Index(out, tableOpen)
-	if first < 0 {
+	// Where each tag starts; "<table>" and "</table>" cannot overlap. Few
+	// pages have more tables than the array holds.
+	var arr [32]int
+	at := appendOffsets(arr[:0], out, tableOpen)
+	if len(at) == 0 {
 		return string(out)
 	}
-	// Where each tag starts, in order; "<table>" and "</table>" cannot
-	// overlap. Few pages have more tables than the array holds.
-	var arr [32]int
-	at := arr[:0]
-	for off := first; off >= 0; {
-		at = append(at, off)
-		i := bytes.Index(out[off+len(tableOpen):], tableOpen)
-		if i < 0 {
-			break
-		}
-		off += len(tableOpen) + i
-	}
 	nOpen := len(at)
-	for off := 0; ; {
-		i := bytes.Index(out[off:], tableClose)
-		if i < 0 {
-			break
-		}
-		at = append(at, off+i)
-		off += i + len(tableClose)
-	}
+	at = appendOffsets(at, out, tableClose)
 	nClose := len(at) - nOpen
 	if nClose > 0 {
 		slices.Sort(at)
