@@ -208,14 +208,14 @@ func ContentFile(s *site.Site, diags *diag.List, pos diag.Pos, name string) (*si
 	return tp, to, true
 }
 
-// resolvePageLink finds the page of a link from the content file from to a
-// content file, target and frag decoded.
 // isMarkdown reports whether target names a Markdown file: it ends in
 // ".md", in any case.
 func isMarkdown(target string) bool {
 	return len(target) >= 3 && strings.EqualFold(target[len(target)-3:], ".md")
 }
 
+// resolvePageLink finds the page of a link from the content file from to a
+// content file, target and frag decoded.
 func resolvePageLink(s *site.Site, a *Anchors, diags *diag.List, from string, pos diag.Pos, target, frag string) (*site.Page, bool) {
 	// path.Join cleans what it joins.
 	file := path.Join(content.Dir, target)
