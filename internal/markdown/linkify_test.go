@@ -41,19 +41,29 @@ var linkifyBodies = []string{
 	"# Tiêu đề    \n\nTiêu đề hai   \n===\n\n> trích  \n> dẫn    \n\n- mục   \n  tiếp  \n\nVNeID   \n: mô tả   \n\n[^1]: chú   \n    thích   ",
 }
 
+// samplePages reads the sample site's Markdown pages, when the tests run in
+// the repository; none elsewhere.
+func samplePages() [][]byte {
+	var pages [][]byte
+	_ = filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			if b, err := os.ReadFile(p); err == nil {
+				pages = append(pages, b)
+			}
+		}
+		return nil
+	})
+	return pages
+}
+
 // TestLinkifySkipped checks that parsing without Linkify where it cannot
 // act changes nothing: the HTML and the text are those of a parse with it.
 func TestLinkifySkipped(t *testing.T) {
 	bodies := linkifyBodies
 	// The sample site's pages too, when the test runs in the repository.
-	_ = filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".md") {
-			if b, err := os.ReadFile(p); err == nil {
-				bodies = append(bodies, string(b))
-			}
-		}
-		return nil
-	})
+	for _, b := range samplePages() {
+		bodies = append(bodies, string(b))
+	}
 	for _, o := range []Options{{}, {Typographer: true}, {Typographer: true, Unsafe: true}} {
 		c := New(o)
 		for _, src := range bodies {
